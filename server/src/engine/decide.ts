@@ -1,0 +1,223 @@
+import type { EventDraft } from '@quizbus/shared';
+import type { Command, CommandType, Decision, Rejection, Replies } from './commands.ts';
+import { reject } from './commands.ts';
+import { questionAt, type GameState, type PlayerState } from './game-state.ts';
+import { answerProblem, score } from './grading.ts';
+import { checkNickname } from './nickname.ts';
+
+type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
+const none = {} as Record<string, never>;
+
+function accept<T extends CommandType>(events: EventDraft[], reply: Replies[T]): Decision<T> {
+  return { ok: true, events, reply };
+}
+
+/**
+ * The rules: given the state, a command and the server's time, the events that happen or a
+ * rejection. Pure: no I/O, no clock but `now`, no randomness, and `state` is only read.
+ * `state` is null only for `create`.
+ */
+export function decide<T extends CommandType>(state: GameState | null, command: CommandOf<T>, now: number): Decision<T>;
+export function decide(state: GameState | null, command: Command, now: number): Decision {
+  if (command.type === 'create') {
+    if (state) return reject('WRONG_PHASE', 'The game exists already.');
+    const { type: _type, gameId: _gameId, ...data } = command;
+    return accept([{ type: 'game.created', data }], none);
+  }
+  if (!state) return reject('GAME_NOT_FOUND', 'No such game.');
+  switch (command.type) {
+    case 'join':
+      return join(state, command);
+    case 'resume':
+      return resume(state, command);
+    case 'disconnect':
+      return disconnect(state, command);
+    case 'answer':
+      return answer(state, command, now);
+    case 'tick':
+      return accept(tick(state, now), none);
+    case 'expire':
+      return state.phase === 'ended' ? accept([], none) : accept([{ type: 'game.ended', data: { reason: 'idle' } }], none);
+    case 'start':
+    case 'next':
+    case 'skip':
+    case 'end':
+    case 'kick':
+    case 'lock':
+      return hostCommand(state, command, now);
+  }
+}
+
+/** The moment-driven transitions that are due: answers open after the read time, close at the deadline. */
+export function tick(state: GameState, now: number): EventDraft[] {
+  const run = state.current;
+  if (!run) return [];
+  const events: EventDraft[] = [];
+  let phase = state.phase;
+  if (phase === 'reading' && now >= run.opensAt) {
+    events.push({ type: 'question.opened', data: { index: run.index } });
+    phase = 'open';
+  }
+  if (phase === 'open' && now >= run.closesAt) {
+    events.push({ type: 'question.closed', data: { index: run.index, reason: 'deadline' } });
+  }
+  return events;
+}
+
+/** When the next timed transition is due, or null when nothing waits on the clock. */
+export function nextDeadline(state: GameState): number | null {
+  if (!state.current) return null;
+  if (state.phase === 'reading') return state.current.opensAt;
+  if (state.phase === 'open') return state.current.closesAt;
+  return null;
+}
+
+function join(state: GameState, c: CommandOf<'join'>): Decision<'join'> {
+  if (state.phase === 'ended') return reject('GAME_ENDED', 'This game has ended.');
+  if (state.locked) return reject('GAME_LOCKED', 'The host has locked this game.');
+  if (state.phase !== 'lobby' && !state.options.allowLateJoin) {
+    return reject('GAME_STARTED', 'This game has started already.');
+  }
+  const nick = checkNickname(c.nickname);
+  if (!nick.ok) return reject('NICKNAME_INVALID', nick.message);
+  if (state.byNickname.has(nick.key)) return reject('NICKNAME_TAKEN', `"${nick.nickname}" is taken in this game.`);
+  if (state.players.has(c.playerId) || state.byToken.has(c.tokenHash)) {
+    return reject('BAD_REQUEST', 'Player id or token in use.');
+  }
+  const event: EventDraft = {
+    type: 'player.joined',
+    data: { playerId: c.playerId, nickname: nick.nickname, tokenHash: c.tokenHash },
+  };
+  return accept([event], { playerId: c.playerId });
+}
+
+function resume(state: GameState, c: CommandOf<'resume'>): Decision<'resume'> {
+  const id = state.byToken.get(c.tokenHash);
+  const player = id ? state.players.get(id) : undefined;
+  if (!player) return reject('UNAUTHORIZED', 'That session is not part of this game.');
+  if (player.kicked) return reject('KICKED', 'The host removed you from this game.');
+  const events: EventDraft[] =
+    player.connected || state.phase === 'ended' ? [] : [{ type: 'player.reconnected', data: { playerId: player.id } }];
+  return accept(events, { playerId: player.id });
+}
+
+function disconnect(state: GameState, c: CommandOf<'disconnect'>): Decision<'disconnect'> {
+  const player = state.players.get(c.playerId);
+  if (!player || player.kicked || !player.connected || state.phase === 'ended') return accept([], none);
+  const events: EventDraft[] = [{ type: 'player.disconnected', data: { playerId: player.id } }];
+  const run = state.current;
+  if (state.phase === 'open' && run) {
+    const answered = player.answers[run.index] !== undefined;
+    // The one who left no longer holds the question open.
+    if (allAnswered(state, -1, answered ? -1 : 0, player.id)) {
+      events.push({ type: 'question.closed', data: { index: run.index, reason: 'all-answered' } });
+    }
+  }
+  return accept(events, none);
+}
+
+function answer(state: GameState, c: CommandOf<'answer'>, now: number): Decision<'answer'> {
+  const player = state.players.get(c.playerId);
+  if (!player) return reject('UNKNOWN_PLAYER', 'No such player in this game.');
+  if (player.kicked) return reject('KICKED', 'The host removed you from this game.');
+  if (c.index >= state.questions.length) return reject('UNKNOWN_QUESTION', `This quiz has ${state.questions.length} questions.`);
+  // Exactly once: a resend of a recorded answer gets the original ack and changes nothing.
+  const previous = player.answers[c.index];
+  if (previous) return accept([], { index: c.index, responseMs: previous.responseMs });
+
+  const run = state.current;
+  if (!run || c.index > run.index) return reject('NOT_OPEN', 'That question has not started.');
+  if (c.index < run.index || state.phase === 'closed' || state.phase === 'leaderboard' || state.phase === 'ended') {
+    return reject('LATE', 'Time is up for that question.');
+  }
+  if (state.phase === 'reading' || now < run.opensAt) return reject('NOT_OPEN', 'Answers are not open yet.');
+  if (now >= run.closesAt) return reject('LATE', 'Time is up for that question.');
+  if (player.joinedDuring >= c.index) return reject('NOT_ELIGIBLE', 'You joined during this question; you play from the next one.');
+
+  const q = questionAt(state, c.index);
+  const problem = answerProblem(q, c.answer);
+  if (problem) return reject('INVALID_ANSWER', problem);
+
+  const responseMs = Math.max(0, Math.round(now - run.opensAt));
+  const scored = score(q, c.answer, responseMs, player.streak, state.options);
+  const events: EventDraft[] = [];
+  // An answer proves the player is here, whatever presence said.
+  if (!player.connected) events.push({ type: 'player.reconnected', data: { playerId: player.id } });
+  events.push({
+    type: 'answer.accepted',
+    data: { playerId: player.id, index: c.index, answer: c.answer, responseMs, ...scored },
+  });
+  if (allAnswered(state, player.connected ? 0 : 1, 1, null)) {
+    events.push({ type: 'question.closed', data: { index: run.index, reason: 'all-answered' } });
+  }
+  return accept(events, { index: c.index, responseMs });
+}
+
+/**
+ * Whether every connected player who may answer has answered, after adjusting the tallies by
+ * a pending change (connected delta, answered-and-connected delta, and a leaving player).
+ */
+function allAnswered(state: GameState, connectedDelta: number, answeredDelta: number, leaving: string | null): boolean {
+  const run = state.current;
+  if (!run) return false;
+  let sittingOut = 0;
+  for (const id of run.lateJoiners) {
+    const p = state.players.get(id);
+    if (p && p.connected && !p.kicked && id !== leaving) sittingOut += 1;
+  }
+  const eligible = state.connectedCount + connectedDelta - sittingOut;
+  const answered = run.answeredConnected + answeredDelta;
+  return eligible > 0 && answered >= eligible;
+}
+
+function hostCommand(
+  state: GameState,
+  c: CommandOf<'start' | 'next' | 'skip' | 'end' | 'kick' | 'lock'>,
+  now: number,
+): Decision {
+  if (c.hostTokenHash !== state.hostTokenHash) return reject('UNAUTHORIZED', 'Only the host can do that.');
+  if (state.phase === 'ended') return reject('GAME_ENDED', 'This game has ended.');
+  switch (c.type) {
+    case 'start':
+      if (state.phase !== 'lobby') return reject('WRONG_PHASE', 'The game has started already.');
+      if (state.activeCount === 0) return reject('NO_PLAYERS', 'Wait for at least one player.');
+      return accept([{ type: 'game.started', data: {} }, showQuestion(state, 0, now)], none);
+    case 'next':
+      if (state.phase === 'closed') return accept([{ type: 'leaderboard.shown', data: { index: state.questionIndex } }], none);
+      if (state.phase === 'leaderboard') {
+        const index = state.questionIndex + 1;
+        if (index >= state.questions.length) return accept([{ type: 'game.ended', data: { reason: 'finished' } }], none);
+        return accept([showQuestion(state, index, now)], none);
+      }
+      return reject('WRONG_PHASE', state.phase === 'lobby' ? 'Start the game first.' : 'Close the question first (skip).');
+    case 'skip':
+      if (state.phase !== 'reading' && state.phase !== 'open') return reject('WRONG_PHASE', 'No question is running.');
+      return accept([{ type: 'question.closed', data: { index: state.questionIndex, reason: 'skipped' } }], none);
+    case 'end':
+      return accept([{ type: 'game.ended', data: { reason: 'host' } }], none);
+    case 'kick':
+      return kick(state, c.playerId);
+    case 'lock':
+      return state.locked === c.locked ? accept([], none) : accept([{ type: 'game.locked', data: { locked: c.locked } }], none);
+  }
+}
+
+function kick(state: GameState, playerId: string): Decision | Rejection {
+  const player: PlayerState | undefined = state.players.get(playerId);
+  if (!player || player.kicked) return reject('UNKNOWN_PLAYER', 'No such player in this game.');
+  const events: EventDraft[] = [{ type: 'player.kicked', data: { playerId } }];
+  const run = state.current;
+  if (state.phase === 'open' && run && player.connected) {
+    const answered = player.answers[run.index] !== undefined;
+    if (allAnswered(state, -1, answered ? -1 : 0, playerId)) {
+      events.push({ type: 'question.closed', data: { index: run.index, reason: 'all-answered' } });
+    }
+  }
+  return accept(events, none);
+}
+
+function showQuestion(state: GameState, index: number, now: number): EventDraft {
+  const q = questionAt(state, index);
+  const opensAt = now + q.readMs;
+  return { type: 'question.shown', data: { index, opensAt, closesAt: opensAt + q.timeLimitMs } };
+}

@@ -1,0 +1,228 @@
+import type { DomainEvent, EventOf } from '@quizbus/shared';
+import { isScored, questionAt, type GameState, type PlayerState, type QuestionRun } from './game-state.ts';
+import { normalizeText } from './grading.ts';
+import { nicknameKey } from './nickname.ts';
+import { rankPlayers } from './ranking.ts';
+
+/** Events that every client hears (and whose messages are chained by prevSeq). */
+const PUBLIC_EVENTS = new Set<DomainEvent['type']>([
+  'game.started',
+  'question.shown',
+  'question.opened',
+  'question.closed',
+  'leaderboard.shown',
+  'game.ended',
+]);
+
+/**
+ * Applies one event: the only way a game's state changes. Deterministic and free of I/O;
+ * replaying a game's log through it rebuilds the game exactly. It takes ownership of `state`
+ * (see GameState) and returns the next state; `state` is null only for game.created.
+ */
+export function evolve(state: GameState | null, event: DomainEvent): GameState {
+  if (event.type === 'game.created') return created(event);
+  if (!state) throw new Error(`${event.type} before game.created`);
+  if (event.seq !== state.seq + 1) throw new Error(`event seq ${event.seq} does not follow ${state.seq}`);
+  apply(state, event);
+  state.seq = event.seq;
+  state.lastEventAt = event.at;
+  if (PUBLIC_EVENTS.has(event.type)) {
+    state.prevPublicSeq = state.publicSeq;
+    state.publicSeq = event.seq;
+  }
+  return state;
+}
+
+/** Rebuilds a game from its log. */
+export function replay(events: Iterable<DomainEvent>): GameState | null {
+  let state: GameState | null = null;
+  for (const e of events) state = evolve(state, e);
+  return state;
+}
+
+function created(e: EventOf<'game.created'>): GameState {
+  const d = e.data;
+  return {
+    gameId: e.gameId,
+    pin: d.pin,
+    quizId: d.quizId,
+    title: d.title,
+    questions: d.questions,
+    options: d.options,
+    hostTokenHash: d.hostTokenHash,
+    createdAt: e.at,
+    seq: e.seq,
+    publicSeq: e.seq,
+    prevPublicSeq: 0,
+    lastEventAt: e.at,
+    phase: 'lobby',
+    questionIndex: -1,
+    locked: false,
+    endReason: null,
+    players: new Map(),
+    byNickname: new Map(),
+    byToken: new Map(),
+    joinCount: 0,
+    activeCount: 0,
+    connectedCount: 0,
+    ranking: [],
+    current: null,
+  };
+}
+
+function apply(s: GameState, e: Exclude<DomainEvent, EventOf<'game.created'>>): void {
+  switch (e.type) {
+    case 'player.joined':
+      return joined(s, e.data);
+    case 'player.disconnected':
+      return setConnected(s, e.data.playerId, false);
+    case 'player.reconnected':
+      return setConnected(s, e.data.playerId, true);
+    case 'player.kicked':
+      return kicked(s, e.data.playerId);
+    case 'game.locked':
+      s.locked = e.data.locked;
+      return;
+    case 'game.started':
+      return;
+    case 'question.shown':
+      return shown(s, e.data);
+    case 'question.opened':
+      s.phase = 'open';
+      return;
+    case 'answer.accepted':
+      return answered(s, e.data);
+    case 'question.closed':
+      return closed(s, e.data.reason);
+    case 'leaderboard.shown':
+      s.phase = 'leaderboard';
+      return;
+    case 'game.ended':
+      s.phase = 'ended';
+      s.endReason = e.data.reason;
+      return;
+  }
+}
+
+function joined(s: GameState, d: EventOf<'player.joined'>['data']): void {
+  const player: PlayerState = {
+    id: d.playerId,
+    nickname: d.nickname,
+    nicknameKey: nicknameKey(d.nickname),
+    tokenHash: d.tokenHash,
+    joinOrder: s.joinCount,
+    joinedDuring: s.phase === 'lobby' ? -1 : s.questionIndex,
+    connected: true,
+    kicked: false,
+    score: 0,
+    streak: 0,
+    correctCount: 0,
+    totalResponseMs: 0,
+    rank: null,
+    prevRank: null,
+    answers: [],
+  };
+  s.players.set(player.id, player);
+  s.byNickname.set(player.nicknameKey, player.id);
+  s.byToken.set(player.tokenHash, player.id);
+  s.joinCount += 1;
+  s.activeCount += 1;
+  s.connectedCount += 1;
+  if (s.current && s.phase !== 'lobby' && player.joinedDuring === s.current.index) s.current.lateJoiners.add(player.id);
+  // A late joiner enters the ranking at the bottom until the next close re-ranks everyone.
+  if (s.ranking.length > 0 || s.phase !== 'lobby') {
+    s.ranking.push(player.id);
+    player.rank = s.ranking.length;
+  }
+}
+
+function setConnected(s: GameState, playerId: string, connected: boolean): void {
+  const p = s.players.get(playerId);
+  if (!p || p.kicked || p.connected === connected) return;
+  p.connected = connected;
+  const delta = connected ? 1 : -1;
+  s.connectedCount += delta;
+  const run = s.current;
+  if (run && p.answers[run.index] !== undefined) run.answeredConnected += delta;
+}
+
+function kicked(s: GameState, playerId: string): void {
+  const p = s.players.get(playerId);
+  if (!p || p.kicked) return;
+  setConnected(s, playerId, false);
+  p.kicked = true;
+  s.activeCount -= 1;
+  // The nickname is free again; the token stays known so a resume gets KICKED.
+  s.byNickname.delete(p.nicknameKey);
+  const at = s.ranking.indexOf(playerId);
+  if (at >= 0) {
+    s.ranking.splice(at, 1);
+    for (let i = at; i < s.ranking.length; i += 1) {
+      const other = s.players.get(s.ranking[i] as string);
+      if (other) other.rank = i + 1;
+    }
+  }
+}
+
+function shown(s: GameState, d: EventOf<'question.shown'>['data']): void {
+  const q = questionAt(s, d.index);
+  const optionCount = 'options' in q ? q.options.length : 0;
+  const run: QuestionRun = {
+    index: d.index,
+    opensAt: d.opensAt,
+    closesAt: d.closesAt,
+    answered: 0,
+    answeredConnected: 0,
+    correct: 0,
+    optionCounts: new Array<number>(optionCount).fill(0),
+    texts: new Map(),
+    lateJoiners: new Set(),
+    closedReason: null,
+  };
+  s.current = run;
+  s.questionIndex = d.index;
+  s.phase = 'reading';
+}
+
+function answered(s: GameState, d: EventOf<'answer.accepted'>['data']): void {
+  const p = s.players.get(d.playerId);
+  const run = s.current;
+  if (!p || !run || run.index !== d.index) return;
+  p.answers[d.index] = { answer: d.answer, responseMs: d.responseMs, grade: d.grade, points: d.points, streak: d.streak };
+  run.answered += 1;
+  if (p.connected) run.answeredConnected += 1;
+  if (d.grade === 'correct') run.correct += 1;
+  const a = d.answer;
+  if (a.kind === 'choice') run.optionCounts[a.choice] = (run.optionCounts[a.choice] ?? 0) + 1;
+  if (a.kind === 'choices') for (const c of a.choices) run.optionCounts[c] = (run.optionCounts[c] ?? 0) + 1;
+  if (a.kind === 'text') {
+    const key = normalizeText(a.text);
+    const entry = run.texts.get(key);
+    if (entry) entry.count += 1;
+    else run.texts.set(key, { text: a.text.trim().slice(0, 60), count: 1, correct: d.grade === 'correct' });
+  }
+}
+
+/** Credits every answer of the question and re-ranks: O(N log N) once per question. */
+function closed(s: GameState, reason: QuestionRun['closedReason']): void {
+  const run = s.current;
+  if (!run) return;
+  run.closedReason = reason;
+  s.phase = 'closed';
+  const q = questionAt(s, run.index);
+  const scored = isScored(q);
+  for (const p of s.players.values()) {
+    if (p.kicked || p.joinedDuring >= run.index) continue;
+    const a = p.answers[run.index];
+    if (a) {
+      p.score += a.points;
+      p.streak = a.streak;
+      if (a.grade === 'correct') p.correctCount += 1;
+      if (scored) p.totalResponseMs += a.responseMs;
+    } else if (scored) {
+      p.streak = 0;
+      p.totalResponseMs += q.timeLimitMs;
+    }
+  }
+  s.ranking = rankPlayers(s);
+}

@@ -1,0 +1,108 @@
+import type { Answer, GameOptions, GameQuestion, Grade, Phase } from '@quizbus/shared';
+
+/** One accepted answer, as scored when it was accepted. */
+export interface AnswerRecord {
+  readonly answer: Answer;
+  readonly responseMs: number;
+  readonly grade: Grade;
+  /** Points including the streak bonus; credited at the close. */
+  readonly points: number;
+  /** Streak after this answer. */
+  readonly streak: number;
+}
+
+export interface PlayerState {
+  readonly id: string;
+  readonly nickname: string;
+  /** Case- and width-folded nickname, for uniqueness. */
+  readonly nicknameKey: string;
+  readonly tokenHash: string;
+  /** 0-based order of joining; the last tie-break. */
+  readonly joinOrder: number;
+  /** Question index that was running when the player joined (-1 in the lobby). */
+  readonly joinedDuring: number;
+  connected: boolean;
+  kicked: boolean;
+  score: number;
+  streak: number;
+  correctCount: number;
+  /** Sum of response times over scored questions (the time limit for a missed one). */
+  totalResponseMs: number;
+  /** Rank after the latest close (1-based), null before the first. */
+  rank: number | null;
+  /** Rank before the latest close, for leaderboard movement. */
+  prevRank: number | null;
+  /** Answers by question index. */
+  readonly answers: Array<AnswerRecord | undefined>;
+}
+
+/** The question on screen and its running tallies, so that nothing per answer is O(players). */
+export interface QuestionRun {
+  readonly index: number;
+  readonly opensAt: number;
+  readonly closesAt: number;
+  answered: number;
+  /** Players who answered and are still connected: drives the close-when-all-answered rule. */
+  answeredConnected: number;
+  correct: number;
+  /** Per-option answer counts for choice questions. */
+  readonly optionCounts: number[];
+  /** Normalised type-answer text → count. */
+  readonly texts: Map<string, { text: string; count: number; correct: boolean }>;
+  /** Players who joined while this question ran; they sit it out. */
+  readonly lateJoiners: Set<string>;
+  closedReason: 'deadline' | 'skipped' | 'all-answered' | null;
+}
+
+/**
+ * The state of one game, built only by `evolve` from the game's events.
+ *
+ * Ownership: `evolve` updates the maps and player records of the state it is given and returns
+ * it, so that an answer costs O(1) even with 10,000 players. Whoever calls `evolve` owns the
+ * state; `decide` and the projections only read it.
+ */
+export interface GameState {
+  readonly gameId: string;
+  readonly pin: string;
+  readonly quizId: string;
+  readonly title: string;
+  readonly questions: readonly GameQuestion[];
+  readonly options: GameOptions;
+  readonly hostTokenHash: string;
+  readonly createdAt: number;
+  seq: number;
+  /** Seq of the latest event every client hears, and of the one before it. */
+  publicSeq: number;
+  prevPublicSeq: number;
+  /** Time of the latest event. */
+  lastEventAt: number;
+  phase: Phase;
+  /** Index of the question on screen or last shown; -1 before the first. */
+  questionIndex: number;
+  locked: boolean;
+  endReason: 'finished' | 'host' | 'idle' | null;
+  readonly players: Map<string, PlayerState>;
+  readonly byNickname: Map<string, string>;
+  readonly byToken: Map<string, string>;
+  /** Players ever joined (kicked included): the next join order. */
+  joinCount: number;
+  /** Not kicked. */
+  activeCount: number;
+  /** Not kicked and connected. */
+  connectedCount: number;
+  /** Player ids by rank after the latest close (kicked players removed). */
+  ranking: string[];
+  current: QuestionRun | null;
+}
+
+/** The question with index i, which the engine has checked exists. */
+export function questionAt(state: GameState, index: number): GameQuestion {
+  const q = state.questions[index];
+  if (!q) throw new Error(`question ${index} does not exist in game ${state.gameId}`);
+  return q;
+}
+
+/** Whether a question counts towards scores and streaks (polls and 0-point questions do not). */
+export function isScored(q: GameQuestion): boolean {
+  return q.type !== 'poll' && q.points > 0;
+}

@@ -1,0 +1,79 @@
+import type { DomainEvent, ServerMessage, ServerMessageName } from '@quizbus/shared';
+import type { GameState } from './game-state.ts';
+import { playerResult, podium, questionState, reveal, topRows } from './projections.ts';
+
+/** One message to send, before anybody knows which sockets exist. */
+export type Outbound =
+  | { to: 'everyone' | 'screens'; name: ServerMessageName; payload: ServerMessage<ServerMessageName> }
+  /** One message per player, built for each (results, final place). */
+  | { to: 'each-player'; build: (playerId: string) => Personal | undefined }
+  | { to: 'player'; playerId: string; message: Personal; disconnect: boolean }
+  /** Something in a throttled count changed; the fan-out sends the latest state at its pace. */
+  | { to: 'screens-throttled'; what: 'players' | 'answers' };
+
+export type Personal = { [K in ServerMessageName]: { name: K; payload: ServerMessage<K> } }[ServerMessageName];
+
+function msg<K extends ServerMessageName>(to: 'everyone' | 'screens', name: K, payload: ServerMessage<K>): Outbound {
+  return { to, name, payload };
+}
+
+/**
+ * What clients hear of one event, given the state right after it. Pure. Answers produce no
+ * room-wide message: only a throttled count, so the cost per answer stays constant.
+ */
+export function outboundFor(event: DomainEvent, s: GameState, now: number): Outbound[] {
+  const chain = { seq: event.seq, prevSeq: s.prevPublicSeq };
+  switch (event.type) {
+    case 'game.created':
+    case 'player.disconnected':
+    case 'player.reconnected':
+    case 'game.locked':
+    case 'player.joined':
+      return [{ to: 'screens-throttled', what: 'players' }];
+    case 'player.kicked':
+      return [
+        { to: 'player', playerId: event.data.playerId, message: { name: 'player.kicked', payload: { seq: event.seq } }, disconnect: true },
+        { to: 'screens-throttled', what: 'players' },
+      ];
+    case 'answer.accepted':
+      return [{ to: 'screens-throttled', what: 'answers' }];
+    case 'game.started':
+      return [msg('everyone', 'game.started', { ...chain, questionCount: s.questions.length })];
+    case 'question.shown':
+    case 'question.opened': {
+      const q = questionState(s, now);
+      if (!q) return [];
+      const timing = { index: q.index, opensAt: q.opensAt, closesAt: q.closesAt, serverNow: now };
+      if (event.type === 'question.opened') return [msg('everyone', 'question.opened', { ...chain, ...timing })];
+      return [msg('everyone', 'question.shown', { ...chain, ...timing, total: q.total, question: q.question })];
+    }
+    case 'question.closed': {
+      const r = reveal(s);
+      if (!r) return [];
+      return [
+        msg('everyone', 'question.closed', { ...chain, reveal: r }),
+        {
+          to: 'each-player',
+          build: (id) => {
+            const result = playerResult(s, id);
+            return result && { name: 'question.result', payload: { seq: event.seq, result } };
+          },
+        },
+      ];
+    }
+    case 'leaderboard.shown':
+      return [msg('everyone', 'leaderboard.shown', { ...chain, index: event.data.index, top: topRows(s) })];
+    case 'game.ended':
+      return [
+        msg('everyone', 'game.ended', { ...chain, reason: event.data.reason, podium: podium(s) }),
+        {
+          to: 'each-player',
+          build: (id) => {
+            const p = s.players.get(id);
+            if (!p || p.kicked || p.rank === null) return undefined;
+            return { name: 'player.final', payload: { seq: event.seq, rank: p.rank, score: p.score, playerCount: s.ranking.length } };
+          },
+        },
+      ];
+  }
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { answerSchema } from './answer.ts';
+import type { ErrorBody } from './error-codes.ts';
+import { playerViewSchema, screenViewSchema } from './views.ts';
+
+/**
+ * Commands a client sends (Socket.IO event name → payload schema), each with an
+ * acknowledgement callback. Every ack is `{ ok: true, ... }` or `{ ok: false, error }`.
+ *
+ * A socket first identifies itself with one of host.attach, display.attach, player.join or
+ * player.resume; the other commands act for that identity.
+ */
+const pin = z.string().regex(/^\d{6}$/, 'a 6-digit PIN');
+const token = z.string().min(16).max(128);
+
+export const commandSchemas = {
+  'host.attach': z.object({ pin, hostToken: token }).strict(),
+  'display.attach': z.object({ pin }).strict(),
+  /** The nickname is checked by the game (trimmed, 1–24 characters, unique); see NICKNAME_INVALID. */
+  'player.join': z.object({ pin, nickname: z.string().max(200) }).strict(),
+  'player.resume': z.object({ pin, sessionToken: token }).strict(),
+  'answer.submit': z.object({ index: z.number().int().min(0).max(999), answer: answerSchema }).strict(),
+  'host.start': z.object({}).strict(),
+  'host.next': z.object({}).strict(),
+  'host.skip': z.object({}).strict(),
+  'host.end': z.object({}).strict(),
+  'host.kick': z.object({ playerId: z.string().min(1).max(64) }).strict(),
+  'host.lock': z.object({ locked: z.boolean() }).strict(),
+  'view.snapshot': z.object({}).strict(),
+} as const;
+
+export type CommandName = keyof typeof commandSchemas;
+export type CommandPayload<K extends CommandName> = z.infer<(typeof commandSchemas)[K]>;
+
+/** Successful ack bodies, per command. */
+export const ackSchemas = {
+  'host.attach': z.object({ view: screenViewSchema }),
+  'display.attach': z.object({ view: screenViewSchema }),
+  'player.join': z.object({ playerId: z.string(), sessionToken: z.string(), view: playerViewSchema }),
+  'player.resume': z.object({ playerId: z.string(), view: playerViewSchema }),
+  'answer.submit': z.object({ index: z.number().int(), responseMs: z.number().int() }),
+  'host.start': z.object({ seq: z.number().int() }),
+  'host.next': z.object({ seq: z.number().int() }),
+  'host.skip': z.object({ seq: z.number().int() }),
+  'host.end': z.object({ seq: z.number().int() }),
+  'host.kick': z.object({ seq: z.number().int() }),
+  'host.lock': z.object({ seq: z.number().int() }),
+  'view.snapshot': z.object({ view: z.union([playerViewSchema, screenViewSchema]) }),
+} as const satisfies Record<CommandName, z.ZodType>;
+
+export type AckBody<K extends CommandName> = z.infer<(typeof ackSchemas)[K]>;
+export type Ack<K extends CommandName> = ({ ok: true } & AckBody<K>) | { ok: false; error: ErrorBody };

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { publicQuestionSchema } from '../quiz/game-question.ts';
+import {
+  leaderRowSchema,
+  playerResultSchema,
+  playerSummarySchema,
+  podiumSchema,
+  revealSchema,
+} from './views.ts';
+
+/**
+ * Messages the server pushes to clients (Socket.IO event name → payload).
+ *
+ * Chained messages carry `seq` and `prevSeq`: a client that holds `publicSeq` from its last
+ * view or chained message expects `prevSeq === publicSeq`; anything else means it missed one
+ * and should ask for `view.snapshot`. Unchained messages (counts, lists, personal results)
+ * carry the game's `seq` at sending and are complete in themselves.
+ */
+const chained = { seq: z.number().int(), prevSeq: z.number().int() };
+const stamped = { seq: z.number().int() };
+
+export const serverMessageSchemas = {
+  'game.started': z.object({ ...chained, questionCount: z.number().int() }),
+  'question.shown': z.object({
+    ...chained,
+    index: z.number().int(),
+    total: z.number().int(),
+    question: publicQuestionSchema,
+    opensAt: z.number(),
+    closesAt: z.number(),
+    serverNow: z.number(),
+  }),
+  'question.opened': z.object({
+    ...chained,
+    index: z.number().int(),
+    opensAt: z.number(),
+    closesAt: z.number(),
+    serverNow: z.number(),
+  }),
+  'question.closed': z.object({ ...chained, reveal: revealSchema }),
+  'leaderboard.shown': z.object({ ...chained, index: z.number().int(), top: z.array(leaderRowSchema) }),
+  'game.ended': z.object({ ...chained, reason: z.enum(['finished', 'host', 'idle']), podium: podiumSchema }),
+  /** To one player: their result for the question that just closed. */
+  'question.result': z.object({ ...stamped, result: playerResultSchema }),
+  /** To one player at the end: final place and score. */
+  'player.final': z.object({
+    ...stamped,
+    rank: z.number().int(),
+    score: z.number().int(),
+    playerCount: z.number().int(),
+  }),
+  /** To one player: the host removed them. The socket is disconnected after it. */
+  'player.kicked': z.object({ ...stamped }),
+  /** Host and display, throttled: who is in the game. */
+  'players.updated': z.object({
+    ...stamped,
+    playerCount: z.number().int(),
+    locked: z.boolean(),
+    players: z.array(playerSummarySchema),
+  }),
+  /** Host and display, throttled: how many have answered the open question. */
+  'answers.counted': z.object({
+    ...stamped,
+    index: z.number().int(),
+    answered: z.number().int(),
+    total: z.number().int(),
+  }),
+} as const;
+
+export type ServerMessageName = keyof typeof serverMessageSchemas;
+export type ServerMessage<K extends ServerMessageName> = z.infer<(typeof serverMessageSchemas)[K]>;
+/** Names of the chained messages, whose prevSeq continues the client's publicSeq. */
+export const CHAINED_MESSAGES = [
+  'game.started',
+  'question.shown',
+  'question.opened',
+  'question.closed',
+  'leaderboard.shown',
+  'game.ended',
+] as const satisfies readonly ServerMessageName[];
