@@ -15,6 +15,9 @@ export function normalizeText(text: string): string {
     .replace(/[‐‑‒–—―]/gu, '-');
 }
 
+/** Whether i is an index into a list of n (the wire schema checks this too; the engine does not rely on it). */
+const isIndex = (i: number, n: number): boolean => Number.isInteger(i) && i >= 0 && i < n;
+
 /** Why an answer does not fit its question, or null when it does. */
 export function answerProblem(q: GameQuestion, a: Answer): string | null {
   switch (q.type) {
@@ -22,11 +25,12 @@ export function answerProblem(q: GameQuestion, a: Answer): string | null {
     case 'true-false':
     case 'poll':
       if (a.kind !== 'choice') return `a ${q.type} question takes { kind: "choice" }`;
-      return a.choice < q.options.length ? null : `choice must be below ${q.options.length}`;
+      return isIndex(a.choice, q.options.length) ? null : `choice must be below ${q.options.length}`;
     case 'multi': {
       if (a.kind !== 'choices') return 'a multi question takes { kind: "choices" }';
+      if (a.choices.length === 0) return 'choices must name at least one option';
       if (new Set(a.choices).size !== a.choices.length) return 'choices must not repeat';
-      return a.choices.every((c) => c < q.options.length) ? null : `choices must be below ${q.options.length}`;
+      return a.choices.every((c) => isIndex(c, q.options.length)) ? null : `choices must be below ${q.options.length}`;
     }
     case 'type-answer':
       if (a.kind !== 'text') return 'a type-answer question takes { kind: "text" }';
@@ -38,7 +42,7 @@ export function answerProblem(q: GameQuestion, a: Answer): string | null {
       if (a.kind !== 'order') return 'an ordering question takes { kind: "order" }';
       const n = q.items.length;
       const seen = new Set(a.order);
-      const isPermutation = a.order.length === n && seen.size === n && a.order.every((i) => i < n);
+      const isPermutation = a.order.length === n && seen.size === n && a.order.every((i) => isIndex(i, n));
       return isPermutation ? null : `order must list each item index 0..${n - 1} once`;
     }
   }
@@ -69,7 +73,9 @@ export function grade(q: GameQuestion, a: Answer): { grade: Grade; share: number
       // The epsilon keeps 0.1 + 0.2 style float sums from missing a tolerance edge.
       return a.kind === 'number' && Math.abs(a.value - q.correct) <= q.tolerance + 1e-9 ? right : wrong;
     case 'ordering':
-      return a.kind === 'order' && a.order.every((v, i) => v === q.solution[i]) ? right : wrong;
+      return a.kind === 'order' && a.order.length === q.solution.length && a.order.every((v, i) => v === q.solution[i])
+        ? right
+        : wrong;
   }
 }
 

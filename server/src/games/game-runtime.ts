@@ -1,0 +1,157 @@
+import type { DomainEvent, EventDraft } from '@quizbus/shared';
+import type { Logger } from 'pino';
+import { decide, evolve, nextDeadline, reject, replay, tick } from '../engine/index.ts';
+import type { Command, CommandType, Decision, GameState } from '../engine/index.ts';
+import type { Clock, Timer } from '../ports/clock.ts';
+import type { EventLog } from '../ports/event-log.ts';
+import { VersionConflictError } from '../ports/event-log.ts';
+import type { GameBus } from '../ports/game-bus.ts';
+
+/** Called for each committed event with the state right after it, before the next command runs. */
+export type EventSink = (event: DomainEvent, state: GameState) => void;
+
+export interface RuntimeDeps {
+  log: EventLog;
+  bus: GameBus;
+  clock: Clock;
+  nodeId: string;
+  logger: Logger;
+  sink: EventSink;
+}
+
+/** A decision as the sender sees it: with the game's version once the command is applied. */
+export type Outcome<T extends CommandType = CommandType> = (Extract<Decision<T>, { ok: true }> & { seq: number }) | Extract<Decision<T>, { ok: false }>;
+
+/**
+ * The owner of one game on this node. Runs the game's commands strictly one at a time:
+ * decide → append to the log → evolve → hand to the local fan-out → publish on the bus → reply.
+ * Keeps one timer, at the game's next absolute deadline.
+ */
+export class GameRuntime {
+  private tail: Promise<unknown> = Promise.resolve();
+  private timer: { at: number; handle: Timer } | null = null;
+  private stopped = false;
+  /** Time of the last command from a person (not a timer), for the idle limit. */
+  lastActivityAt: number;
+
+  private constructor(
+    private state: GameState,
+    private readonly deps: RuntimeDeps,
+  ) {
+    this.lastActivityAt = deps.clock.now();
+  }
+
+  /** Starts a new game from its create command. */
+  static async create(deps: RuntimeDeps, command: Extract<Command, { type: 'create' }>): Promise<GameRuntime> {
+    const now = deps.clock.now();
+    const decision = decide(null, command, now);
+    if (!decision.ok) throw new Error(decision.message);
+    const events = stamp(command.gameId, 0, now, decision.events);
+    await deps.log.append(command.gameId, 0, events);
+    let state: GameState | null = null;
+    for (const e of events) state = evolve(state, e);
+    if (!state) throw new Error('game.created produced no state');
+    const runtime = new GameRuntime(state, deps);
+    for (const e of events) deps.sink(e, state);
+    await deps.bus.publish(command.gameId, { origin: deps.nodeId, events });
+    return runtime;
+  }
+
+  /** Rebuilds a game from its log (takeover, restart) and resumes its timer. */
+  static async restore(deps: RuntimeDeps, gameId: string): Promise<GameRuntime | null> {
+    const state = replay(await deps.log.read(gameId));
+    if (!state) return null;
+    const runtime = new GameRuntime(state, deps);
+    runtime.schedule();
+    return runtime;
+  }
+
+  get gameId(): string {
+    return this.state.gameId;
+  }
+
+  /** The current state, read-only for callers; consistent only within a synchronous block. */
+  get current(): GameState {
+    return this.state;
+  }
+
+  /**
+   * Queues a command. `then` runs synchronously right after the command is applied and before
+   * any later event, so a caller can join rooms and build a view that no event can slip past.
+   */
+  execute<T extends CommandType>(
+    command: Extract<Command, { type: T }>,
+    then?: (state: GameState, outcome: Outcome<T>) => void,
+  ): Promise<Outcome<T>> {
+    const run = this.tail.then(() => this.run(command, then));
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  private async run<T extends CommandType>(
+    command: Extract<Command, { type: T }>,
+    then?: (state: GameState, outcome: Outcome<T>) => void,
+  ): Promise<Outcome<T>> {
+    if (this.stopped) return reject('UNAVAILABLE', 'This game is not served here any more.');
+    const now = this.deps.clock.now();
+    if (command.type !== 'tick') this.lastActivityAt = now;
+    try {
+      // Transitions that are due happen before the command, so an answer after the deadline
+      // meets a closed question even if the timer has not fired yet.
+      const due = tick(this.state, now);
+      if (due.length > 0) await this.commit(due, now);
+      const decision = decide(this.state, command, now) as Decision<T>;
+      if (decision.ok && decision.events.length > 0) await this.commit(decision.events, now);
+      const outcome = (decision.ok ? { ...decision, seq: this.state.seq } : decision) as Outcome<T>;
+      then?.(this.state, outcome);
+      return outcome;
+    } catch (err) {
+      if (err instanceof VersionConflictError) {
+        this.deps.logger.warn({ gameId: this.gameId, err: err.message }, 'lost the game to another writer');
+        this.stop();
+      } else {
+        this.deps.logger.error({ gameId: this.gameId, err }, 'command failed');
+      }
+      return reject('UNAVAILABLE', 'The game could not record that; try again.');
+    } finally {
+      this.schedule();
+    }
+  }
+
+  /** Commit before publish: the log holds an event before any client or node hears of it. */
+  private async commit(drafts: EventDraft[], now: number): Promise<void> {
+    const events = stamp(this.gameId, this.state.seq, now, drafts);
+    await this.deps.log.append(this.gameId, this.state.seq, events);
+    for (const e of events) {
+      this.state = evolve(this.state, e);
+      this.deps.sink(e, this.state);
+    }
+    await this.deps.bus.publish(this.gameId, { origin: this.deps.nodeId, events });
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    const at = nextDeadline(this.state);
+    if (this.timer && this.timer.at === at) return;
+    this.timer?.handle.cancel();
+    this.timer = null;
+    if (at === null) return;
+    this.timer = { at, handle: this.deps.clock.setTimer(at, () => void this.execute({ type: 'tick' })) };
+  }
+
+  /** Stops the timer; queued commands are refused from now on. */
+  stop(): void {
+    this.stopped = true;
+    this.timer?.handle.cancel();
+    this.timer = null;
+  }
+
+  /** Whether a timer is armed (for leak checks). */
+  get hasTimer(): boolean {
+    return this.timer !== null;
+  }
+}
+
+function stamp(gameId: string, version: number, now: number, drafts: readonly EventDraft[]): DomainEvent[] {
+  return drafts.map((d, i) => ({ ...d, gameId, seq: version + i + 1, at: now }) as DomainEvent);
+}

@@ -1,0 +1,52 @@
+import { commandSchemas, type Ack, type CommandName, type CommandPayload, type ErrorCode } from '@quizbus/shared';
+import type { Logger } from 'pino';
+import type { z } from 'zod';
+import type { QuizbusSocket } from './socket-types.ts';
+
+/** What a handler returns: the ack body, without `ok`, or an error. */
+export type HandlerResult<K extends CommandName> = Ack<K>;
+
+export function fail(code: ErrorCode, message: string): { ok: false; error: { code: ErrorCode; message: string } } {
+  return { ok: false, error: { code, message } };
+}
+
+/** A short, safe summary of a validation failure: path and message of the first issues. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.length ? i.path.join('.') : 'payload'}: ${i.message}`)
+    .join('; ')
+    .slice(0, 300);
+}
+
+/**
+ * Registers one command: parse the payload with its zod schema, run the handler, ack.
+ * Every command with an ack callback gets exactly one ack; malformed input gets BAD_REQUEST
+ * and reaches nothing else. A command sent without a callback cannot be acknowledged and is
+ * dropped.
+ */
+export function onCommand<K extends CommandName>(
+  socket: QuizbusSocket,
+  name: K,
+  logger: Logger,
+  handler: (payload: CommandPayload<K>) => Promise<Ack<K>> | Ack<K>,
+): void {
+  const listener = async (...args: unknown[]): Promise<void> => {
+    const ack = args[args.length - 1];
+    if (typeof ack !== 'function') return;
+    const reply = ack as (res: Ack<K>) => void;
+    const parsed = commandSchemas[name].safeParse(args.length > 1 ? args[0] : undefined);
+    if (!parsed.success) {
+      reply(fail('BAD_REQUEST', describeIssues(parsed.error)) as Ack<K>);
+      return;
+    }
+    try {
+      reply(await handler(parsed.data as CommandPayload<K>));
+    } catch (err) {
+      logger.error({ err, command: name, socket: socket.id }, 'command handler failed');
+      reply(fail('INTERNAL', 'Something went wrong on the server.') as Ack<K>);
+    }
+  };
+  // Socket.IO's typed `on` wants the exact listener type of K; the listener validates its own input.
+  (socket.on as (event: string, fn: (...args: unknown[]) => void) => void)(name, (...args) => void listener(...args));
+}

@@ -1,0 +1,137 @@
+import { createGameBodySchema, quizIdSchema, quizSchema, type ErrorCode, type Quiz } from '@quizbus/shared';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+
+// Express 5 passes a rejected async handler to the error middleware itself.
+import type { Logger } from 'pino';
+import { GameManager, QuizNotFoundError } from '../games/game-manager.ts';
+import { newToken } from '../games/tokens.ts';
+import { ReadOnlyQuizError, type QuizStore } from '../ports/quiz-store.ts';
+import { describeIssues } from './command-handler.ts';
+
+export interface HttpDeps {
+  quizzes: QuizStore;
+  manager: GameManager;
+  logger: Logger;
+  /** Base URL players use to join (PUBLIC_URL or the first LAN address). */
+  joinBase: () => string;
+  ready: () => Promise<boolean>;
+}
+
+/** An error that becomes `{ error: { code, message } }` with its status. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** Turns a teacher's title into a readable id, with a random tail against collisions. */
+function quizIdFor(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+  return `${slug || 'quiz'}-${newToken().slice(0, 6).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
+}
+
+function parseQuiz(body: unknown, id: string): Quiz {
+  const parsed = quizSchema.safeParse(body);
+  if (!parsed.success) {
+    throw new HttpError(400, 'BAD_REQUEST', describeIssues(parsed.error), parsed.error.issues.map((i) => ({ path: i.path, message: i.message })));
+  }
+  // Question ids let the editor and reports follow a question across edits.
+  const questions = parsed.data.questions.map((q, i) => ({ ...q, id: q.id ?? `q${i + 1}` }));
+  return { ...parsed.data, id, questions };
+}
+
+/** The HTTP API: health, quiz library, game creation. JSON errors only, never a stack. */
+export function httpRoutes(deps: HttpDeps): Router {
+  const r = express.Router();
+  const quizParam = (req: Request): string => {
+    const id = quizIdSchema.safeParse(req.params.id);
+    if (!id.success) throw new HttpError(404, 'QUIZ_NOT_FOUND', 'No such quiz.');
+    return id.data;
+  };
+
+  r.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  r.get('/readyz', async (_req, res) => {
+    const ok = await deps.ready().catch(() => false);
+    res.status(ok ? 200 : 503).json({ ok });
+  });
+
+  r.get('/api/quizzes', async (_req, res) => {
+    res.json(await deps.quizzes.list());
+  });
+  r.get('/api/quizzes/:id', async (req, res) => {
+    const quiz = await deps.quizzes.get(quizParam(req));
+    if (!quiz) throw new HttpError(404, 'QUIZ_NOT_FOUND', 'No such quiz.');
+    res.json(quiz);
+  });
+  r.post('/api/quizzes', async (req, res) => {
+    const title = typeof req.body?.title === 'string' ? req.body.title : 'quiz';
+    const quiz = parseQuiz(req.body, quizIdFor(title));
+    res.status(201).json(await deps.quizzes.save(quiz));
+  });
+  r.put('/api/quizzes/:id', async (req, res) => {
+    const id = quizParam(req);
+    if (!(await deps.quizzes.get(id))) throw new HttpError(404, 'QUIZ_NOT_FOUND', 'No such quiz.');
+    res.json(await deps.quizzes.save(parseQuiz(req.body, id)));
+  });
+  r.delete('/api/quizzes/:id', async (req, res) => {
+    if (!(await deps.quizzes.remove(quizParam(req)))) throw new HttpError(404, 'QUIZ_NOT_FOUND', 'No such quiz.');
+    res.status(204).end();
+  });
+
+  r.post('/api/games', async (req, res) => {
+    const body = createGameBodySchema.safeParse(req.body);
+    if (!body.success) throw new HttpError(400, 'BAD_REQUEST', describeIssues(body.error));
+    const game = await deps.manager.create(body.data.quizId, body.data.options);
+    const base = deps.joinBase();
+    res.status(201).json({
+      ...game,
+      joinUrl: `${base}/?pin=${game.pin}`,
+      hostUrl: `${base}/host/${game.pin}`,
+      displayUrl: `${base}/display/${game.pin}`,
+    });
+  });
+
+  return r;
+}
+
+/** Last middleware: every error becomes JSON with a code; details are logged, not sent. */
+export function httpErrorHandler(logger: Logger) {
+  return (err: unknown, _req: Request, res: Response, _next: NextFunction): void => {
+    if (err instanceof HttpError) {
+      res.status(err.status).json({ error: { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } });
+      return;
+    }
+    if (err instanceof QuizNotFoundError) {
+      res.status(404).json({ error: { code: 'QUIZ_NOT_FOUND', message: 'No such quiz.' } });
+      return;
+    }
+    if (err instanceof ReadOnlyQuizError) {
+      res.status(403).json({ error: { code: 'READ_ONLY', message: 'Bundled quizzes are read-only; duplicate it to edit.' } });
+      return;
+    }
+    const e = err as { type?: string; status?: number };
+    if (e.type === 'entity.parse.failed') {
+      res.status(400).json({ error: { code: 'BAD_REQUEST', message: 'The body is not valid JSON.' } });
+      return;
+    }
+    if (e.type === 'entity.too.large') {
+      res.status(413).json({ error: { code: 'BAD_REQUEST', message: 'The body is too large.' } });
+      return;
+    }
+    logger.error({ err }, 'request failed');
+    res.status(500).json({ error: { code: 'INTERNAL', message: 'Something went wrong on the server.' } });
+  };
+}

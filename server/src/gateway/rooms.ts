@@ -1,0 +1,8 @@
+/** Socket.IO room names. Every emit targets one game's rooms; nothing goes to all sockets. */
+export const rooms = {
+  host: (gameId: string) => `game:${gameId}:host`,
+  display: (gameId: string) => `game:${gameId}:display`,
+  players: (gameId: string) => `game:${gameId}:players`,
+  screens: (gameId: string) => [rooms.host(gameId), rooms.display(gameId)],
+  everyone: (gameId: string) => [rooms.host(gameId), rooms.display(gameId), rooms.players(gameId)],
+};

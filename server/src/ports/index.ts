@@ -1,0 +1,5 @@
+export * from './clock.ts';
+export * from './event-log.ts';
+export * from './game-bus.ts';
+export * from './quiz-store.ts';
+export * from './game-directory.ts';
