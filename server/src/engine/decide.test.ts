@@ -56,6 +56,9 @@ function ended() {
 
 type Row = [string, () => { g: TestGame; act: () => Decision }, ErrorCode];
 
+/** Puts the expected code into the row's title. */
+const titled = (rows: Row[]): Row[] => rows.map(([name, setup, code]) => [`${name} → ${code}`, setup, code]);
+
 /** Runs a rejection row: the code matches, the message says something, and the state is untouched. */
 function expectRejected([_, setup, code]: Row) {
   const { g, act } = setup();
@@ -117,7 +120,7 @@ describe('rejections', () => {
     ['player id reused', () => { const { g } = lobby(); return { g, act: () => g.run({ type: 'join', playerId: 'p1', nickname: 'Cat', tokenHash: 'fresh' }) }; }, 'BAD_REQUEST'],
     ['token reused', () => { const { g } = lobby(); return { g, act: () => g.run({ type: 'join', playerId: 'p9', nickname: 'Cat', tokenHash: 'token-p1' }) }; }, 'BAD_REQUEST'],
   ];
-  it.each(join)('join: %s → %s', (...row) => expectRejected(row));
+  it.each(titled(join))('join: %s', (...row) => expectRejected(row));
 
   const resume: Row[] = [
     ['unknown token', () => { const { g } = lobby(); return { g, act: () => g.run({ type: 'resume', tokenHash: 'nope' }) }; }, 'UNAUTHORIZED'],
@@ -125,7 +128,7 @@ describe('rejections', () => {
     ['kicked player', () => { const { g, bob } = lobby(); g.kick(bob); return { g, act: () => g.resume(bob) }; }, 'KICKED'],
     ['kicked player, mid-game', () => { const { g, bob } = open(); g.kick(bob); return { g, act: () => g.resume(bob) }; }, 'KICKED'],
   ];
-  it.each(resume)('resume: %s → %s', (...row) => expectRejected(row));
+  it.each(titled(resume))('resume: %s', (...row) => expectRejected(row));
 
   const answer: Row[] = [
     ['unknown player', () => { const { g } = open(); return { g, act: () => g.answer('nobody', 0, A.choice(0)) }; }, 'UNKNOWN_PLAYER'],
@@ -160,7 +163,7 @@ describe('rejections', () => {
       const { g } = open({ allowLateJoin: true }); const cat = g.add('Cat'); return { g, act: () => g.answer(cat, 0, A.choice(0)) };
     }, 'NOT_ELIGIBLE'],
   ];
-  it.each(answer)('answer: %s → %s', (...row) => expectRejected(row));
+  it.each(titled(answer))('answer: %s', (...row) => expectRejected(row));
 
   const hostCommands = ['start', 'next', 'skip', 'end', 'kick', 'lock'] as const;
   const host = (g: TestGame, command: (typeof hostCommands)[number], hash: string, playerId = 'p1'): Decision => {
@@ -194,7 +197,7 @@ describe('rejections', () => {
     ['kick an unknown player', () => { const { g } = lobby(); return { g, act: () => g.kick('p99') }; }, 'UNKNOWN_PLAYER'],
     ['kick a kicked player', () => { const { g, bob } = open(); g.kick(bob); return { g, act: () => g.kick(bob) }; }, 'UNKNOWN_PLAYER'],
   ];
-  it.each(hostRows)('host: %s → %s', (...row) => expectRejected(row));
+  it.each(titled(hostRows))('host: %s', (...row) => expectRejected(row));
 
   it('create on an existing game → WRONG_PHASE; any other command without a game → GAME_NOT_FOUND', () => {
     const { g } = lobby();

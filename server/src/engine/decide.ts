@@ -120,7 +120,9 @@ function answer(state: GameState, c: CommandOf<'answer'>, now: number): Decision
   const player = state.players.get(c.playerId);
   if (!player) return reject('UNKNOWN_PLAYER', 'No such player in this game.');
   if (player.kicked) return reject('KICKED', 'The host removed you from this game.');
-  if (c.index >= state.questions.length) return reject('UNKNOWN_QUESTION', `This quiz has ${state.questions.length} questions.`);
+  if (!Number.isInteger(c.index) || c.index < 0 || c.index >= state.questions.length) {
+    return reject('UNKNOWN_QUESTION', `This quiz has ${state.questions.length} questions.`);
+  }
   // Exactly once: a resend of a recorded answer gets the original ack and changes nothing.
   const previous = player.answers[c.index];
   if (previous) return accept([], { index: c.index, responseMs: previous.responseMs });

@@ -130,7 +130,8 @@ function joined(s: GameState, d: EventOf<'player.joined'>['data']): void {
   s.connectedCount += 1;
   if (s.current && s.phase !== 'lobby' && player.joinedDuring === s.current.index) s.current.lateJoiners.add(player.id);
   // A late joiner enters the ranking at the bottom until the next close re-ranks everyone.
-  if (s.ranking.length > 0 || s.phase !== 'lobby') {
+  // Before the first close nobody is ranked, so neither is the late joiner (not rank 1 of 1).
+  if (s.ranking.length > 0) {
     s.ranking.push(player.id);
     player.rank = s.ranking.length;
   }
