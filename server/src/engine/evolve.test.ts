@@ -181,13 +181,17 @@ describe('ranking and tie-breaks', () => {
   });
 
   it('a late joiner has no rank before the first close (not ranked above the lobby players)', () => {
-    const { g } = game(['Ann', 'Bob'], [Q.single(0), Q.single(0)], { allowLateJoin: true });
+    const { g, ids: [ann, bob] } = game(['Ann', 'Bob'], [Q.single(0), Q.single(0)], { allowLateJoin: true });
     g.start();
     const cat = g.add('Cat');
     expect(player(g.state, cat).rank).toBeNull();
     expect(topRows(g.state)).toEqual([]);
-    g.toClose();
+    g.toOpen();
+    g.answer(ann!, 0, A.choice(0));
+    g.answer(bob!, 0, A.choice(0));
+    expect(g.state.phase).toBe('closed');
     expect(standing(g.state)).toEqual(['Ann', 'Bob', 'Cat']);
+    expect(player(g.state, cat).rank).toBe(3);
   });
 
   it('a late joiner after a close enters at the bottom until the next close', () => {
