@@ -3,3 +3,5 @@ export * from './event-log.ts';
 export * from './game-bus.ts';
 export * from './quiz-store.ts';
 export * from './game-directory.ts';
+export * from './game-leases.ts';
+export * from './command-relay.ts';

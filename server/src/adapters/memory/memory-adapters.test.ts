@@ -9,6 +9,11 @@ import { FileQuizStore } from './file-quiz-store.ts';
 import { MemoryEventLog } from './memory-event-log.ts';
 import { MemoryGameBus } from './memory-game-bus.ts';
 import { MemoryGameDirectory } from './memory-game-directory.ts';
+import { FakeClock } from './fake-clock.ts';
+import { MemoryGameLeases } from './memory-game-leases.ts';
+import { MemoryCommandRelay } from './memory-command-relay.ts';
+import { gameLeasesContract } from '../../ports/contracts/game-leases.contract.ts';
+import { commandRelayContract } from '../../ports/contracts/command-relay.contract.ts';
 
 eventLogContract('memory', async () => ({ log: new MemoryEventLog(), done: async () => {} }));
 
@@ -29,3 +34,15 @@ quizStoreContract('files under DATA_DIR', true, async () => {
 });
 
 quizStoreContract('memory only', false, async () => ({ store: new FileQuizStore([bundledSample], null), done: async () => {} }));
+
+gameLeasesContract('memory', async () => {
+  const clock = new FakeClock();
+  const leases = new MemoryGameLeases(clock);
+  // A lease lapses when its TTL has passed on the clock.
+  return { leases, expire: async () => clock.advance(5000), done: async () => {} };
+});
+
+commandRelayContract('memory', async () => {
+  const relay = new MemoryCommandRelay<unknown, unknown>();
+  return { a: relay, b: relay, done: () => relay.close() };
+});

@@ -1,0 +1,36 @@
+/**
+ * Every Redis key and channel name Quizbus uses, built here and nowhere else. A game's keys
+ * and channels share the hash tag `{gameId}`, so on Redis Cluster they live on one shard.
+ * `redis-cli psubscribe 'quizbus:*'` shows every game's events as JSON.
+ */
+const PREFIX = 'quizbus';
+
+const tag = (gameId: string) => `{${gameId}}`;
+
+export const keys = {
+  /** Stream: the game's event log, one entry per event, field `e` = event JSON. */
+  events: (gameId: string) => `${PREFIX}:game:${tag(gameId)}:log`,
+  /** String: the seq of the last event in the log (the game's version). */
+  version: (gameId: string) => `${PREFIX}:game:${tag(gameId)}:version`,
+  /** String with TTL: the node that owns the game. */
+  owner: (gameId: string) => `${PREFIX}:game:${tag(gameId)}:owner`,
+  /** Set: ids of live games, scanned for orphans. */
+  liveGames: () => `${PREFIX}:games:live`,
+  /** String: PIN → game id, while the game is live. */
+  pin: (pin: string) => `${PREFIX}:pin:{${pin}}`,
+  /** Hash: quiz id → JSON { quiz, updatedAt }. */
+  quizzes: () => `${PREFIX}:quizzes`,
+  /** String: a finished game's report JSON. */
+  report: (gameId: string) => `${PREFIX}:game:${tag(gameId)}:report`,
+  /** Sorted set per quiz: finished game ids scored by end time. */
+  reportsByQuiz: (quizId: string) => `${PREFIX}:reports:quiz:{${quizId}}`,
+};
+
+export const channels = {
+  /** Pub/sub: the game's committed events, as `{ origin, events }` JSON. */
+  events: (gameId: string) => `${PREFIX}:game:${tag(gameId)}:events`,
+  /** Pub/sub: commands forwarded to the game's owner. */
+  commands: (gameId: string) => `${PREFIX}:game:${tag(gameId)}:commands`,
+  /** Pub/sub: replies to commands this node forwarded. */
+  replies: (nodeId: string) => `${PREFIX}:node:{${nodeId}}:replies`,
+};

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { CommandRelay, RelayResult } from '../../ports/command-relay.ts';
+import { channels } from './keys.ts';
+
+interface Request<C> {
+  id: string;
+  replyTo: string;
+  command: C;
+}
+
+interface Reply<R> {
+  id: string;
+  reply: R;
+}
+
+/**
+ * Commands forwarded over Redis pub/sub: the owner listens on the game's command channel and
+ * answers on the sender's reply channel. PUBLISH reports how many listened, so "nobody owns
+ * this game" is known at once rather than after a timeout.
+ */
+export class RedisCommandRelay<C, R> implements CommandRelay<C, R> {
+  private readonly serving = new Map<string, (command: C) => Promise<R>>();
+  private readonly pending = new Map<string, (reply: R) => void>();
+  private readonly replyChannel: string;
+  private ready: Promise<unknown>;
+  private readonly onMessage = (channel: string, raw: string): void => {
+    if (channel === this.replyChannel) {
+      const reply = safeParse<Reply<R>>(raw);
+      if (reply) this.pending.get(reply.id)?.(reply.reply);
+      return;
+    }
+    const handler = this.serving.get(channel);
+    const request = handler ? safeParse<Request<C>>(raw) : null;
+    if (!handler || !request) return;
+    void handler(request.command).then(
+      (reply) => this.pub.publish(request.replyTo, JSON.stringify({ id: request.id, reply } satisfies Reply<R>)),
+      () => undefined, // the sender times out; the handler logs its own failures
+    );
+  };
+
+  constructor(
+    private readonly pub: Redis,
+    private readonly sub: Redis,
+    nodeId: string,
+  ) {
+    this.replyChannel = channels.replies(nodeId);
+    sub.on('message', this.onMessage);
+    this.ready = sub.subscribe(this.replyChannel);
+  }
+
+  async serve(gameId: string, handler: (command: C) => Promise<R>): Promise<() => Promise<void>> {
+    const channel = channels.commands(gameId);
+    this.serving.set(channel, handler);
+    await this.sub.subscribe(channel);
+    return async () => {
+      if (this.serving.get(channel) !== handler) return;
+      this.serving.delete(channel);
+      await this.sub.unsubscribe(channel).catch(() => undefined);
+    };
+  }
+
+  async send(gameId: string, command: C, timeoutMs: number): Promise<RelayResult<R>> {
+    await this.ready;
+    const id = randomUUID();
+    let timer: NodeJS.Timeout | undefined;
+    const answered = new Promise<RelayResult<R>>((resolve) => {
+      this.pending.set(id, (reply) => resolve({ kind: 'reply', reply }));
+      timer = setTimeout(() => resolve({ kind: 'timeout' }), timeoutMs);
+    });
+    try {
+      const request: Request<C> = { id, replyTo: this.replyChannel, command };
+      const listeners = await this.pub.publish(channels.commands(gameId), JSON.stringify(request));
+      if (listeners === 0) return { kind: 'no-owner' };
+      return await answered;
+    } finally {
+      clearTimeout(timer);
+      this.pending.delete(id);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.sub.off('message', this.onMessage);
+    this.serving.clear();
+  }
+}
+
+function safeParse<T>(raw: string): T | null {
+  try {
+    return JSON.parse(raw) as T;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,26 @@
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+
+/**
+ * A Redis connection that fails fast while Redis is away (no offline queue: a command gets an
+ * error at once instead of hanging) and reconnects by itself with a capped backoff.
+ */
+export function connectRedis(url: string, logger: Logger, role: string): Redis {
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    retryStrategy: (times) => Math.min(100 * times, 1000),
+    connectionName: `quizbus-${role}`,
+  });
+  let down = false;
+  redis.on('error', (err: Error) => {
+    if (!down) logger.warn({ role, err: err.message }, 'redis connection error');
+    down = true;
+  });
+  redis.on('ready', () => {
+    if (down) logger.info({ role }, 'redis connection back');
+    down = false;
+  });
+  return redis;
+}
