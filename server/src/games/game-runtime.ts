@@ -31,6 +31,8 @@ export class GameRuntime {
   private tail: Promise<unknown> = Promise.resolve();
   private timer: { at: number; handle: Timer } | null = null;
   private stopped = false;
+  /** When the last commit failed, or null; delays timer retries. */
+  private failedAt: number | null = null;
   /** Time of the last command from a person (not a timer), for the idle limit. */
   lastActivityAt: number;
 
@@ -57,6 +59,13 @@ export class GameRuntime {
     return runtime;
   }
 
+  /** Takes over a game from a state this node holds up to date with the log; resumes its timer. */
+  static adopt(deps: RuntimeDeps, state: GameState): GameRuntime {
+    const runtime = new GameRuntime(state, deps);
+    runtime.schedule();
+    return runtime;
+  }
+
   /** Rebuilds a game from its log (takeover, restart) and resumes its timer. */
   static async restore(deps: RuntimeDeps, gameId: string): Promise<GameRuntime | null> {
     const state = replay(await deps.log.read(gameId));
@@ -76,8 +85,9 @@ export class GameRuntime {
   }
 
   /**
-   * Queues a command. `then` runs synchronously right after the command is applied and before
-   * any later event, so a caller can join rooms and build a view that no event can slip past.
+   * Queues a command. `then` runs (for an accepted command) synchronously right after it is
+   * applied and before any later event, so a caller can join rooms and build a view that no
+   * event can slip past.
    */
   execute<T extends CommandType>(
     command: Extract<Command, { type: T }>,
@@ -102,10 +112,12 @@ export class GameRuntime {
       if (due.length > 0) await this.commit(due, now);
       const decision = decide(this.state, command, now) as Decision<T>;
       if (decision.ok && decision.events.length > 0) await this.commit(decision.events, now);
+      this.failedAt = null;
       const outcome = (decision.ok ? { ...decision, seq: this.state.seq } : decision) as Outcome<T>;
-      then?.(this.state, outcome);
+      if (outcome.ok) then?.(this.state, outcome);
       return outcome;
     } catch (err) {
+      this.failedAt = now;
       if (err instanceof VersionConflictError) {
         this.deps.logger.warn({ gameId: this.gameId, err: err.message }, 'lost the game to another writer');
         this.stop();
@@ -136,7 +148,15 @@ export class GameRuntime {
     this.timer?.handle.cancel();
     this.timer = null;
     if (at === null) return;
-    this.timer = { at, handle: this.deps.clock.setTimer(at, () => void this.execute({ type: 'tick' })) };
+    // After a failed commit (store unreachable) the deadline has passed: retry at a calm pace.
+    const when = this.failedAt === null ? at : Math.max(at, this.failedAt + RETRY_MS);
+    this.timer = {
+      at,
+      handle: this.deps.clock.setTimer(when, () => {
+        this.timer = null;
+        void this.execute({ type: 'tick' });
+      }),
+    };
   }
 
   /** Stops the timer; queued commands are refused from now on. */
@@ -146,11 +166,17 @@ export class GameRuntime {
     this.timer = null;
   }
 
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
   /** Whether a timer is armed (for leak checks). */
   get hasTimer(): boolean {
     return this.timer !== null;
   }
 }
+
+const RETRY_MS = 1000;
 
 function stamp(gameId: string, version: number, now: number, drafts: readonly EventDraft[]): DomainEvent[] {
   return drafts.map((d, i) => ({ ...d, gameId, seq: version + i + 1, at: now }) as DomainEvent);

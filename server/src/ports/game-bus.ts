@@ -4,6 +4,8 @@ import type { DomainEvent } from '@quizbus/shared';
 export interface BusMessage {
   origin: string;
   events: DomainEvent[];
+  /** The owner removed the game: nodes drop their copy and its sockets. */
+  removed?: boolean;
 }
 
 export type BusHandler = (message: BusMessage) => void;
