@@ -432,6 +432,20 @@ describe('closing when every connected player has answered', () => {
     expect(TestGame.ok(g.answer(bob, 0, A.choice(0))).events.map((e) => e.type)).toEqual(['answer.accepted', 'question.closed']);
   });
 
+  it('a player who answered and left no longer counts as an answer from a connected player', () => {
+    const { g, ann, bob, cat } = openTrio();
+    g.answer(ann, 0, A.choice(0));
+    g.disconnect(ann);
+    expect(g.state.current).toMatchObject({ answered: 1, answeredConnected: 0 });
+    // Bob and Cat are the connected players; Bob's answer alone must not close it.
+    expect(TestGame.ok(g.answer(bob, 0, A.choice(0))).events.map((e) => e.type)).toEqual(['answer.accepted']);
+    expect(g.state.phase).toBe('open');
+    // Ann comes back: her answer counts again, and Cat's closes the question.
+    g.resume(ann);
+    expect(g.state.current).toMatchObject({ answered: 2, answeredConnected: 2 });
+    expect(TestGame.ok(g.answer(cat, 0, A.choice(0))).events.map((e) => e.type)).toEqual(['answer.accepted', 'question.closed']);
+  });
+
   it('when everyone has disconnected it waits for the deadline', () => {
     const { g, ann, bob } = open();
     g.disconnect(ann);
@@ -551,7 +565,8 @@ describe('late join', () => {
     g.answer(ann, 0, A.choice(0));
     g.answer(bob, 0, A.choice(0));
     expect(g.state.phase).toBe('closed');
-    expect(g.state.players.get(cat)).toMatchObject({ score: 0, streak: 0, totalResponseMs: 0 });
+    // The question sat out counts its full time for the tie-break, as a miss would.
+    expect(g.state.players.get(cat)).toMatchObject({ score: 0, streak: 0, totalResponseMs: 20_000 });
     g.next();
     g.next();
     g.toOpen();

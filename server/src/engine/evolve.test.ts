@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { DomainEvent, GameOptions, GameQuestion } from '@quizbus/shared';
 import { evolve, replay } from './evolve.ts';
 import type { GameState } from './game-state.ts';
-import { topRows } from './projections.ts';
+import { podium, reveal, topRows } from './projections.ts';
+import { checkNickname } from './nickname.ts';
 import { A, Q, TestGame, snapshotState } from './test-game.ts';
 
 function game(names: string[], questions: GameQuestion[], options: Partial<GameOptions> = {}) {
@@ -333,5 +334,57 @@ describe('sequence numbers', () => {
     expect(() => evolve(state, { ...events[3]! })).toThrow();
     expect(state.seq).toBe(2);
     expect(state.players.size).toBe(1);
+  });
+});
+
+describe('fairness at the edges', () => {
+  it('a late joiner does not win a tie by having sat questions out', () => {
+    const { g, ids: [ann] } = game(['Ann', 'Bob'], [Q.single(0), Q.single(0)], { allowLateJoin: true });
+    g.start();
+    const cat = g.add('Cat');
+    g.toOpen();
+    g.advanceBy(1000);
+    g.answer(ann!, 0, A.choice(1)); // wrong: 0 points, like everyone
+    g.toClose();
+    expect(standing(g.state)).toEqual(['Ann', 'Bob', 'Cat']);
+    expect(player(g.state, cat).totalResponseMs).toBe(20_000);
+  });
+
+  it('a kicked player\'s answer leaves the running question\'s tallies', () => {
+    const { g, ids: [ann, bob] } = game(['Ann', 'Bob', 'Cat'], [Q.single(0)]);
+    g.start();
+    g.toOpen();
+    g.answer(ann!, 0, A.choice(0));
+    g.answer(bob!, 0, A.choice(2));
+    g.kick(bob!);
+    g.toClose();
+    const r = reveal(g.state);
+    expect(r?.distribution).toMatchObject({ answered: 1, correct: 1, total: 2, options: [1, 0, 0, 0] });
+  });
+
+  it('a question skipped during its read time costs nobody a streak or time', () => {
+    const { g, ids: [ann] } = game(['Ann'], [Q.single(0), Q.single(0), Q.single(0)]);
+    g.start();
+    g.toOpen();
+    g.answer(ann!, 0, A.choice(0));
+    expect(player(g.state, ann!).streak).toBe(1);
+    const before = player(g.state, ann!).totalResponseMs;
+    g.next();
+    g.next();
+    g.skip(); // still reading
+    expect(g.state.phase).toBe('closed');
+    expect(player(g.state, ann!)).toMatchObject({ streak: 1, totalResponseMs: before });
+  });
+
+  it('a game ended before any close still ranks everyone on the podium', () => {
+    const { g } = game(['Ann', 'Bob'], [Q.single(0)]);
+    g.start();
+    g.end();
+    expect(podium(g.state)).toMatchObject({ playerCount: 2, top: [{ nickname: 'Ann', rank: 1 }, { nickname: 'Bob', rank: 2 }] });
+  });
+
+  it('emoji glued by a zero-width joiner make a nickname; a stray joiner does not', () => {
+    expect(checkNickname('👨\u200d👩\u200d👧 fam')).toMatchObject({ ok: true });
+    expect(checkNickname('An\u200dn')).toMatchObject({ ok: false });
   });
 });

@@ -63,6 +63,7 @@ function created(e: EventOf<'game.created'>): GameState {
     byNickname: new Map(),
     byToken: new Map(),
     joinCount: 0,
+    scoredTimeMs: 0,
     activeCount: 0,
     connectedCount: 0,
     ranking: [],
@@ -100,6 +101,8 @@ function apply(s: GameState, e: Exclude<DomainEvent, EventOf<'game.created'>>): 
     case 'game.ended':
       s.phase = 'ended';
       s.endReason = e.data.reason;
+      // The podium ranks everyone, also when the game ends before any close or after a late join.
+      s.ranking = rankPlayers(s);
       return;
   }
 }
@@ -117,7 +120,9 @@ function joined(s: GameState, d: EventOf<'player.joined'>['data']): void {
     score: 0,
     streak: 0,
     correctCount: 0,
-    totalResponseMs: 0,
+    // Questions closed before this player came count as missed for the tie-break, so joining
+    // late never beats being there.
+    totalResponseMs: s.scoredTimeMs,
     rank: null,
     prevRank: null,
     answers: [],
@@ -155,6 +160,9 @@ function kicked(s: GameState, playerId: string): void {
   s.activeCount -= 1;
   // The nickname is free again; the token stays known so a resume gets KICKED.
   s.byNickname.delete(p.nicknameKey);
+  withdrawAnswer(s, p);
+  // No longer sitting the question out: the reveal's total (active − late joiners) stays right.
+  s.current?.lateJoiners.delete(playerId);
   const at = s.ranking.indexOf(playerId);
   if (at >= 0) {
     s.ranking.splice(at, 1);
@@ -162,6 +170,25 @@ function kicked(s: GameState, playerId: string): void {
       const other = s.players.get(s.ranking[i] as string);
       if (other) other.rank = i + 1;
     }
+  }
+}
+
+/** A kicked player's answer to the running question no longer counts in its tallies. */
+function withdrawAnswer(s: GameState, p: PlayerState): void {
+  const run = s.current;
+  const a = run ? p.answers[run.index] : undefined;
+  if (!run || !a || run.closedReason !== null) return;
+  run.answered -= 1;
+  if (a.grade === 'correct') run.correct -= 1;
+  const drop = (i: number) => {
+    run.optionCounts[i] = Math.max(0, (run.optionCounts[i] ?? 0) - 1);
+  };
+  if (a.answer.kind === 'choice') drop(a.answer.choice);
+  if (a.answer.kind === 'choices') a.answer.choices.forEach(drop);
+  if (a.answer.kind === 'text') {
+    const entry = run.texts.get(normalizeText(a.answer.text));
+    if (entry) entry.count -= 1;
+    if (entry && entry.count <= 0) run.texts.delete(normalizeText(a.answer.text));
   }
 }
 
@@ -208,12 +235,18 @@ function answered(s: GameState, d: EventOf<'answer.accepted'>['data']): void {
 function closed(s: GameState, reason: QuestionRun['closedReason']): void {
   const run = s.current;
   if (!run) return;
+  // Skipped before its answers opened, a question cannot count against anyone.
+  const neverOpened = s.phase === 'reading';
   run.closedReason = reason;
   s.phase = 'closed';
   const q = questionAt(s, run.index);
-  const scored = isScored(q);
+  const scored = isScored(q) && !neverOpened;
   for (const p of s.players.values()) {
-    if (p.kicked || p.joinedDuring >= run.index) continue;
+    if (p.kicked) continue;
+    if (p.joinedDuring >= run.index) {
+      if (scored) p.totalResponseMs += q.timeLimitMs;
+      continue;
+    }
     const a = p.answers[run.index];
     if (a) {
       p.score += a.points;
@@ -225,5 +258,6 @@ function closed(s: GameState, reason: QuestionRun['closedReason']): void {
       p.totalResponseMs += q.timeLimitMs;
     }
   }
+  if (scored) s.scoredTimeMs += q.timeLimitMs;
   s.ranking = rankPlayers(s);
 }

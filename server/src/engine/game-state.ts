@@ -86,6 +86,8 @@ export interface GameState {
   readonly byToken: Map<string, string>;
   /** Players ever joined (kicked included): the next join order. */
   joinCount: number;
+  /** Sum of the time limits of the scored questions closed so far (a late joiner's start). */
+  scoredTimeMs: number;
   /** Not kicked. */
   activeCount: number;
   /** Not kicked and connected. */

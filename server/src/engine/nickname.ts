@@ -4,6 +4,8 @@ export const NICKNAME_MAX = 24;
 // Cc (controls), Cf (format: zero-width, bidi overrides), Co/Cn (private use, unassigned),
 // line and paragraph separators: none belongs in a name shown to a class.
 const FORBIDDEN = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\u2028\u2029]/u;
+// The zero-width joiner is allowed where it glues emoji into one (👨‍👩‍👧), nowhere else.
+const EMOJI_JOINER = /(?<=\p{Extended_Pictographic}\uFE0F?)\u200D(?=\p{Extended_Pictographic})/gu;
 
 export type NicknameCheck = { ok: true; nickname: string; key: string } | { ok: false; message: string };
 
@@ -13,7 +15,7 @@ export function checkNickname(raw: string): NicknameCheck {
   const length = [...nickname].length;
   if (length === 0) return { ok: false, message: 'Choose a nickname.' };
   if (length > NICKNAME_MAX) return { ok: false, message: `A nickname has at most ${NICKNAME_MAX} characters.` };
-  if (FORBIDDEN.test(nickname)) return { ok: false, message: 'A nickname cannot contain control or invisible characters.' };
+  if (FORBIDDEN.test(nickname.replace(EMOJI_JOINER, ''))) return { ok: false, message: 'A nickname cannot contain control or invisible characters.' };
   return { ok: true, nickname, key: nicknameKey(nickname) };
 }
 
