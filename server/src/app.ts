@@ -5,19 +5,19 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
-import { FileQuizStore } from './adapters/memory/file-quiz-store.ts';
-import { MemoryEventLog } from './adapters/memory/memory-event-log.ts';
-import { MemoryGameBus } from './adapters/memory/memory-game-bus.ts';
-import { MemoryGameDirectory } from './adapters/memory/memory-game-directory.ts';
+import { embeddedAdapters, type AdapterSet } from './adapters/adapter-set.ts';
 import { SystemClock } from './adapters/memory/system-clock.ts';
 import type { Config } from './config.ts';
 import { Fanout } from './gateway/fanout.ts';
 import { httpErrorHandler, httpRoutes } from './gateway/http-routes.ts';
+import { resultsCsvRoute } from './gateway/results-csv-route.ts';
+import { serverInfoRoute } from './gateway/server-info-route.ts';
 import { attachSocketGateway } from './gateway/socket-gateway.ts';
 import type { QuizbusServer } from './gateway/socket-types.ts';
-import { GameManager } from './games/game-manager.ts';
+import { GameNode } from './games/game-node.ts';
 import { newId } from './games/tokens.ts';
 import { createLogger } from './logger.ts';
+import { instrumentBus, Metrics } from './metrics.ts';
 import { joinBaseUrl } from './network-urls.ts';
 import type { Clock } from './ports/clock.ts';
 import { loadBundledQuizzes } from './quizzes/bundled.ts';
@@ -26,30 +26,43 @@ export interface QuizbusOptions {
   config: Config;
   clock?: Clock;
   logger?: Logger;
+  /** The ports' adapters; the embedded default when omitted. */
+  adapters?: AdapterSet;
+  nodeId?: string;
 }
 
 export interface Quizbus {
   http: HttpServer;
   io: QuizbusServer;
-  manager: GameManager;
+  node: GameNode;
   fanout: Fanout;
   logger: Logger;
   nodeId: string;
+  metrics: Metrics;
   /** Starts listening; resolves with the bound port. */
   listen(): Promise<number>;
+  /** SIGTERM: hand owned games over, close sockets so clients reconnect elsewhere, stop. */
+  shutdown(): Promise<void>;
   close(): Promise<void>;
 }
 
 const CLIENT_DIST = fileURLToPath(new URL('../../client/dist/', import.meta.url));
 const FALLBACK_PAGE = fileURLToPath(new URL('../public/', import.meta.url));
 
+/** This node's name: NODE_ID, or a random one. */
+export function nodeIdFor(config: Config): string {
+  return config.NODE_ID ?? newId('g').replace(/^g_/, 'node-');
+}
+
 /**
- * The composition root of one node: adapters (embedded by default), the game manager, the
- * fan-out, Socket.IO and the HTTP routes.
+ * The composition root of one node: adapters (embedded by default, Redis when given), the
+ * GameNode, the fan-out, Socket.IO, metrics and the HTTP routes.
  */
-export function createQuizbus({ config, clock = new SystemClock(), logger }: QuizbusOptions): Quizbus {
-  const nodeId = config.NODE_ID ?? newId('g').replace(/^g_/, 'node-');
-  const log = logger ?? createLogger(config.LOG_LEVEL, { node: nodeId });
+export function createQuizbus(options: QuizbusOptions): Quizbus {
+  const { config, clock = new SystemClock() } = options;
+  const nodeId = options.nodeId ?? nodeIdFor(config);
+  const log = options.logger ?? createLogger(config.LOG_LEVEL, { node: nodeId });
+  const adapters = options.adapters ?? embeddedAdapters(clock, loadBundledQuizzes(), config.DATA_DIR);
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json({ limit: '512kb' }));
@@ -61,34 +74,65 @@ export function createQuizbus({ config, clock = new SystemClock(), logger }: Qui
     cors: undefined,
   });
 
-  const quizzes = new FileQuizStore(loadBundledQuizzes(), config.DATA_DIR);
   let fanout: Fanout | null = null;
-  const manager: GameManager = new GameManager({
-    log: new MemoryEventLog(),
-    bus: new MemoryGameBus(),
-    directory: new MemoryGameDirectory(),
-    quizzes,
-    clock,
+  let node: GameNode | null = null;
+  const metrics = new Metrics(
+    { sockets: () => io.engine.clientsCount, ownedGames: () => node?.ownedCount ?? 0, watchedGames: () => node?.watchedCount ?? 0 },
     nodeId,
+  );
+  node = new GameNode({
+    nodeId,
+    clock,
     logger: log,
+    log: adapters.log,
+    bus: instrumentBus(adapters.bus, metrics, clock),
+    directory: adapters.directory,
+    leases: adapters.leases,
+    relay: adapters.relay,
+    quizzes: adapters.quizzes,
     sink: (event, state) => fanout?.deliver(event, state),
+    onRemoved: (gameId) => fanout?.gameRemoved(gameId),
     idleMs: config.IDLE_GAME_MINUTES * 60_000,
     endedTtlMs: config.ENDED_GAME_MINUTES * 60_000,
-    onRemoved: (gameId) => fanout?.gameRemoved(gameId),
+    cluster: adapters.mode === 'redis',
+    leaseMs: config.LEASE_MS,
   });
-  fanout = new Fanout(io, clock, (id) => manager.get(id)?.current, { answersEveryMs: 250, playersEveryMs: 500 });
-  attachSocketGateway(io, { manager, fanout, clock, logger: log });
+  const gameNode = node;
+  fanout = new Fanout(io, clock, (id) => gameNode.stateOf(id), { answersEveryMs: 250, playersEveryMs: 500 });
+  attachSocketGateway(io, {
+    node: gameNode,
+    fanout,
+    clock,
+    logger: log,
+    observe: (command, outcome, seconds) => {
+      metrics.commands.inc({ command, outcome });
+      metrics.commandSeconds.observe({ command }, seconds);
+    },
+  });
+
+  // Without the shared store a node can do nothing right: it says so by refusing sockets
+  // (clients show "reconnecting…" and retry) rather than hanging their commands.
+  let storeUp = true;
+  io.use((_socket, next) => (storeUp ? next() : next(new Error('UNAVAILABLE'))));
+  adapters.onDisconnect(() => {
+    storeUp = false;
+    log.warn('shared store lost: refusing sockets until it is back');
+    io.disconnectSockets(true);
+  });
+  adapters.onReconnect(() => {
+    storeUp = true;
+    log.info('shared store back');
+    void gameNode.resync();
+  });
 
   let port = config.PORT;
-  app.use(
-    httpRoutes({
-      quizzes,
-      manager,
-      logger: log,
-      joinBase: () => joinBaseUrl(config.PUBLIC_URL, config.HOST, port),
-      ready: async () => true,
-    }),
-  );
+  const joinBase = () => joinBaseUrl(config.PUBLIC_URL, config.HOST, port);
+  app.get('/metrics', async (_req, res) => {
+    res.set('content-type', metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  app.use(httpRoutes({ quizzes: adapters.quizzes, node: gameNode, logger: log, joinBase, ready: () => adapters.ready() }));
+  app.use(serverInfoRoute(joinBase));
+  app.use(resultsCsvRoute(gameNode));
   const staticDir = existsSync(`${CLIENT_DIST}index.html`) ? CLIENT_DIST : FALLBACK_PAGE;
   app.use(express.static(staticDir, { index: 'index.html' }));
   // Client-side routes (/play, /host/123456, …) all load the single-page app.
@@ -98,13 +142,23 @@ export function createQuizbus({ config, clock = new SystemClock(), logger }: Qui
   });
   app.use(httpErrorHandler(log));
 
+  const close = async () => {
+    gameNode.close();
+    await new Promise<void>((resolve) => {
+      io.close(() => resolve());
+    });
+    http.closeAllConnections?.();
+    await adapters.close();
+  };
+
   return {
     http,
     io,
-    manager,
+    node: gameNode,
     fanout,
     logger: log,
     nodeId,
+    metrics,
     listen: () =>
       new Promise((resolve, reject) => {
         http.once('error', reject);
@@ -113,12 +167,11 @@ export function createQuizbus({ config, clock = new SystemClock(), logger }: Qui
           resolve(port);
         });
       }),
-    close: async () => {
-      manager.close();
-      await new Promise<void>((resolve) => {
-        io.close(() => resolve());
-      });
-      http.closeAllConnections?.();
+    shutdown: async () => {
+      await gameNode.handOver();
+      io.disconnectSockets(true);
+      await close();
     },
+    close,
   };
 }

@@ -21,6 +21,8 @@ export const configSchema = z.object({
   /** Largest Socket.IO message accepted, in bytes. */
   MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(2_000_000),
   NODE_ID: z.string().optional(),
+  /** With Redis: how long a game's ownership lasts unless renewed; a dead node's games move after it. */
+  LEASE_MS: z.coerce.number().int().min(500).default(5000),
   PRETTY_LOGS: bool.optional(),
 });
 

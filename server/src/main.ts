@@ -1,21 +1,26 @@
-import { createQuizbus } from './app.ts';
+import { redisAdapters } from './adapters/adapter-set.ts';
+import { createQuizbus, nodeIdFor } from './app.ts';
 import { loadConfig } from './config.ts';
+import { createLogger } from './logger.ts';
 import { joinBaseUrl, reachableBaseUrls } from './network-urls.ts';
+import { loadBundledQuizzes } from './quizzes/bundled.ts';
 
-/** `npm start`: one node on the embedded default (or Redis when REDIS_URL is set). */
+/** `npm start`: one node on the embedded default, or one of many on Redis when REDIS_URL is set. */
 const config = loadConfig();
-const quizbus = createQuizbus({ config });
+const nodeId = nodeIdFor(config);
+const logger = createLogger(config.LOG_LEVEL, { node: nodeId });
+const adapters = config.REDIS_URL ? await redisAdapters(config.REDIS_URL, nodeId, loadBundledQuizzes(), logger) : undefined;
+const quizbus = createQuizbus({ config, logger, nodeId, ...(adapters && { adapters }) });
 const port = await quizbus.listen();
-const { logger } = quizbus;
 
 const urls = reachableBaseUrls(config.HOST, port);
 const join = joinBaseUrl(config.PUBLIC_URL, config.HOST, port);
-logger.info({ port, host: config.HOST, mode: config.REDIS_URL ? 'redis' : 'embedded', dataDir: config.DATA_DIR }, 'quizbus listening');
+logger.info({ port, host: config.HOST, mode: adapters ? 'redis' : 'embedded', dataDir: config.DATA_DIR }, 'quizbus listening');
 // People read this part: plain lines, not JSON.
 process.stdout.write(
   [
     '',
-    'Quizbus is running.',
+    `Quizbus is running (${adapters ? `node ${nodeId} on Redis` : 'embedded, no Redis'}).`,
     `  Teacher (host):  http://localhost:${port}/host`,
     ...urls.map((u) => `  On the network:  ${u}/host`),
     `  Students join:   ${join}/`,
@@ -27,9 +32,9 @@ let stopping = false;
 const stop = (signal: string) => {
   if (stopping) return;
   stopping = true;
-  logger.info({ signal }, 'shutting down');
-  void quizbus.close().finally(() => process.exit(0));
+  logger.info({ signal }, 'shutting down: handing games over');
   setTimeout(() => process.exit(0), 5000).unref();
+  void quizbus.shutdown().finally(() => process.exit(0));
 };
 process.on('SIGTERM', () => stop('SIGTERM'));
 process.on('SIGINT', () => stop('SIGINT'));

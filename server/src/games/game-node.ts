@@ -1,6 +1,6 @@
 import { gameOptionsSchema, type DomainEvent, type GameOptions } from '@quizbus/shared';
 import type { Logger } from 'pino';
-import { reject, type Command, type CommandType, type GameState } from '../engine/index.ts';
+import { reject, replay, type Command, type CommandType, type GameState } from '../engine/index.ts';
 import type { Clock, Timer } from '../ports/clock.ts';
 import type { CommandRelay } from '../ports/command-relay.ts';
 import type { EventLog } from '../ports/event-log.ts';
@@ -9,7 +9,7 @@ import type { GameDirectory } from '../ports/game-directory.ts';
 import type { GameLeases } from '../ports/game-leases.ts';
 import type { QuizStore } from '../ports/quiz-store.ts';
 import { GameReplica } from './game-replica.ts';
-import { GameRuntime, type EventSink, type Outcome, type RuntimeDeps } from './game-runtime.ts';
+import { GameRuntime, type Accepted, type EventSink, type Outcome, type RuntimeDeps } from './game-runtime.ts';
 import { prepareQuestions } from './prepare-quiz.ts';
 import { cryptoRandomInt, hashToken, newId, newToken, randomPin, type RandomInt } from './tokens.ts';
 
@@ -59,7 +59,8 @@ interface Owned {
 
 interface Watched {
   sockets: number;
-  unsubscribe: Promise<() => Promise<void>>;
+  /** The bus subscription; null while this node owns the game (its events start here). */
+  unsubscribe: Promise<() => Promise<void>> | null;
 }
 
 /**
@@ -160,6 +161,11 @@ export class GameNode {
     return outcome;
   }
 
+  /** The runtime of a game this node owns (for tools and tests). */
+  runtime(gameId: string): GameRuntime | undefined {
+    return this.owned.get(gameId)?.runtime;
+  }
+
   /** The live game with this PIN, anywhere in the cluster. */
   resolvePin(pin: string): Promise<string | null> {
     return this.o.directory.lookup(pin);
@@ -188,7 +194,9 @@ export class GameNode {
   private async load(gameId: string): Promise<GameState | null> {
     if ((await this.o.leases.owner(gameId)) === null && (await this.takeOver(gameId))) return this.stateOf(gameId) ?? null;
     this.watch(gameId);
-    await this.watched.get(gameId)?.unsubscribe; // subscribed before reading: nothing falls between
+    const w = this.watched.get(gameId);
+    if (w && !w.unsubscribe) w.unsubscribe = this.subscribe(gameId); // owned a moment ago
+    await w?.unsubscribe; // subscribed before reading: nothing falls between
     this.heldBack.set(gameId, []);
     try {
       const replica = await GameReplica.load(gameId, this.o.log, this.o.sink, this.o.logger);
@@ -215,16 +223,33 @@ export class GameNode {
     w.sockets -= 1;
     if (w.sockets > 0) return;
     this.watched.delete(gameId);
-    void w.unsubscribe.then((off) => off()).catch(() => undefined);
+    void w.unsubscribe?.then((off) => off()).catch(() => undefined);
     this.replicas.get(gameId)?.close();
     this.replicas.delete(gameId);
   }
 
   private watch(gameId: string): void {
     if (this.watched.has(gameId)) return;
+    this.watched.set(gameId, { sockets: 0, unsubscribe: this.owned.has(gameId) ? null : this.subscribe(gameId) });
+  }
+
+  private subscribe(gameId: string): Promise<() => Promise<void>> {
     const unsubscribe = this.o.bus.subscribe(gameId, (m) => this.heard(gameId, m));
     unsubscribe.catch((err: unknown) => this.o.logger.warn({ gameId, err }, 'could not subscribe'));
-    this.watched.set(gameId, { sockets: 0, unsubscribe });
+    return unsubscribe;
+  }
+
+  /** Games this node has sockets in. */
+  get watchedCount(): number {
+    return this.watched.size;
+  }
+
+  /**
+   * A game's state for a one-off read (an HTTP request): what this node holds, else rebuilt
+   * from the log without subscribing to anything.
+   */
+  async peek(gameId: string): Promise<GameState | null> {
+    return this.stateOf(gameId) ?? replay(await this.o.log.read(gameId));
   }
 
   private heard(gameId: string, message: BusMessage): void {
@@ -250,7 +275,7 @@ export class GameNode {
   async execute<T extends CommandType>(
     gameId: string,
     command: Extract<Command, { type: T }>,
-    then?: (state: GameState, outcome: Outcome<T>) => void,
+    then?: (state: GameState, outcome: Accepted<T>) => void,
   ): Promise<Outcome<T>> {
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const owned = this.owned.get(gameId);
@@ -270,7 +295,7 @@ export class GameNode {
       const outcome = sent.reply as Outcome<T>;
       if (outcome.ok && then && (await this.reached(gameId, outcome.seq))) {
         const state = this.stateOf(gameId);
-        if (state) then(state, outcome);
+        if (state) then(state, outcome as Accepted<T>);
       }
       return outcome;
     }
@@ -313,7 +338,9 @@ export class GameNode {
     owned.runtime.stop();
     this.owned.delete(gameId);
     await owned.stopServing.then((off) => off()).catch(() => undefined);
-    if (this.watched.has(gameId)) {
+    const w = this.watched.get(gameId);
+    if (w) {
+      w.unsubscribe ??= this.subscribe(gameId);
       const replica = GameReplica.from(owned.runtime.current, this.o.log, this.o.sink, this.o.logger);
       this.replicas.set(gameId, replica);
       void replica.catchUp();
@@ -370,7 +397,7 @@ export class GameNode {
     this.replicas.delete(gameId);
     const w = this.watched.get(gameId);
     this.watched.delete(gameId);
-    if (w) void w.unsubscribe.then((off) => off()).catch(() => undefined);
+    if (w) void w.unsubscribe?.then((off) => off()).catch(() => undefined);
     this.o.onRemoved(gameId);
   }
 

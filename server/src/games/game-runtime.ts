@@ -20,6 +20,9 @@ export interface RuntimeDeps {
 }
 
 /** A decision as the sender sees it: with the game's version once the command is applied. */
+/** An accepted outcome: what `then` callbacks receive. */
+export type Accepted<T extends CommandType = CommandType> = Extract<Decision<T>, { ok: true }> & { seq: number };
+
 export type Outcome<T extends CommandType = CommandType> = (Extract<Decision<T>, { ok: true }> & { seq: number }) | Extract<Decision<T>, { ok: false }>;
 
 /**
@@ -91,7 +94,7 @@ export class GameRuntime {
    */
   execute<T extends CommandType>(
     command: Extract<Command, { type: T }>,
-    then?: (state: GameState, outcome: Outcome<T>) => void,
+    then?: (state: GameState, outcome: Accepted<T>) => void,
   ): Promise<Outcome<T>> {
     const run = this.tail.then(() => this.run(command, then));
     this.tail = run.catch(() => undefined);
@@ -100,7 +103,7 @@ export class GameRuntime {
 
   private async run<T extends CommandType>(
     command: Extract<Command, { type: T }>,
-    then?: (state: GameState, outcome: Outcome<T>) => void,
+    then?: (state: GameState, outcome: Accepted<T>) => void,
   ): Promise<Outcome<T>> {
     if (this.stopped) return reject('UNAVAILABLE', 'This game is not served here any more.');
     const now = this.deps.clock.now();
@@ -114,7 +117,7 @@ export class GameRuntime {
       if (decision.ok && decision.events.length > 0) await this.commit(decision.events, now);
       this.failedAt = null;
       const outcome = (decision.ok ? { ...decision, seq: this.state.seq } : decision) as Outcome<T>;
-      if (outcome.ok) then?.(this.state, outcome);
+      if (outcome.ok) then?.(this.state, outcome as Accepted<T>);
       return outcome;
     } catch (err) {
       this.failedAt = now;

@@ -24,24 +24,36 @@ export function describeIssues(error: z.ZodError): string {
  * Every command with an ack callback gets exactly one ack; malformed input gets BAD_REQUEST
  * and reaches nothing else. A command sent without a callback cannot be acknowledged and is
  * dropped.
+ *
+ * A handler may send its ack early through `reply` (join and resume do, the moment the socket
+ * is seated, so that the ack reaches the client before any event that follows); whatever it
+ * returns afterwards is then ignored.
  */
 export function onCommand<K extends CommandName>(
   socket: QuizbusSocket,
   name: K,
   logger: Logger,
-  handler: (payload: CommandPayload<K>) => Promise<Ack<K>> | Ack<K>,
+  handler: (payload: CommandPayload<K>, reply: (res: Ack<K>) => void) => Promise<Ack<K>> | Ack<K>,
+  observe?: (command: string, outcome: string, seconds: number) => void,
 ): void {
   const listener = async (...args: unknown[]): Promise<void> => {
     const ack = args[args.length - 1];
     if (typeof ack !== 'function') return;
-    const reply = ack as (res: Ack<K>) => void;
+    const started = performance.now();
+    let sent = false;
+    const reply = (res: Ack<K>): void => {
+      if (sent) return;
+      sent = true;
+      (ack as (res: Ack<K>) => void)(res);
+      observe?.(name, res.ok ? 'ok' : res.error.code, (performance.now() - started) / 1000);
+    };
     const parsed = commandSchemas[name].safeParse(args.length > 1 ? args[0] : undefined);
     if (!parsed.success) {
       reply(fail('BAD_REQUEST', describeIssues(parsed.error)) as Ack<K>);
       return;
     }
     try {
-      reply(await handler(parsed.data as CommandPayload<K>));
+      reply(await handler(parsed.data as CommandPayload<K>, reply));
     } catch (err) {
       logger.error({ err, command: name, socket: socket.id }, 'command handler failed');
       reply(fail('INTERNAL', 'Something went wrong on the server.') as Ack<K>);

@@ -103,6 +103,11 @@ export class Fanout {
     set.add(socket);
   }
 
+  /** How many sockets the player has on this node. */
+  playerSocketCount(gameId: string, playerId: string): number {
+    return this.players.get(gameId)?.get(playerId)?.size ?? 0;
+  }
+
   /** Forgets a socket; returns how many sockets the player still has on this node. */
   removePlayerSocket(gameId: string, playerId: string, socket: QuizbusSocket): number {
     const game = this.players.get(gameId);

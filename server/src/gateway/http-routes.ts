@@ -3,14 +3,14 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 
 // Express 5 passes a rejected async handler to the error middleware itself.
 import type { Logger } from 'pino';
-import { GameManager, QuizNotFoundError } from '../games/game-manager.ts';
+import { QuizNotFoundError, type GameNode } from '../games/game-node.ts';
 import { newToken } from '../games/tokens.ts';
 import { ReadOnlyQuizError, type QuizStore } from '../ports/quiz-store.ts';
 import { describeIssues } from './command-handler.ts';
 
 export interface HttpDeps {
   quizzes: QuizStore;
-  manager: GameManager;
+  node: GameNode;
   logger: Logger;
   /** Base URL players use to join (PUBLIC_URL or the first LAN address). */
   joinBase: () => string;
@@ -94,7 +94,7 @@ export function httpRoutes(deps: HttpDeps): Router {
   r.post('/api/games', async (req, res) => {
     const body = createGameBodySchema.safeParse(req.body);
     if (!body.success) throw new HttpError(400, 'BAD_REQUEST', describeIssues(body.error));
-    const game = await deps.manager.create(body.data.quizId, body.data.options);
+    const game = await deps.node.create(body.data.quizId, body.data.options);
     const base = deps.joinBase();
     res.status(201).json({
       ...game,

@@ -1,8 +1,8 @@
-import type { Ack } from '@quizbus/shared';
+import { commandSchemas, type Ack } from '@quizbus/shared';
 import type { Logger } from 'pino';
-import { playerView, screenView, type Command } from '../engine/index.ts';
-import type { GameManager } from '../games/game-manager.ts';
-import type { GameRuntime, Outcome } from '../games/game-runtime.ts';
+import { playerView, screenView, type Command, type GameState } from '../engine/index.ts';
+import type { GameNode } from '../games/game-node.ts';
+import type { Outcome } from '../games/game-runtime.ts';
 import { hashToken, newId, newToken, sameHash } from '../games/tokens.ts';
 import type { Clock } from '../ports/clock.ts';
 import { fail, onCommand } from './command-handler.ts';
@@ -11,139 +11,186 @@ import { rooms } from './rooms.ts';
 import type { QuizbusServer, QuizbusSocket } from './socket-types.ts';
 
 export interface GatewayDeps {
-  manager: GameManager;
+  node: GameNode;
   fanout: Fanout;
   clock: Clock;
   logger: Logger;
+  /** Counts each command by type and outcome, with its latency. */
+  observe?: (command: string, outcome: string, seconds: number) => void;
 }
 
 type HostCommand = 'start' | 'next' | 'skip' | 'end' | 'kick' | 'lock';
 
+type Failure = ReturnType<typeof fail>;
+
+const gameNotFound = () => fail('GAME_NOT_FOUND', 'No game with that PIN is running.');
+
 /**
- * The Socket.IO side: identify a socket (host, display, player), then relay its commands to
- * the game's owner and acknowledge each one. Thin on purpose: rules live in the engine.
+ * The Socket.IO side: identify a socket (host, display, player), then hand its commands to the
+ * game's owner (here or on another node) and acknowledge each one. Thin on purpose: rules live
+ * in the engine, ownership in the GameNode.
  */
 export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void {
-  const { manager, fanout, clock, logger } = deps;
+  const { node, fanout, clock, logger } = deps;
+  const on = <K extends Parameters<typeof onCommand>[1]>(socket: QuizbusSocket, name: K, handler: Parameters<typeof onCommand<K>>[3]) =>
+    onCommand(socket, name, logger, handler, deps.observe);
+
+  /**
+   * Runs `fn` with the game's state available on this node, holding an interest in the game
+   * meanwhile (so its events keep coming); `keep` says whether the socket now holds it.
+   */
+  async function withGame<T>(pin: string, fn: (gameId: string, state: GameState) => Promise<{ result: T; keep: boolean }>): Promise<T | ReturnType<typeof gameNotFound>> {
+    const gameId = await node.resolvePin(pin);
+    if (!gameId) return gameNotFound();
+    node.retain(gameId);
+    let keep = false;
+    try {
+      const state = await node.open(gameId);
+      if (!state) return gameNotFound();
+      const out = await fn(gameId, state);
+      keep = out.keep;
+      return out.result;
+    } finally {
+      if (!keep) node.release(gameId);
+    }
+  }
 
   io.on('connection', (socket) => {
-    const gameNotFound = () => fail('GAME_NOT_FOUND', 'No game with that PIN is running.');
+    // Every identifying command acks in the same synchronous step that seats the socket and
+    // builds its view, so the ack reaches the client before any event that follows it: the
+    // client always knows its view and publicSeq first.
+    on(socket, 'host.attach', ({ pin, hostToken }, reply) =>
+      withGame(pin, async (gameId, state) => {
+        const tokenHash = hashToken(hostToken);
+        if (!sameHash(tokenHash, state.hostTokenHash)) return { result: fail('UNAUTHORIZED', 'That host token does not open this game.'), keep: false };
+        seat(socket, { gameId, role: 'host', hostTokenHash: tokenHash }, rooms.host(gameId));
+        reply({ ok: true, view: screenView(node.stateOf(gameId) ?? state, 'host', clock.now()) });
+        return { result: fail('INTERNAL', 'acknowledged already'), keep: true };
+      }),
+    );
 
-    onCommand(socket, 'host.attach', logger, ({ pin, hostToken }) => {
-      const rt = manager.byPinCode(pin);
-      if (!rt) return gameNotFound();
-      const tokenHash = hashToken(hostToken);
-      if (!sameHash(tokenHash, rt.current.hostTokenHash)) return fail('UNAUTHORIZED', 'That host token does not open this game.');
-      identify(socket, { gameId: rt.gameId, role: 'host', hostTokenHash: tokenHash });
-      socket.join(rooms.host(rt.gameId));
-      return { ok: true, view: screenView(rt.current, 'host', clock.now()) };
-    });
+    on(socket, 'display.attach', ({ pin }, reply) =>
+      withGame(pin, async (gameId, state) => {
+        seat(socket, { gameId, role: 'display' }, rooms.display(gameId));
+        reply({ ok: true, view: screenView(node.stateOf(gameId) ?? state, 'display', clock.now()) });
+        return { result: fail('INTERNAL', 'acknowledged already'), keep: true };
+      }),
+    );
 
-    onCommand(socket, 'display.attach', logger, ({ pin }) => {
-      const rt = manager.byPinCode(pin);
-      if (!rt) return gameNotFound();
-      identify(socket, { gameId: rt.gameId, role: 'display' });
-      socket.join(rooms.display(rt.gameId));
-      return { ok: true, view: screenView(rt.current, 'display', clock.now()) };
-    });
+    on(socket, 'player.join', ({ pin, nickname }, reply) =>
+      withGame(pin, async (gameId) => {
+        const playerId = newId('p');
+        const sessionToken = newToken();
+        const outcome = await node.execute(gameId, { type: 'join', playerId, nickname, tokenHash: hashToken(sessionToken) }, (state) => {
+          if (seatPlayer(socket, gameId, playerId)) reply({ ok: true, playerId, sessionToken, view: playerView(state, playerId, clock.now()) });
+        });
+        if (!outcome.ok) return { result: fail(outcome.code, outcome.message), keep: false };
+        return { result: fail('UNAVAILABLE', 'The join took effect but could not be confirmed here; resume.'), keep: socket.data.gameId === gameId };
+      }),
+    );
 
-    onCommand(socket, 'player.join', logger, async ({ pin, nickname }) => {
-      const rt = manager.byPinCode(pin);
-      if (!rt) return gameNotFound();
-      const playerId = newId('p');
-      const sessionToken = newToken();
-      let ack: Ack<'player.join'> | undefined;
-      const outcome = await rt.execute({ type: 'join', playerId, nickname, tokenHash: hashToken(sessionToken) }, (state, o) => {
-        if (!o.ok) return;
-        seatPlayer(socket, rt, playerId);
-        ack = { ok: true, playerId, sessionToken, view: playerView(state, playerId, clock.now()) };
-      });
-      if (!outcome.ok) return fail(outcome.code, outcome.message);
-      return ack ?? fail('INTERNAL', 'The join was not completed.');
-    });
+    on(socket, 'player.resume', ({ pin, sessionToken }, reply) =>
+      withGame(pin, async (gameId) => {
+        const outcome = await node.execute(gameId, { type: 'resume', tokenHash: hashToken(sessionToken) }, (state, o) => {
+          const { playerId } = o.reply;
+          if (seatPlayer(socket, gameId, playerId)) reply({ ok: true, playerId, view: playerView(state, playerId, clock.now()) });
+        });
+        if (!outcome.ok) return { result: fail(outcome.code, outcome.message), keep: false };
+        return { result: fail('UNAVAILABLE', 'The game could not be reached here; try again.'), keep: socket.data.gameId === gameId };
+      }),
+    );
 
-    onCommand(socket, 'player.resume', logger, async ({ pin, sessionToken }) => {
-      const rt = manager.byPinCode(pin);
-      if (!rt) return gameNotFound();
-      let ack: Ack<'player.resume'> | undefined;
-      const outcome = await rt.execute({ type: 'resume', tokenHash: hashToken(sessionToken) }, (state, o) => {
-        if (!o.ok) return;
-        seatPlayer(socket, rt, o.reply.playerId);
-        ack = { ok: true, playerId: o.reply.playerId, view: playerView(state, o.reply.playerId, clock.now()) };
-      });
-      if (!outcome.ok) return fail(outcome.code, outcome.message);
-      return ack ?? fail('INTERNAL', 'The resume was not completed.');
-    });
-
-    onCommand(socket, 'answer.submit', logger, async ({ index, answer }) => {
-      const { rt, playerId, error } = actingPlayer(socket);
-      if (error) return error;
-      const outcome = await rt.execute({ type: 'answer', playerId, index, answer });
+    on(socket, 'answer.submit', async ({ index, answer }) => {
+      const acting = actingPlayer(socket);
+      if (!acting.ok) return acting;
+      const outcome = await node.execute(acting.gameId, { type: 'answer', playerId: acting.playerId, index, answer });
       return outcome.ok ? { ok: true, ...outcome.reply } : fail(outcome.code, outcome.message);
     });
 
-    const host = (name: `host.${HostCommand}`, build: (hostTokenHash: string, payload: Record<string, unknown>) => Command) =>
-      onCommand(socket, name, logger, async (payload) => {
-        const { rt, hostTokenHash, error } = actingHost(socket);
-        if (error) return error;
-        const outcome: Outcome = await rt.execute(build(hostTokenHash, payload as Record<string, unknown>));
+    const host = <K extends `host.${HostCommand}`>(name: K, build: (hostTokenHash: string, payload: Parameters<Parameters<typeof onCommand<K>>[3]>[0]) => Command) =>
+      on(socket, name, async (payload) => {
+        const acting = actingHost(socket);
+        if (!acting.ok) return acting;
+        const outcome: Outcome = await node.execute(acting.gameId, build(acting.hostTokenHash, payload));
         return outcome.ok ? { ok: true, seq: outcome.seq } : fail(outcome.code, outcome.message);
       });
     host('host.start', (h) => ({ type: 'start', hostTokenHash: h }));
     host('host.next', (h) => ({ type: 'next', hostTokenHash: h }));
     host('host.skip', (h) => ({ type: 'skip', hostTokenHash: h }));
     host('host.end', (h) => ({ type: 'end', hostTokenHash: h }));
-    host('host.kick', (h, p) => ({ type: 'kick', hostTokenHash: h, playerId: String(p.playerId) }));
-    host('host.lock', (h, p) => ({ type: 'lock', hostTokenHash: h, locked: p.locked === true }));
+    host('host.kick', (h, p) => ({ type: 'kick', hostTokenHash: h, playerId: p.playerId }));
+    host('host.lock', (h, p) => ({ type: 'lock', hostTokenHash: h, locked: p.locked }));
 
-    onCommand(socket, 'view.snapshot', logger, () => {
+    on(socket, 'view.snapshot', () => {
       const { gameId, role, playerId } = socket.data;
-      const rt = gameId ? manager.get(gameId) : undefined;
-      if (!rt || !role) return fail('NOT_ATTACHED', 'Join or attach to a game first.');
-      if (role === 'player' && playerId) return { ok: true, view: playerView(rt.current, playerId, clock.now()) };
-      return { ok: true, view: screenView(rt.current, role === 'host' ? 'host' : 'display', clock.now()) };
+      const state = gameId ? node.stateOf(gameId) : undefined;
+      if (!state || !role) return fail('NOT_ATTACHED', 'Join or attach to a game first.');
+      if (role === 'player' && playerId) return { ok: true, view: playerView(state, playerId, clock.now()) };
+      return { ok: true, view: screenView(state, role === 'host' ? 'host' : 'display', clock.now()) };
+    });
+
+    // Every command is acknowledged, an unknown one too: a client waiting on its ack must not hang.
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      if (typeof event === 'string' && Object.hasOwn(commandSchemas, event)) return;
+      const ack = args[args.length - 1];
+      if (typeof ack === 'function') (ack as (res: unknown) => void)(fail('BAD_REQUEST', 'Unknown command.'));
     });
 
     socket.on('disconnect', () => leave(socket));
   });
 
-  /** Gives a socket its identity, leaving whatever it was before. */
-  function identify(socket: QuizbusSocket, data: QuizbusSocket['data']): void {
+  /** Gives a socket an identity and a room, leaving whatever it was before. */
+  function seat(socket: QuizbusSocket, data: QuizbusSocket['data'], room: string): void {
     leave(socket);
     socket.data = data;
+    void socket.join(room);
   }
 
-  function seatPlayer(socket: QuizbusSocket, rt: GameRuntime, playerId: string): void {
-    identify(socket, { gameId: rt.gameId, role: 'player', playerId });
-    socket.join(rooms.players(rt.gameId));
-    fanout.addPlayerSocket(rt.gameId, playerId, socket);
+  /** Seats a player's socket; false if the socket went away meanwhile. */
+  function seatPlayer(socket: QuizbusSocket, gameId: string, playerId: string): boolean {
+    const { gameId: at, role, playerId: seated } = socket.data;
+    // A resume on the socket that already holds this seat keeps it: leaving first would queue a
+    // `disconnect` behind the resume and mark a player away who is still here.
+    if (role === 'player' && at === gameId && seated === playerId) {
+      node.release(gameId); // the socket holds its interest already
+      return true;
+    }
+    if (socket.disconnected) {
+      // The socket went away while its join or resume waited in the game's queue: its
+      // `disconnect` has passed already, so seating it would leave a seat marked connected with
+      // nobody in it (holding questions open) and a dead socket in the rooms.
+      if (fanout.playerSocketCount(gameId, playerId) === 0) void node.execute(gameId, { type: 'disconnect', playerId });
+      return false;
+    }
+    seat(socket, { gameId, role: 'player', playerId }, rooms.players(gameId));
+    fanout.addPlayerSocket(gameId, playerId, socket);
+    return true;
   }
 
-  /** Undoes an identity: rooms left, and a player with no socket left here is marked away. */
+  /** Undoes an identity: rooms left, interest dropped, a player with no socket here marked away. */
   function leave(socket: QuizbusSocket): void {
     const { gameId, role, playerId } = socket.data;
     if (!gameId) return;
     for (const room of rooms.everyone(gameId)) void socket.leave(room);
     socket.data = {};
+    node.release(gameId);
     if (role !== 'player' || !playerId) return;
     const remaining = fanout.removePlayerSocket(gameId, playerId, socket);
-    const rt = manager.get(gameId);
-    if (remaining === 0 && rt) void rt.execute({ type: 'disconnect', playerId });
+    if (remaining === 0) void node.execute(gameId, { type: 'disconnect', playerId });
   }
 
-  function actingPlayer(socket: QuizbusSocket) {
+  function actingPlayer(socket: QuizbusSocket): Failure | { ok: true; gameId: string; playerId: string } {
     const { gameId, role, playerId } = socket.data;
-    const rt = gameId ? manager.get(gameId) : undefined;
-    if (!rt || !role || !playerId) return { error: fail('NOT_ATTACHED', 'Join the game first.') } as const;
-    if (role !== 'player') return { error: fail('FORBIDDEN', 'Only players answer.') } as const;
-    return { rt, playerId, error: null } as const;
+    if (!gameId || !role) return fail('NOT_ATTACHED', 'Join the game first.');
+    // A host or display is attached but is not a player: that is FORBIDDEN, not NOT_ATTACHED.
+    if (role !== 'player' || !playerId) return fail('FORBIDDEN', 'Only players answer.');
+    return { ok: true, gameId, playerId };
   }
 
-  function actingHost(socket: QuizbusSocket) {
+  function actingHost(socket: QuizbusSocket): Failure | { ok: true; gameId: string; hostTokenHash: string } {
     const { gameId, role, hostTokenHash } = socket.data;
-    const rt = gameId ? manager.get(gameId) : undefined;
-    if (!rt || !role) return { error: fail('NOT_ATTACHED', 'Attach as the host first.') } as const;
-    if (role !== 'host' || !hostTokenHash) return { error: fail('FORBIDDEN', 'Only the host can do that.') } as const;
-    return { rt, hostTokenHash, error: null } as const;
+    if (!gameId || !role) return fail('NOT_ATTACHED', 'Attach as the host first.');
+    if (role !== 'host' || !hostTokenHash) return fail('FORBIDDEN', 'Only the host can do that.');
+    return { ok: true, gameId, hostTokenHash };
   }
 }

@@ -1,0 +1,99 @@
+import type { Quiz } from '@quizbus/shared';
+import type { Logger } from 'pino';
+import type { Command } from '../engine/index.ts';
+import type { Outcome } from '../games/game-runtime.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { CommandRelay } from '../ports/command-relay.ts';
+import type { EventLog } from '../ports/event-log.ts';
+import type { GameBus } from '../ports/game-bus.ts';
+import type { GameDirectory } from '../ports/game-directory.ts';
+import type { GameLeases } from '../ports/game-leases.ts';
+import type { QuizStore } from '../ports/quiz-store.ts';
+import { FileQuizStore } from './memory/file-quiz-store.ts';
+import { MemoryCommandRelay } from './memory/memory-command-relay.ts';
+import { MemoryEventLog } from './memory/memory-event-log.ts';
+import { MemoryGameBus } from './memory/memory-game-bus.ts';
+import { MemoryGameDirectory } from './memory/memory-game-directory.ts';
+import { MemoryGameLeases } from './memory/memory-game-leases.ts';
+import { RedisCommandRelay } from './redis/redis-command-relay.ts';
+import { connectRedis } from './redis/redis-connection.ts';
+import { RedisEventLog } from './redis/redis-event-log.ts';
+import { RedisGameBus } from './redis/redis-game-bus.ts';
+import { RedisGameDirectory } from './redis/redis-game-directory.ts';
+import { RedisGameLeases } from './redis/redis-game-leases.ts';
+import { RedisQuizStore } from './redis/redis-quiz-store.ts';
+
+/** Every port a node needs, from one family of adapters. */
+export interface AdapterSet {
+  mode: 'embedded' | 'redis';
+  log: EventLog;
+  bus: GameBus;
+  directory: GameDirectory;
+  leases: GameLeases;
+  relay: CommandRelay<Command, Outcome>;
+  quizzes: QuizStore;
+  /** Whether the shared store answers (for /readyz). */
+  ready(): Promise<boolean>;
+  /** Called after the shared store came back from an outage (messages may be lost). */
+  onReconnect(fn: () => void): void;
+  /** Called when the shared store is lost. */
+  onDisconnect(fn: () => void): void;
+  close(): Promise<void>;
+}
+
+/** The embedded default: everything in this process, quizzes as files under DATA_DIR. */
+export function embeddedAdapters(clock: Clock, bundled: readonly Quiz[], dataDir: string): AdapterSet {
+  return {
+    mode: 'embedded',
+    log: new MemoryEventLog(),
+    bus: new MemoryGameBus(),
+    directory: new MemoryGameDirectory(),
+    leases: new MemoryGameLeases(clock),
+    relay: new MemoryCommandRelay(),
+    quizzes: new FileQuizStore(bundled, dataDir),
+    ready: async () => true,
+    onReconnect: () => undefined,
+    onDisconnect: () => undefined,
+    close: async () => undefined,
+  };
+}
+
+/**
+ * Redis for every port: a command connection and a subscriber connection (pub/sub needs one
+ * of its own). Connects before returning, so a wrong REDIS_URL fails at start, loudly.
+ */
+export async function redisAdapters(url: string, nodeId: string, bundled: readonly Quiz[], logger: Logger): Promise<AdapterSet> {
+  const redis = connectRedis(url, logger, 'command');
+  const sub = connectRedis(url, logger, 'subscriber');
+  await Promise.all([redis.connect(), sub.connect()]);
+  let wasDown = false;
+  const reconnectHooks: Array<() => void> = [];
+  const disconnectHooks: Array<() => void> = [];
+  sub.on('close', () => {
+    if (wasDown) return;
+    wasDown = true;
+    for (const fn of disconnectHooks) fn();
+  });
+  // ioredis resubscribes by itself on reconnect; what was published meanwhile is lost.
+  sub.on('ready', () => {
+    if (!wasDown) return;
+    wasDown = false;
+    for (const fn of reconnectHooks) fn();
+  });
+  return {
+    mode: 'redis',
+    log: new RedisEventLog(redis),
+    bus: new RedisGameBus(redis, sub),
+    directory: new RedisGameDirectory(redis),
+    leases: new RedisGameLeases(redis),
+    relay: new RedisCommandRelay(redis, sub, nodeId),
+    quizzes: new RedisQuizStore(redis, bundled),
+    ready: async () => redis.status === 'ready' && sub.status === 'ready' && (await redis.ping().then(() => true, () => false)),
+    onReconnect: (fn) => void reconnectHooks.push(fn),
+    onDisconnect: (fn) => void disconnectHooks.push(fn),
+    close: async () => {
+      redis.disconnect();
+      sub.disconnect();
+    },
+  };
+}
