@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'client/src/**/*.test.{ts,tsx}', 'tests/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Builds client/dist when its sources changed, once per run, before the browser tests.
+    globalSetup: ['tests/support/client-build.ts'],
   },
 });

@@ -1,0 +1,65 @@
+import type { ScreenView } from '@quizbus/shared';
+import { QrCode } from './qr-code.tsx';
+
+interface LobbyPanelProps {
+  view: ScreenView;
+  /** The full join link (with ?pin=); null while it is being fetched. */
+  joinUrl: string | null;
+  /** Host only: remove a player. */
+  onKick?: (playerId: string, nickname: string) => void;
+}
+
+/** How a join link reads on a screen: host and path, without the scheme. */
+export function displayAddress(joinUrl: string): string {
+  const u = new URL(joinUrl);
+  return `${u.host}${u.pathname === '/' ? '' : u.pathname}`;
+}
+
+/**
+ * The lobby on a big screen: where to go, the PIN in large digits, the QR code of the join
+ * link, and the players who are in (nicknames as plain text, long ones wrapped).
+ */
+export function LobbyPanel({ view, joinUrl, onKick }: LobbyPanelProps) {
+  return (
+    <section className="lobby" aria-labelledby="lobby-title">
+      <div className="lobby__join">
+        <div className="lobby__how">
+          <h1 id="lobby-title" className="lobby__title">
+            Join at <span className="lobby__address">{joinUrl ? displayAddress(joinUrl) : '…'}</span>
+          </h1>
+          <p className="lobby__pin-label">Game PIN</p>
+          <p className="lobby__pin" aria-label={`Game PIN ${view.pin.split('').join(' ')}`}>
+            {view.pin.slice(0, 3)}
+            <span className="lobby__pin-gap"> </span>
+            {view.pin.slice(3)}
+          </p>
+          {view.locked ? <p className="lobby__locked">Locked: no one new can join</p> : null}
+        </div>
+        {joinUrl ? (
+          <a className="lobby__qr" href={joinUrl} data-testid="join-link">
+            <QrCode text={joinUrl} label={`QR code: scan to join at ${joinUrl}`} />
+          </a>
+        ) : null}
+      </div>
+      <div className="lobby__players">
+        <h2 className="lobby__count" aria-live="polite">
+          {view.playerCount} {view.playerCount === 1 ? 'player' : 'players'}
+        </h2>
+        {view.players.length === 0 ? <p className="lobby__waiting">Waiting for players…</p> : null}
+        <ul className="player-chips" aria-label="Players">
+          {view.players.map((p) => (
+            <li key={p.playerId} className={`player-chip${p.connected ? '' : ' player-chip--away'}`}>
+              <span className="player-chip__name">{p.nickname}</span>
+              {p.connected ? null : <span className="sr-only"> (away)</span>}
+              {onKick ? (
+                <button type="button" className="player-chip__kick" onClick={() => onKick(p.playerId, p.nickname)} aria-label={`Remove ${p.nickname}`}>
+                  ×
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { answerStyle } from './answer-style.ts';
+import { ShapeIcon } from './shape-icon.tsx';
+
+interface OptionTilesProps {
+  options: readonly string[];
+  /** Indexes of the right options, once revealed; the others are dimmed. */
+  correct?: readonly number[];
+  /** Answers per option, once revealed. */
+  counts?: readonly number[];
+}
+
+/**
+ * The options of a choice question on a big screen: color, shape and letter on each, and
+ * after the close a count bar, a check mark on the right ones and the others dimmed.
+ */
+export function OptionTiles({ options, correct, counts }: OptionTilesProps) {
+  const revealed = correct !== undefined;
+  const max = Math.max(1, ...(counts ?? []));
+  return (
+    <ul className={`option-tiles option-tiles--${options.length}`} aria-label={revealed ? 'Answers and how many chose each' : 'Answers'}>
+      {options.map((text, i) => {
+        const style = answerStyle(i);
+        const right = correct?.includes(i) ?? false;
+        const count = counts?.[i];
+        return (
+          <li key={i} className={`option-tile ${style.className}${revealed && !right ? ' option-tile--dim' : ''}`}>
+            <ShapeIcon shape={style.shape} size={36} />
+            <span className="option-tile__letter" aria-hidden="true">
+              {style.letter}
+            </span>
+            <span className="option-tile__text">
+              <span className="sr-only">{style.letter}: </span>
+              {text}
+            </span>
+            {revealed && right ? <span className="option-tile__check">✓<span className="sr-only"> right answer</span></span> : null}
+            {count !== undefined ? (
+              <span className="option-tile__count">
+                <span className="option-tile__bar" aria-hidden="true" style={{ transform: `scaleX(${count / max})` }} />
+                <span className="option-tile__count-number">{count}</span>
+                <span className="sr-only"> {count === 1 ? 'answer' : 'answers'}</span>
+              </span>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

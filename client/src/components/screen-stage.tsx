@@ -1,0 +1,94 @@
+import type { ScreenView } from '@quizbus/shared';
+import { Countdown } from './countdown.tsx';
+import { LeaderboardList } from './leaderboard-list.tsx';
+import { LobbyPanel } from './lobby-panel.tsx';
+import { OptionTiles } from './option-tiles.tsx';
+import { PodiumView } from './podium-view.tsx';
+import { QuestionHeading } from './question-heading.tsx';
+import { RevealPanel } from './reveal-panel.tsx';
+
+interface ScreenStageProps {
+  view: ScreenView;
+  clockOffset: number;
+  joinUrl: string | null;
+  onKick?: (playerId: string, nickname: string) => void;
+}
+
+/**
+ * What the big screen shows in each phase; the display shows only this, the host console
+ * adds its controls around it.
+ */
+export function ScreenStage({ view, clockOffset, joinUrl, onKick }: ScreenStageProps) {
+  const q = view.question;
+  switch (view.phase) {
+    case 'lobby':
+      return <LobbyPanel view={view} joinUrl={joinUrl} {...(onKick ? { onKick } : {})} />;
+    case 'reading':
+    case 'open': {
+      if (!q) return null;
+      const open = view.phase === 'open';
+      return (
+        <section className="stage stage--question">
+          <QuestionHeading state={q} />
+          <div className="stage__status">
+            {open ? (
+              <Countdown until={q.closesAt} totalMs={q.question.timeLimitMs} clockOffset={clockOffset} label="Time left" size="large" />
+            ) : (
+              <Countdown until={q.opensAt} totalMs={q.question.readMs} clockOffset={clockOffset} label="Answers open in" size="large" />
+            )}
+            <p className="stage__answered" aria-live="off">
+              <span className="stage__answered-number">{view.answered ?? 0}</span> of {view.playerCount} answered
+            </p>
+          </div>
+          {q.question.options ? <OptionTiles options={q.question.options} /> : null}
+          {q.question.items ? (
+            <ol className="stage__items" aria-label="Items to order">
+              {q.question.items.map((item, i) => (
+                <li key={i}>{item}</li>
+              ))}
+            </ol>
+          ) : null}
+          {q.question.slider ? (
+            <p className="stage__hint">
+              Pick a number from {q.question.slider.min} to {q.question.slider.max} on your phone
+            </p>
+          ) : null}
+          {q.question.type === 'type-answer' ? <p className="stage__hint">Type your answer on your phone</p> : null}
+          {!open ? <p className="stage__hint">Read the question: answers open in a moment</p> : null}
+        </section>
+      );
+    }
+    case 'closed':
+      if (!q || !view.reveal) return null;
+      return (
+        <section className="stage stage--reveal">
+          <QuestionHeading state={q} />
+          <RevealPanel question={q.question} reveal={view.reveal} />
+        </section>
+      );
+    case 'leaderboard':
+      return (
+        <section className="stage stage--leaderboard" aria-labelledby="leaderboard-title">
+          <h1 id="leaderboard-title" className="stage__title">
+            Leaderboard
+          </h1>
+          {q ? (
+            <p className="stage__subtitle">
+              After question {q.index + 1} of {q.total}
+            </p>
+          ) : null}
+          <LeaderboardList rows={view.leaderboard ?? view.reveal?.top ?? []} />
+        </section>
+      );
+    case 'ended':
+      return (
+        <section className="stage stage--podium" aria-labelledby="podium-title">
+          <h1 id="podium-title" className="stage__title">
+            Podium
+          </h1>
+          <p className="stage__subtitle">{view.title}</p>
+          {view.podium ? <PodiumView podium={view.podium} /> : null}
+        </section>
+      );
+  }
+}

@@ -1,0 +1,84 @@
+import {
+  createGameResponseSchema,
+  quizSummarySchema,
+  type CreateGameResponse,
+  type ErrorCode,
+  type GameOptions,
+  type Quiz,
+  type QuizInput,
+  type QuizSummary,
+} from '@quizbus/shared';
+
+/** One problem with a submitted document, as the server reports it (path into the body). */
+export interface ApiIssue {
+  path: Array<string | number>;
+  message: string;
+}
+
+/** An HTTP API error with the server's code and message (and field issues on a 400). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | 'NETWORK',
+    message: string,
+    readonly issues: ApiIssue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+async function request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'The server cannot be reached. Check the connection.');
+  }
+  if (res.ok) return res;
+  const err = (await res.json().catch(() => null)) as { error?: { code?: ErrorCode; message?: string; issues?: ApiIssue[] } } | null;
+  throw new ApiError(res.status, err?.error?.code ?? 'INTERNAL', err?.error?.message ?? `Request failed (${res.status}).`, err?.error?.issues ?? []);
+}
+
+/** The quiz library: bundled and the teacher's own. */
+export async function listQuizzes(): Promise<QuizSummary[]> {
+  const data = (await (await request('GET', '/api/quizzes')).json()) as unknown;
+  return quizSummarySchema.array().parse(data);
+}
+
+/** One quiz document. */
+export async function getQuiz(id: string): Promise<Quiz> {
+  return (await (await request('GET', `/api/quizzes/${encodeURIComponent(id)}`)).json()) as Quiz;
+}
+
+/** Saves a new quiz (the server assigns the id) or replaces an existing one. */
+export async function saveQuiz(quiz: QuizInput, id?: string): Promise<Quiz> {
+  const res = id ? await request('PUT', `/api/quizzes/${encodeURIComponent(id)}`, quiz) : await request('POST', '/api/quizzes', quiz);
+  return (await res.json()) as Quiz;
+}
+
+export async function deleteQuiz(id: string): Promise<void> {
+  await request('DELETE', `/api/quizzes/${encodeURIComponent(id)}`);
+}
+
+/** Creates a game; the response holds the host token, shown once. */
+export async function createGame(quizId: string, options: Partial<GameOptions>): Promise<CreateGameResponse> {
+  const res = await request('POST', '/api/games', { quizId, options });
+  return createGameResponseSchema.parse(await res.json());
+}
+
+/** Where phones join: PUBLIC_URL or the server's network address, never localhost. */
+export async function getJoinBaseUrl(): Promise<string> {
+  const data = (await (await request('GET', '/api/server-info')).json()) as { joinBaseUrl?: unknown };
+  if (typeof data.joinBaseUrl !== 'string') throw new ApiError(500, 'INTERNAL', 'The server sent no join address.');
+  return data.joinBaseUrl;
+}
+
+/** The results table of a game as CSV text; needs the host token. */
+export async function getResultsCsv(pin: string, hostToken: string): Promise<string> {
+  const res = await request('GET', `/api/games/${encodeURIComponent(pin)}/results.csv`, undefined, { 'x-host-token': hostToken });
+  return res.text();
+}

@@ -1,0 +1,51 @@
+import { useMemo } from 'react';
+import { ConnectionBanner } from '../../components/connection-banner.tsx';
+import { errorText } from '../../components/error-text.ts';
+import { ScreenStage } from '../../components/screen-stage.tsx';
+import type { GameClient } from '../../net/game-client.ts';
+import { useGameState } from '../../net/use-game-state.ts';
+import { useJoinUrl } from '../../net/use-join-url.ts';
+import { useScreenClient } from '../../net/use-screen-client.ts';
+import type { ScreenView } from '@quizbus/shared';
+
+/**
+ * `/display/:pin`: the read-only big screen (projector, second monitor). It attaches as a
+ * display, which needs no token and can change nothing.
+ */
+export function DisplayPage({ pin }: { pin: string }) {
+  const identity = useMemo(() => ({ role: 'display' as const, pin }), [pin]);
+  const client = useScreenClient(identity);
+  return (
+    <div className="screen screen--display">
+      {client ? <DisplayContent client={client} pin={pin} /> : <p className="screen__loading">Connecting…</p>}
+    </div>
+  );
+}
+
+function DisplayContent({ client, pin }: { client: GameClient; pin: string }) {
+  const state = useGameState(client);
+  const joinUrl = useJoinUrl(pin);
+  const view = state.view?.role === 'display' ? (state.view as ScreenView) : null;
+  return (
+    <>
+      <ConnectionBanner status={state.connection} />
+      {state.error && !view ? (
+        <main className="screen__message">
+          <h1>Game {pin}</h1>
+          <p role="alert">{errorText(state.error, pin)}</p>
+        </main>
+      ) : null}
+      {view ? (
+        <main className="screen__main">
+          <ScreenStage view={view} clockOffset={state.clockOffset} joinUrl={joinUrl} />
+        </main>
+      ) : null}
+      {!view && !state.error ? <p className="screen__loading">Connecting…</p> : null}
+      <footer className="screen__footer">
+        <span className="screen__brand">Quizbus</span>
+        {view ? <span>{view.title}</span> : null}
+        <span>PIN {pin}</span>
+      </footer>
+    </>
+  );
+}

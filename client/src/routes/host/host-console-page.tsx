@@ -1,0 +1,107 @@
+import type { Ack, ScreenView } from '@quizbus/shared';
+import { useMemo, useState } from 'react';
+import { ConnectionBanner } from '../../components/connection-banner.tsx';
+import { errorText } from '../../components/error-text.ts';
+import { ScreenStage } from '../../components/screen-stage.tsx';
+import { ApiError, getResultsCsv } from '../../net/api.ts';
+import { downloadFile } from '../../net/download-file.ts';
+import type { GameClient } from '../../net/game-client.ts';
+import { loadHostSeat, type HostSeat } from '../../net/storage.ts';
+import { useGameState } from '../../net/use-game-state.ts';
+import { useJoinUrl } from '../../net/use-join-url.ts';
+import { useScreenClient } from '../../net/use-screen-client.ts';
+import { Link } from '../../router/router.tsx';
+import { HostControls, type HostAction } from './host-controls.tsx';
+
+/**
+ * `/host/:pin`: the teacher's console. It attaches with the host token this browser got when
+ * it created the game (kept in localStorage, so a reload keeps control).
+ */
+export function HostConsolePage({ pin }: { pin: string }) {
+  const seat = useMemo(() => loadHostSeat(pin), [pin]);
+  const identity = useMemo(() => (seat ? { role: 'host' as const, pin, hostToken: seat.hostToken } : null), [seat, pin]);
+  const client = useScreenClient(identity);
+  if (!seat) {
+    return (
+      <main className="page page--narrow">
+        <h1>Game {pin}</h1>
+        <p role="alert">This browser did not start game {pin}, so it cannot host it. Open it in the browser that started it.</p>
+        <p>
+          <Link href={`/display/${pin}`}>Show it on a display instead</Link> · <Link href="/host">Back to the quizzes</Link>
+        </p>
+      </main>
+    );
+  }
+  return <div className="screen screen--host">{client ? <HostConsole client={client} pin={pin} seat={seat} /> : null}</div>;
+}
+
+function HostConsole({ client, pin, seat }: { client: GameClient; pin: string; seat: HostSeat }) {
+  const state = useGameState(client);
+  const joinUrl = useJoinUrl(pin, seat.joinUrl);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const view: ScreenView | null = state.view && state.view.role !== 'player' ? state.view : null;
+
+  const run = async (action: HostAction) => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      if (action === 'download') {
+        downloadFile(`quizbus-${pin}-results.csv`, await getResultsCsv(pin, seat.hostToken), 'text/csv;charset=utf-8');
+        return;
+      }
+      let ack: Ack<'host.start'>;
+      if (action === 'lock' || action === 'unlock') ack = await client.send('host.lock', { locked: action === 'lock' });
+      else ack = await client.send(`host.${action}`, {});
+      if (!ack.ok) setProblem(errorText(ack.error));
+    } catch (err) {
+      setProblem(err instanceof ApiError ? err.message : 'That did not work. Try again.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const kick = async (playerId: string) => {
+    const ack = await client.send('host.kick', { playerId });
+    if (!ack.ok) setProblem(errorText(ack.error));
+  };
+
+  if (!view) {
+    return (
+      <main className="page page--narrow">
+        <ConnectionBanner status={state.connection} />
+        <h1>Game {pin}</h1>
+        {state.error ? <p role="alert">{errorText(state.error, pin)}</p> : <p>Connecting…</p>}
+        <p>
+          <Link href="/host">Back to the quizzes</Link>
+        </p>
+      </main>
+    );
+  }
+  return (
+    <>
+      <ConnectionBanner status={state.connection} />
+      <header className="host-bar">
+        <Link className="host-bar__back" href="/host">
+          ← Quizzes
+        </Link>
+        <p className="host-bar__title">{view.title}</p>
+        <p className="host-bar__pin">PIN {pin}</p>
+        <a className="host-bar__display" href={`/display/${pin}`} target="_blank" rel="noopener">
+          Open display screen ↗
+        </a>
+      </header>
+      <main className="screen__main">
+        <ScreenStage view={view} clockOffset={state.clockOffset} joinUrl={joinUrl} onKick={(id) => void kick(id)} />
+      </main>
+      <footer className="host-footer">
+        {problem ? (
+          <p className="host-footer__problem" role="alert">
+            {problem}
+          </p>
+        ) : null}
+        <HostControls view={view} busy={busy} onAction={(a) => void run(a)} />
+      </footer>
+    </>
+  );
+}

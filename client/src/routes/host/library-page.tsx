@@ -1,0 +1,167 @@
+import { quizSchema, type GameOptions, type QuizSummary } from '@quizbus/shared';
+import { useCallback, useEffect, useId, useState, type ChangeEvent } from 'react';
+import { BrandLogo } from '../../components/brand-logo.tsx';
+import { ApiError, createGame, deleteQuiz, getQuiz, listQuizzes, saveQuiz } from '../../net/api.ts';
+import { downloadFile } from '../../net/download-file.ts';
+import { saveHostSeat } from '../../net/storage.ts';
+import { Link, navigate } from '../../router/router.tsx';
+import { describePath } from './error-summary.tsx';
+import { StartGameForm } from './start-game-form.tsx';
+
+/** What the library shows under its heading after an action: success or problem. */
+type Notice = { kind: 'ok' | 'error'; text: string } | null;
+
+/**
+ * `/host`: the teacher's quiz library. Bundled quizzes can be played, duplicated and
+ * exported; the teacher's own can also be edited and deleted. Importing takes a quiz JSON
+ * file (the export format).
+ */
+export function LibraryPage({ search }: { search: string }) {
+  const [quizzes, setQuizzes] = useState<QuizSummary[] | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  const [starting, setStarting] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
+  const importId = useId();
+  const savedId = new URLSearchParams(search).get('saved');
+
+  const refresh = useCallback(() => {
+    listQuizzes()
+      .then(setQuizzes)
+      .catch((e: unknown) => setNotice({ kind: 'error', text: e instanceof ApiError ? e.message : 'The quizzes could not be loaded.' }));
+  }, []);
+  useEffect(refresh, [refresh]);
+
+  const act = async (what: () => Promise<void>) => {
+    setBusy(true);
+    setNotice(null);
+    try {
+      await what();
+    } catch (e) {
+      setNotice({ kind: 'error', text: e instanceof ApiError ? e.message : 'That did not work.' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const start = (quiz: QuizSummary, options: GameOptions) =>
+    act(async () => {
+      const game = await createGame(quiz.id, options);
+      saveHostSeat(game.pin, { hostToken: game.hostToken, joinUrl: game.joinUrl });
+      navigate(`/host/${game.pin}`);
+    });
+  const duplicate = (quiz: QuizSummary) =>
+    act(async () => {
+      const { id: _id, ...doc } = await getQuiz(quiz.id);
+      const copy = await saveQuiz({ ...doc, title: `${doc.title} (copy)`.slice(0, 120) });
+      setNotice({ kind: 'ok', text: `Made “${copy.title}”.` });
+      refresh();
+    });
+  const exportJson = (quiz: QuizSummary) =>
+    act(async () => {
+      const doc = await getQuiz(quiz.id);
+      downloadFile(`${quiz.id}.json`, `${JSON.stringify(doc, null, 2)}\n`, 'application/json');
+    });
+  const remove = (quiz: QuizSummary) =>
+    act(async () => {
+      await deleteQuiz(quiz.id);
+      setConfirmDelete(null);
+      setNotice({ kind: 'ok', text: `Deleted “${quiz.title}”.` });
+      refresh();
+    });
+  const importFile = (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    void act(async () => {
+      let doc: unknown;
+      try {
+        doc = JSON.parse(await file.text()) as unknown;
+      } catch {
+        setNotice({ kind: 'error', text: `${file.name} is not a JSON file.` });
+        return;
+      }
+      const parsed = quizSchema.safeParse(doc);
+      if (!parsed.success) {
+        const first = parsed.error.issues.slice(0, 3).map((i) => `${describePath(i.path.map(String).join('.'))}: ${i.message}`);
+        setNotice({ kind: 'error', text: `${file.name} is not a valid quiz. ${first.join('; ')}` });
+        return;
+      }
+      const { id: _id, ...quiz } = parsed.data;
+      const saved = await saveQuiz(quiz);
+      setNotice({ kind: 'ok', text: `Imported “${saved.title}”.` });
+      refresh();
+    });
+  };
+
+  return (
+    <main className="page library">
+      <BrandLogo className="library__brand" />
+      <header className="library__head">
+        <h1>Your quizzes</h1>
+        <div className="library__tools">
+          <Link className="button button--primary" href="/host/new">
+            + New quiz
+          </Link>
+          <label className="button" htmlFor={importId}>
+            Import JSON…
+          </label>
+          <input id={importId} className="sr-only" type="file" accept="application/json,.json" onChange={importFile} />
+        </div>
+      </header>
+      <div role="status" aria-live="polite">
+        {notice ? <p className={`notice notice--${notice.kind}`}>{notice.text}</p> : null}
+      </div>
+      {quizzes === null ? <p>Loading…</p> : null}
+      <ul className="quiz-list">
+        {(quizzes ?? []).map((q) => (
+          <li key={q.id} className={`quiz-card card${q.id === savedId ? ' quiz-card--saved' : ''}`}>
+            <div className="quiz-card__info">
+              <h2 className="quiz-card__title">{q.title}</h2>
+              {q.description ? <p className="quiz-card__description">{q.description}</p> : null}
+              <p className="quiz-card__meta">
+                {q.questionCount} {q.questionCount === 1 ? 'question' : 'questions'}
+                {q.readOnly ? <span className="badge">Bundled</span> : <span className="badge badge--own">Yours</span>}
+                {q.id === savedId ? <span className="badge badge--ok">Saved</span> : null}
+              </p>
+            </div>
+            {starting === q.id ? (
+              <StartGameForm title={q.title} busy={busy} onStart={(o) => void start(q, o)} onCancel={() => setStarting(null)} />
+            ) : (
+              <div className="quiz-card__actions">
+                <button type="button" className="button button--primary" onClick={() => setStarting(q.id)} aria-label={`Play ${q.title}`}>
+                  Play
+                </button>
+                {q.readOnly ? null : (
+                  <Link className="button" href={`/host/edit/${encodeURIComponent(q.id)}`} aria-label={`Edit ${q.title}`}>
+                    Edit
+                  </Link>
+                )}
+                <button type="button" className="button" disabled={busy} onClick={() => void duplicate(q)} aria-label={`Duplicate ${q.title}`}>
+                  Duplicate
+                </button>
+                <button type="button" className="button" disabled={busy} onClick={() => void exportJson(q)} aria-label={`Export ${q.title} as JSON`}>
+                  Export
+                </button>
+                {q.readOnly ? null : confirmDelete === q.id ? (
+                  <span className="quiz-card__confirm">
+                    <button type="button" className="button button--danger" disabled={busy} onClick={() => void remove(q)}>
+                      Delete for good
+                    </button>
+                    <button type="button" className="button button--quiet" onClick={() => setConfirmDelete(null)}>
+                      Keep
+                    </button>
+                  </span>
+                ) : (
+                  <button type="button" className="button button--quiet" onClick={() => setConfirmDelete(q.id)} aria-label={`Delete ${q.title}`}>
+                    Delete
+                  </button>
+                )}
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}

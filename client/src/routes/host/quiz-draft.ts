@@ -1,0 +1,208 @@
+import {
+  quizSchema,
+  type PointsLevel,
+  type QuestionInput,
+  type QuestionType,
+  type Quiz,
+  type QuizInput,
+} from '@quizbus/shared';
+
+/**
+ * The editor's working copy of a quiz. Inputs hold strings (a number field may be half
+ * typed), so the draft is converted to a quiz document only to validate and save; field
+ * errors come back keyed by the document path ("questions.0.options.1").
+ */
+export interface DraftQuestion {
+  /** React key; survives reordering. */
+  key: string;
+  id?: string;
+  type: QuestionType;
+  text: string;
+  imageUrl: string;
+  timeLimitSec: string;
+  /** Empty: the quiz's read time. */
+  readTimeSec: string;
+  points: PointsLevel;
+  explanation: string;
+  /** single, multi, poll */
+  options: string[];
+  /** single: one index; multi: several. */
+  correct: number[];
+  trueFalse: boolean;
+  accepted: string[];
+  min: string;
+  max: string;
+  step: string;
+  value: string;
+  tolerance: string;
+  /** ordering: in the right order. */
+  items: string[];
+}
+
+export interface QuizDraft {
+  title: string;
+  description: string;
+  readTimeSec: string;
+  questions: DraftQuestion[];
+}
+
+/** Field path → message, e.g. { 'questions.0.text': 'must not be empty' }. */
+export type FieldErrors = Record<string, string>;
+
+let keyCounter = 0;
+const newKey = () => `q${Date.now().toString(36)}${(keyCounter += 1)}`;
+
+/** A blank question of a type, with sensible starting values. */
+export function newQuestion(type: QuestionType = 'single'): DraftQuestion {
+  return {
+    key: newKey(),
+    type,
+    text: '',
+    imageUrl: '',
+    timeLimitSec: '20',
+    readTimeSec: '',
+    points: type === 'poll' ? 'none' : 'standard',
+    explanation: '',
+    options: ['', '', '', ''],
+    correct: [0],
+    trueFalse: true,
+    accepted: [''],
+    min: '0',
+    max: '100',
+    step: '1',
+    value: '50',
+    tolerance: '0',
+    items: ['', '', ''],
+  };
+}
+
+export function newDraft(): QuizDraft {
+  return { title: '', description: '', readTimeSec: '3', questions: [newQuestion()] };
+}
+
+/** Changes a question's type, keeping what carries over (text, times, options). */
+export function withType(q: DraftQuestion, type: QuestionType): DraftQuestion {
+  const correct = type === 'single' ? [q.correct[0] ?? 0] : q.correct.length > 0 ? q.correct : [0];
+  return { ...q, type, correct, points: type === 'poll' ? 'none' : q.points === 'none' ? 'standard' : q.points };
+}
+
+const str = (n: number | undefined) => (n === undefined ? '' : String(n));
+
+/** The editor's copy of a saved quiz. */
+export function draftFromQuiz(quiz: Quiz | QuizInput): QuizDraft {
+  return {
+    title: quiz.title,
+    description: quiz.description ?? '',
+    readTimeSec: str(quiz.readTimeSec ?? 3),
+    questions: quiz.questions.map((q) => {
+      const d: DraftQuestion = {
+        ...newQuestion(q.type),
+        ...(q.id ? { id: q.id } : {}),
+        text: q.text,
+        imageUrl: q.imageUrl ?? '',
+        timeLimitSec: str(q.timeLimitSec ?? 20),
+        readTimeSec: str(q.readTimeSec),
+        points: q.points ?? 'standard',
+        explanation: q.explanation ?? '',
+      };
+      switch (q.type) {
+        case 'single':
+          return { ...d, options: [...q.options], correct: [q.correct] };
+        case 'multi':
+          return { ...d, options: [...q.options], correct: [...q.correct] };
+        case 'poll':
+          return { ...d, options: [...q.options] };
+        case 'true-false':
+          return { ...d, trueFalse: q.correct };
+        case 'type-answer':
+          return { ...d, accepted: [...q.accepted] };
+        case 'slider':
+          return { ...d, min: str(q.min), max: str(q.max), step: str(q.step ?? 1), value: str(q.correct), tolerance: str(q.tolerance ?? 0) };
+        case 'ordering':
+          return { ...d, items: [...q.items] };
+      }
+    }),
+  };
+}
+
+/** A number from a field: undefined when empty, NaN when not a number (zod reports both). */
+function num(s: string): number | undefined {
+  return s.trim() === '' ? undefined : Number(s);
+}
+
+/** The quiz document a draft stands for (not yet validated). */
+export function quizFromDraft(draft: QuizDraft): QuizInput {
+  const questions = draft.questions.map((d): QuestionInput => {
+    const base = {
+      ...(d.id ? { id: d.id } : {}),
+      text: d.text,
+      ...(d.imageUrl.trim() ? { imageUrl: d.imageUrl.trim() } : {}),
+      timeLimitSec: num(d.timeLimitSec) as number,
+      ...(d.readTimeSec.trim() ? { readTimeSec: num(d.readTimeSec) as number } : {}),
+      points: d.points,
+      ...(d.explanation.trim() ? { explanation: d.explanation } : {}),
+    };
+    switch (d.type) {
+      case 'single':
+        return { ...base, type: 'single', options: d.options, correct: d.correct[0] ?? -1 };
+      case 'multi':
+        return { ...base, type: 'multi', options: d.options, correct: d.correct };
+      case 'poll':
+        return { ...base, type: 'poll', options: d.options };
+      case 'true-false':
+        return { ...base, type: 'true-false', correct: d.trueFalse };
+      case 'type-answer':
+        return { ...base, type: 'type-answer', accepted: d.accepted };
+      case 'slider':
+        return {
+          ...base,
+          type: 'slider',
+          min: num(d.min) as number,
+          max: num(d.max) as number,
+          step: num(d.step) as number,
+          correct: num(d.value) as number,
+          tolerance: num(d.tolerance) as number,
+        };
+      case 'ordering':
+        return { ...base, type: 'ordering', items: d.items };
+    }
+  });
+  return {
+    title: draft.title,
+    ...(draft.description.trim() ? { description: draft.description } : {}),
+    readTimeSec: num(draft.readTimeSec) as number,
+    questions,
+  };
+}
+
+/** A message a teacher understands for one validation issue. */
+function friendly(code: string, message: string): string {
+  if (code === 'invalid_type') return /received undefined/.test(message) ? 'Fill this in' : 'Enter a number';
+  const limit = /^Too (small|big): expected number to be ([<>]=?)\s*(.+)$/.exec(message);
+  if (limit) {
+    const words: Record<string, string> = { '>=': 'At least', '>': 'More than', '<=': 'At most', '<': 'Less than' };
+    return `${words[limit[2] ?? ''] ?? 'Out of range:'} ${limit[3]}`;
+  }
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}
+
+/** Checks a draft with the shared quiz schema: the same rules the server applies on save. */
+export function validateDraft(draft: QuizDraft): { quiz: QuizInput; errors: FieldErrors } {
+  const quiz = quizFromDraft(draft);
+  const parsed = quizSchema.safeParse(quiz);
+  const errors: FieldErrors = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = issue.path.map(String).join('.');
+      errors[key] ??= friendly(issue.code, issue.message);
+    }
+  }
+  return { quiz, errors };
+}
+
+/** Server issues ({ path, message }) in the same shape as local errors. */
+export function errorsFromIssues(issues: ReadonlyArray<{ path: ReadonlyArray<string | number>; message: string }>): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const i of issues) errors[i.path.map(String).join('.')] ??= i.message;
+  return errors;
+}

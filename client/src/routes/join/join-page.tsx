@@ -1,0 +1,129 @@
+import type { ErrorCode } from '@quizbus/shared';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { BrandLogo } from '../../components/brand-logo.tsx';
+import { errorText } from '../../components/error-text.ts';
+import { playerClient } from '../../net/player-client.ts';
+import { loadPlayerSeat, savePlayerSeat } from '../../net/storage.ts';
+import { navigate } from '../../router/router.tsx';
+
+const PIN_ERRORS: ReadonlySet<ErrorCode> = new Set(['GAME_NOT_FOUND', 'GAME_LOCKED', 'GAME_STARTED', 'GAME_ENDED', 'BAD_REQUEST']);
+
+/**
+ * `/`: a student types the PIN (prefilled from `?pin=`, the QR code's link) and a nickname.
+ * Errors appear next to the field they are about.
+ */
+export function JoinPage({ search }: { search: string }) {
+  const params = new URLSearchParams(search);
+  const initialPin = (params.get('pin') ?? '').replace(/\D/g, '').slice(0, 6);
+  const [pin, setPin] = useState(initialPin);
+  const [nickname, setNickname] = useState('');
+  const [pinError, setPinError] = useState<string | null>(null);
+  const [nameError, setNameError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const seat = loadPlayerSeat();
+  const nameRef = useRef<HTMLInputElement>(null);
+  const pinRef = useRef<HTMLInputElement>(null);
+  const ids = { pin: useId(), pinError: useId(), name: useId(), nameError: useId() };
+
+  useEffect(() => {
+    // With the PIN from the QR code, the nickname is all that is left to type.
+    (initialPin.length === 6 ? nameRef : pinRef).current?.focus();
+  }, [initialPin]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setPinError(null);
+    setNameError(null);
+    if (!/^\d{6}$/.test(pin)) {
+      setPinError('The game PIN has 6 digits.');
+      pinRef.current?.focus();
+      return;
+    }
+    if (nickname.trim().length === 0) {
+      setNameError('Pick a nickname.');
+      nameRef.current?.focus();
+      return;
+    }
+    setBusy(true);
+    const ack = await playerClient().join(pin, nickname.trim());
+    setBusy(false);
+    if (ack.ok) {
+      savePlayerSeat({ pin, sessionToken: ack.sessionToken, playerId: ack.playerId, nickname: ack.view.me.nickname });
+      navigate('/play');
+      return;
+    }
+    const message = errorText(ack.error, pin);
+    if (PIN_ERRORS.has(ack.error.code)) {
+      setPinError(message);
+      pinRef.current?.focus();
+    } else {
+      setNameError(message);
+      nameRef.current?.focus();
+    }
+  };
+
+  return (
+    <main className="join">
+      <BrandLogo as="h1" className="join__brand" />
+      <form className="join__form card" onSubmit={(e) => void submit(e)} noValidate>
+        <div className="field">
+          <label htmlFor={ids.pin}>Game PIN</label>
+          <input
+            id={ids.pin}
+            ref={pinRef}
+            className="input input--pin"
+            inputMode="numeric"
+            autoComplete="off"
+            pattern="[0-9]{6}"
+            maxLength={6}
+            value={pin}
+            onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 6))}
+            aria-invalid={pinError ? true : undefined}
+            aria-describedby={pinError ? ids.pinError : undefined}
+          />
+          {pinError ? (
+            <p id={ids.pinError} className="field__error" role="alert">
+              {pinError}
+            </p>
+          ) : null}
+        </div>
+        <div className="field">
+          <label htmlFor={ids.name}>Nickname</label>
+          <input
+            id={ids.name}
+            ref={nameRef}
+            className="input"
+            autoComplete="nickname"
+            maxLength={24}
+            value={nickname}
+            onChange={(e) => setNickname(e.target.value)}
+            aria-invalid={nameError ? true : undefined}
+            aria-describedby={nameError ? ids.nameError : undefined}
+          />
+          {nameError ? (
+            <p id={ids.nameError} className="field__error" role="alert">
+              {nameError}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit" className="button button--primary button--large button--block" disabled={busy}>
+          {busy ? 'Joining…' : 'Join'}
+        </button>
+      </form>
+      {seat ? (
+        <p className="join__resume">
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => navigate('/play')}
+          >
+            Back to game {seat.pin} as {seat.nickname}
+          </button>
+        </p>
+      ) : null}
+      <p className="join__teacher">
+        Teacher? <a href="/host">Host a quiz</a>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Answer } from '@quizbus/shared';
+import { useId, useState, type FormEvent } from 'react';
+
+/** A type-answer question: one text field and a submit button (Enter submits too). */
+export function TextAnswer({ disabled, onAnswer }: { disabled: boolean; onAnswer: (answer: Answer) => void }) {
+  const [text, setText] = useState('');
+  const id = useId();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (text.trim()) onAnswer({ kind: 'text', text: text.trim() });
+  };
+  return (
+    <form className="text-answer" onSubmit={submit}>
+      <label htmlFor={id}>Your answer</label>
+      <input id={id} className="input input--large" value={text} maxLength={200} autoComplete="off" autoCapitalize="off" onChange={(e) => setText(e.target.value)} />
+      <button type="submit" className="button button--primary button--large button--block" disabled={disabled || !text.trim()}>
+        Submit
+      </button>
+    </form>
+  );
+}
