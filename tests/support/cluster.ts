@@ -1,4 +1,4 @@
-import type { Ack, Answer, CommandName, CommandPayload } from '@quizbus/shared';
+import type { Ack, Answer, CommandName, CommandPayload, PlayerView, ScreenView } from '@quizbus/shared';
 import { io, type Socket } from 'socket.io-client';
 import { startNode, type NodeProcess } from './node-process.ts';
 import { startRedis, type TestRedis } from './redis-server.ts';
@@ -12,7 +12,7 @@ export interface Cluster {
 }
 
 /** Settings that make takeover quick in tests: a 2 s lease. */
-export const CLUSTER_ENV = { LEASE_MS: '2000', LOG_LEVEL: 'info' };
+export const CLUSTER_ENV = { LEASE_MS: '2000', LOG_LEVEL: process.env.CLUSTER_LOG_LEVEL ?? 'info' };
 
 /** A redis-server and `count` Quizbus processes on it. */
 export async function startCluster(count: number, env: Record<string, string> = {}): Promise<Cluster> {
@@ -102,7 +102,24 @@ export class FailoverClient {
   private async reidentify(): Promise<boolean> {
     if (!this.identity || !this.socket) return false;
     const ack = (await this.socket.timeout(8000).emitWithAck(this.identity.name, this.identity.payload).catch(() => null)) as Ack<CommandName> | null;
+    if (ack?.ok && 'view' in ack) this.recordView(ack.view as PlayerView | ScreenView);
     return ack !== null && ack.ok;
+  }
+
+  /**
+   * A view from a resume or attach stands for every message missed while away, as it does
+   * for the browser client: what it shows is recorded as the messages that would have said it.
+   */
+  private recordView(view: PlayerView | ScreenView): void {
+    this.record({ name: 'view', payload: view });
+    const q = view.question;
+    if (q && view.phase !== 'reading') this.record({ name: 'question.opened', payload: { seq: view.seq, index: q.index, opensAt: q.opensAt, closesAt: q.closesAt } });
+    if (view.reveal) this.record({ name: 'question.closed', payload: { seq: view.seq, reveal: view.reveal } });
+    if (view.role !== 'player') return;
+    if (view.result) this.record({ name: 'question.result', payload: { seq: view.seq, result: view.result } });
+    if (view.phase === 'ended' && view.me.rank !== null) {
+      this.record({ name: 'player.final', payload: { seq: view.seq, rank: view.me.rank, score: view.me.score, playerCount: view.podium?.playerCount ?? 0 } });
+    }
   }
 
   private record(frame: Frame): void {
@@ -158,7 +175,10 @@ export class FailoverClient {
     const seen = this.frames.find(match);
     if (seen) return Promise.resolve(seen.payload);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no ${name} within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(() => {
+        const recent = this.frames.slice(-8).map((f) => `${f.name} ${JSON.stringify(f.payload).slice(0, 80)}`);
+        reject(new Error(`no ${name} within ${timeoutMs} ms on ${this.nodeUrl} (connected: ${this.socket?.connected}); last frames:\n${recent.join('\n')}`));
+      }, timeoutMs);
       this.waiters.push({
         test: match,
         resolve: (f) => {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,7 +43,10 @@ export async function startNode(id: string, env: Record<string, string>): Promis
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ID: id, DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // CLUSTER_LOG_DIR=/tmp/x keeps each node's log in a file, for looking into a failure.
+  const logFile = process.env.CLUSTER_LOG_DIR ? createWriteStream(join(process.env.CLUSTER_LOG_DIR, `${id}-${port}.log`)) : null;
   const collect = (chunk: Buffer) => {
+    logFile?.write(chunk);
     output.push(...chunk.toString().split('\n').filter(Boolean));
     if (output.length > 2000) output.splice(0, output.length - 2000);
   };

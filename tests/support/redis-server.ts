@@ -15,6 +15,8 @@ export interface TestRedis {
   start(): Promise<void>;
   /** Stops it and deletes its data. */
   destroy(): Promise<void>;
+  /** The server's process id while it runs (to freeze it with SIGSTOP). */
+  pid(): number | undefined;
 }
 
 /** Resolves when the port accepts a PING, rejects after `ms`. */
@@ -67,6 +69,7 @@ export async function startRedis(): Promise<TestRedis> {
     dir,
     stop,
     start,
+    pid: () => (child as ChildProcess | null)?.pid,
     destroy: async () => {
       await stop();
       await rm(dir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import type { Quiz } from '@quizbus/shared';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Command } from '../engine/index.ts';
 import type { Outcome } from '../games/game-runtime.ts';
@@ -66,20 +67,7 @@ export async function redisAdapters(url: string, nodeId: string, bundled: readon
   const redis = connectRedis(url, logger, 'command');
   const sub = connectRedis(url, logger, 'subscriber');
   await Promise.all([redis.connect(), sub.connect()]);
-  let wasDown = false;
-  const reconnectHooks: Array<() => void> = [];
-  const disconnectHooks: Array<() => void> = [];
-  sub.on('close', () => {
-    if (wasDown) return;
-    wasDown = true;
-    for (const fn of disconnectHooks) fn();
-  });
-  // ioredis resubscribes by itself on reconnect; what was published meanwhile is lost.
-  sub.on('ready', () => {
-    if (!wasDown) return;
-    wasDown = false;
-    for (const fn of reconnectHooks) fn();
-  });
+  const health = watchHealth(redis, sub, logger);
   return {
     mode: 'redis',
     log: new RedisEventLog(redis),
@@ -88,12 +76,51 @@ export async function redisAdapters(url: string, nodeId: string, bundled: readon
     leases: new RedisGameLeases(redis),
     relay: new RedisCommandRelay(redis, sub, nodeId),
     quizzes: new RedisQuizStore(redis, bundled),
-    ready: async () => redis.status === 'ready' && sub.status === 'ready' && (await redis.ping().then(() => true, () => false)),
-    onReconnect: (fn) => void reconnectHooks.push(fn),
-    onDisconnect: (fn) => void disconnectHooks.push(fn),
+    ready: async () => health.up && (await redis.ping().then(() => true, () => false)),
+    onReconnect: (fn) => void health.upHooks.push(fn),
+    onDisconnect: (fn) => void health.downHooks.push(fn),
     close: async () => {
+      health.stop();
       redis.disconnect();
       sub.disconnect();
     },
+  };
+}
+
+/**
+ * Whether Redis answers: a PING every half second on the command connection (with the
+ * connection's command timeout, so a frozen server counts as gone, not as slow) and the
+ * subscriber connection's state. Two failed pings in a row, or a lost subscriber, is "down";
+ * a good ping with a live subscriber is "up" again.
+ */
+function watchHealth(redis: Redis, sub: Redis, logger: Logger) {
+  const state = { up: true, failures: 0, upHooks: [] as Array<() => void>, downHooks: [] as Array<() => void> };
+  const setUp = (up: boolean) => {
+    if (state.up === up) return;
+    state.up = up;
+    logger.warn({ up }, up ? 'redis reachable again' : 'redis unreachable');
+    for (const fn of up ? state.upHooks : state.downHooks) fn();
+  };
+  sub.on('close', () => setUp(false));
+  const timer = setInterval(() => {
+    redis.ping().then(
+      () => {
+        state.failures = 0;
+        if (sub.status === 'ready') setUp(true);
+      },
+      () => {
+        state.failures += 1;
+        if (state.failures >= 2) setUp(false);
+      },
+    );
+  }, 500);
+  timer.unref();
+  return {
+    get up() {
+      return state.up;
+    },
+    upHooks: state.upHooks,
+    downHooks: state.downHooks,
+    stop: () => clearInterval(timer),
   };
 }

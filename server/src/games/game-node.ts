@@ -73,6 +73,7 @@ export class GameNode {
   private readonly replicas = new Map<string, GameReplica>();
   private readonly watched = new Map<string, Watched>();
   private readonly opening = new Map<string, Promise<GameState | null>>();
+  private readonly taking = new Map<string, Promise<boolean>>();
   /** Events heard for a game while its copy is being read from the log. */
   private readonly heldBack = new Map<string, DomainEvent[]>();
   private readonly timers: Timer[] = [];
@@ -287,6 +288,7 @@ export class GameNode {
       const sent = await this.o.relay
         .send(gameId, command, this.o.relayTimeoutMs ?? 5000)
         .catch(() => ({ kind: 'timeout' as const }));
+      if (this.o.logger.isLevelEnabled('debug')) this.o.logger.debug({ gameId, command: command.type, relay: sent.kind }, 'forwarded');
       if (sent.kind === 'timeout') break;
       if (sent.kind === 'no-owner') {
         await this.takeOver(gameId); // or someone else did: either way, ask again
@@ -310,8 +312,20 @@ export class GameNode {
     return replica ? replica.reach(seq, this.o.relayTimeoutMs ?? 5000) : false;
   }
 
-  /** Takes a game whose lease is free: catch up from the log, own it, resume its timers. */
-  async takeOver(gameId: string): Promise<boolean> {
+  /**
+   * Takes a game whose lease is free: catch up from the log, own it, resume its timers. One
+   * attempt per game at a time: the orphan scan and a forwarded command may both try.
+   */
+  takeOver(gameId: string): Promise<boolean> {
+    let pending = this.taking.get(gameId);
+    if (!pending) {
+      pending = this.tryTakeOver(gameId).finally(() => this.taking.delete(gameId));
+      this.taking.set(gameId, pending);
+    }
+    return pending;
+  }
+
+  private async tryTakeOver(gameId: string): Promise<boolean> {
     if (this.closed || this.owned.has(gameId)) return this.owned.has(gameId);
     if (!(await this.o.leases.acquire(gameId, this.o.nodeId, this.ttl()))) return false;
     const replica = this.replicas.get(gameId);

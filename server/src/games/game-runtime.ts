@@ -137,6 +137,7 @@ export class GameRuntime {
   private async commit(drafts: EventDraft[], now: number): Promise<void> {
     const events = stamp(this.gameId, this.state.seq, now, drafts);
     await this.deps.log.append(this.gameId, this.state.seq, events);
+    if (this.deps.logger.isLevelEnabled('debug')) this.deps.logger.debug({ gameId: this.gameId, seq: events.map((e) => e.seq), types: events.map((e) => e.type) }, 'committed');
     for (const e of events) {
       this.state = evolve(this.state, e);
       this.deps.sink(e, this.state);

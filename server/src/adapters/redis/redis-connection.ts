@@ -10,6 +10,8 @@ export function connectRedis(url: string, logger: Logger, role: string): Redis {
     lazyConnect: true,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
+    // A frozen Redis must fail commands, not hang them (and the ack waiting on them).
+    commandTimeout: 2000,
     retryStrategy: (times) => Math.min(100 * times, 1000),
     connectionName: `quizbus-${role}`,
   });

@@ -1,0 +1,61 @@
+import type { DomainEvent, QuizInput } from '@quizbus/shared';
+import { Redis } from 'ioredis';
+import { RedisEventLog } from '../../server/src/adapters/redis/redis-event-log.ts';
+import { keys } from '../../server/src/adapters/redis/keys.ts';
+import type { Cluster } from '../support/cluster.ts';
+
+/** A three-question quiz with no read time: single, multi, type-answer. */
+export const clusterQuiz: QuizInput = {
+  title: 'Cluster quiz',
+  readTimeSec: 0,
+  questions: [
+    { type: 'single', text: 'Which is a message broker?', options: ['RabbitMQ', 'CSS', 'SQLite', 'Flask'], correct: 0, timeLimitSec: 30 },
+    { type: 'multi', text: 'Which carry events?', options: ['Redis pub/sub', 'A global variable', 'RabbitMQ', 'A static file'], correct: [0, 2], timeLimitSec: 30 },
+    { type: 'type-answer', text: 'A fact in the past tense is an …', accepted: ['event'], timeLimitSec: 30 },
+  ],
+};
+
+/** Reads a game's log straight from Redis. */
+export async function readLog(cluster: Cluster, gameId: string): Promise<DomainEvent[]> {
+  const redis = new Redis(cluster.redis.url, { lazyConnect: true });
+  await redis.connect();
+  try {
+    return await new RedisEventLog(redis).read(gameId);
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** The node that holds a game's lease now, or null. */
+export async function ownerOf(cluster: Cluster, gameId: string): Promise<string | null> {
+  const redis = new Redis(cluster.redis.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    return await redis.get(keys.owner(gameId));
+  } catch {
+    return null;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Polls until `check` returns a value other than undefined, or fails after `ms`. */
+export async function until<T>(what: string, ms: number, check: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await check();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Final score per player id from the log: what each player.final should say. */
+export function scoresFromLog(events: readonly DomainEvent[]): Map<string, number> {
+  const scores = new Map<string, number>();
+  for (const e of events) {
+    if (e.type === 'player.joined') scores.set(e.data.playerId, 0);
+    if (e.type === 'answer.accepted') scores.set(e.data.playerId, (scores.get(e.data.playerId) ?? 0) + e.data.points);
+  }
+  return scores;
+}
