@@ -13,15 +13,22 @@ interface Seat {
   home: number;
 }
 
-/** A game on a 3-node cluster: created on node 1 (its owner), host on node 2, six players over all three. */
+/**
+ * A game on a 3-node cluster: created on node 1 (its owner), where the host and a display sit
+ * too, so that the faults hit them as well; six players over all three nodes.
+ */
 async function gameOnCluster(cluster: Cluster) {
   const urls = () => cluster.nodes.map((n) => n.url);
   const quizId = await saveQuiz(cluster.nodes[1]!.url, clusterQuiz);
   const game = await createGame(cluster.nodes[0]!.url, quizId);
-  const host = new FailoverClient(urls, 1);
+  const host = new FailoverClient(urls, 0);
   await host.connect();
   expect((await host.send('host.attach', { pin: game.pin, hostToken: game.hostToken })).ok).toBe(true);
   host.watchDrops();
+  const display = new FailoverClient(urls, 0);
+  await display.connect();
+  expect((await display.send('display.attach', { pin: game.pin })).ok).toBe(true);
+  display.watchDrops();
   const seats: Seat[] = [];
   for (let i = 0; i < 6; i += 1) {
     const client = new FailoverClient(urls, i % 3);
@@ -32,7 +39,7 @@ async function gameOnCluster(cluster: Cluster) {
     seats.push({ client, id: ack.playerId, home: i % 3 });
   }
   expect(await ownerOf(cluster, game.gameId)).toBe(cluster.nodes[0]!.id);
-  return { game, host, seats };
+  return { game, host, display, seats };
 }
 
 /** Answers for every seat, in parallel; returns the acks. */
@@ -72,7 +79,7 @@ type Result = { result: { index: number; score: number; points: number } };
  * then question 3; checks that nothing acknowledged was lost and the scores carried over.
  */
 async function gameThrough(cluster: Cluster, fault: (ctx: { gameId: string; seats: Seat[] }) => Promise<void>) {
-  const { game, host, seats } = await gameOnCluster(cluster);
+  const { game, host, display, seats } = await gameOnCluster(cluster);
   const acked: Array<{ id: string; index: number }> = [];
   expect((await host.send('host.start', {})).ok).toBe(true);
   await playQuestion(host, seats, 0, acked);
@@ -99,6 +106,10 @@ async function gameThrough(cluster: Cluster, fault: (ctx: { gameId: string; seat
   expect((await host.send('host.next', {})).ok).toBe(true);
   await playQuestion(host, seats, 2, acked);
   await expectNothingLost(cluster, game.gameId, seats, acked);
+  // The display kept its seat through the fault as well: it shows the podium.
+  const ended = (await display.next('game.ended')) as { podium: { playerCount: number } };
+  expect(ended.podium.playerCount).toBe(seats.length);
+  display.close();
   return { game, host, seats };
 }
 
@@ -129,7 +140,8 @@ describe('failures on a three-node cluster', () => {
     const moved = seats.filter((s) => s.home === 0).flatMap((s) => s.client.reconnects);
     expect(moved.length).toBeGreaterThan(0);
     // Figures for the closing note (the lease is 2 s in these tests).
-    console.info(`[figures] kill -9 owner: takeover ${takeoverMs} ms; reconnect of its players ${moved.join(', ')} ms`);
+    expect(host.reconnects.length).toBeGreaterThan(0);
+    console.info(`[figures] kill -9 owner: takeover ${takeoverMs} ms; reconnect of its players ${moved.join(', ')} ms; of the host ${host.reconnects.join(', ')} ms`);
   }, 180_000);
 
   it('SIGTERM of the owner: it hands its games over, its players move to the other nodes, nothing is lost', async () => {

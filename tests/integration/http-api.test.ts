@@ -102,3 +102,34 @@ describe('addresses printed at start', () => {
     expect(joinBaseUrl(undefined, '0.0.0.0', 3000)).toBe(all[0]);
   });
 });
+
+describe('GET /metrics', () => {
+  let server: TestServer;
+  beforeEach(async () => {
+    server = await startTestServer();
+  });
+  afterEach(async () => {
+    await server.close();
+  });
+
+  it('counts commands by type and outcome, sockets and live games, in Prometheus format', async () => {
+    const { connect, createGame } = await import('../support/test-client.ts');
+    const game = await createGame(server.url, 'general-knowledge');
+    const phone = await connect(server.url);
+    try {
+      expect((await phone.send('player.join', { pin: game.pin, nickname: 'Ann' })).ok).toBe(true);
+      expect((await phone.send('player.join', { pin: '000000', nickname: 'Ann' })).ok).toBe(false);
+      const res = await fetch(`${server.url}/metrics`);
+      expect(res.headers.get('content-type')).toContain('text/plain');
+      const text = await res.text();
+      expect(text).toMatch(/quizbus_commands_total\{command="player\.join",outcome="ok",node="[^"]+"\} 1/);
+      expect(text).toMatch(/quizbus_commands_total\{command="player\.join",outcome="GAME_NOT_FOUND",node="[^"]+"\} 1/);
+      expect(text).toMatch(/quizbus_connected_sockets\{node="[^"]+"\} 1/);
+      expect(text).toMatch(/quizbus_live_games\{node="[^"]+"\} 1/);
+      expect(text).toMatch(/quizbus_events_published_total\{node="[^"]+"\} 2/);
+      expect(text).toContain('quizbus_command_seconds_bucket');
+    } finally {
+      phone.close();
+    }
+  });
+});

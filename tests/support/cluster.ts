@@ -115,6 +115,7 @@ export class FailoverClient {
     const q = view.question;
     if (q && view.phase !== 'reading') this.record({ name: 'question.opened', payload: { seq: view.seq, index: q.index, opensAt: q.opensAt, closesAt: q.closesAt } });
     if (view.reveal) this.record({ name: 'question.closed', payload: { seq: view.seq, reveal: view.reveal } });
+    if (view.phase === 'ended' && view.podium) this.record({ name: 'game.ended', payload: { seq: view.seq, podium: view.podium } });
     if (view.role !== 'player') return;
     if (view.result) this.record({ name: 'question.result', payload: { seq: view.seq, result: view.result } });
     if (view.phase === 'ended' && view.me.rank !== null) {
