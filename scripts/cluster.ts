@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { reachableBaseUrls } from '../server/src/network-urls.ts';
 import { startBalancer } from './tcp-balancer.ts';
 
 /**
@@ -48,7 +49,8 @@ for (const [i, p] of nodePorts.entries()) {
       NODE_ID: `node-${i + 1}`,
       REDIS_URL: `redis://127.0.0.1:${redisPort}`,
       DATA_DIR: dataDir,
-      PUBLIC_URL: process.env.PUBLIC_URL ?? '',
+      // Phones join through the balancer, not a node's own port.
+      PUBLIC_URL: process.env.PUBLIC_URL ?? reachableBaseUrls(process.env.HOST ?? '0.0.0.0', port)[0] ?? '',
     },
   });
   children.push(child);
