@@ -1,3 +1,5 @@
+// First: before any schema parses (see the file for why).
+import './zod-jitless.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
@@ -6,6 +8,7 @@ import './styles/answers.css';
 import './styles/screen.css';
 import './styles/play.css';
 import './styles/host.css';
+import './styles/reports.css';
 
 const root = document.getElementById('root');
 if (root) {

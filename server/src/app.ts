@@ -9,7 +9,11 @@ import { embeddedAdapters, type AdapterSet } from './adapters/adapter-set.ts';
 import { SystemClock } from './adapters/memory/system-clock.ts';
 import type { Config } from './config.ts';
 import { Fanout } from './gateway/fanout.ts';
+import { createHardening } from './gateway/hardening.ts';
 import { httpErrorHandler, httpRoutes } from './gateway/http-routes.ts';
+import { benchRoute } from './gateway/bench-route.ts';
+import { quizTransferRoutes } from './gateway/quiz-transfer-routes.ts';
+import { reportRoutes } from './gateway/report-routes.ts';
 import { resultsCsvRoute } from './gateway/results-csv-route.ts';
 import { serverInfoRoute } from './gateway/server-info-route.ts';
 import { attachSocketGateway } from './gateway/socket-gateway.ts';
@@ -17,6 +21,7 @@ import type { QuizbusServer } from './gateway/socket-types.ts';
 import { GameNode } from './games/game-node.ts';
 import { newId } from './games/tokens.ts';
 import { createLogger } from './logger.ts';
+import { watchLeaks } from './leak-gauges.ts';
 import { instrumentBus, Metrics } from './metrics.ts';
 import { joinBaseUrl } from './network-urls.ts';
 import type { Clock } from './ports/clock.ts';
@@ -46,6 +51,7 @@ export interface Quizbus {
   close(): Promise<void>;
 }
 
+const DAY_MS = 24 * 3600 * 1000;
 const CLIENT_DIST = fileURLToPath(new URL('../../client/dist/', import.meta.url));
 const FALLBACK_PAGE = fileURLToPath(new URL('../public/', import.meta.url));
 
@@ -62,24 +68,30 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
   const { config, clock = new SystemClock() } = options;
   const nodeId = options.nodeId ?? nodeIdFor(config);
   const log = options.logger ?? createLogger(config.LOG_LEVEL, { node: nodeId });
-  const adapters = options.adapters ?? embeddedAdapters(clock, loadBundledQuizzes(), config.DATA_DIR);
+  const adapters = options.adapters ?? embeddedAdapters(clock, loadBundledQuizzes(), config.DATA_DIR, config.REPORT_RETENTION_DAYS * DAY_MS);
+  let fanout: Fanout | null = null;
+  let node: GameNode | null = null;
+  const metrics = new Metrics(
+    // Called only when metrics are collected, after io exists.
+    { sockets: () => io.engine.clientsCount, ownedGames: () => node?.ownedCount ?? 0, watchedGames: () => node?.watchedCount ?? 0 },
+    nodeId,
+  );
+  const observe = (command: string, outcome: string, seconds: number) => {
+    metrics.commands.inc({ command, outcome });
+    metrics.commandSeconds.observe({ command }, seconds);
+  };
+  const hardening = createHardening(config, clock, log, observe);
   const app = express();
   app.disable('x-powered-by');
+  hardening.applyHttp(app);
   app.use(express.json({ limit: '512kb' }));
   const http = createServer(app);
   const io: QuizbusServer = new Server(http, {
     maxHttpBufferSize: config.MAX_MESSAGE_BYTES,
     serveClient: false,
-    // Same origin by default: the client is served by this server.
-    cors: undefined,
+    // Same origin unless CORS_ORIGINS opens it: the client is served by this server.
+    cors: hardening.corsOrigins.length > 0 ? { origin: hardening.corsOrigins, methods: ['GET', 'POST'] } : undefined,
   });
-
-  let fanout: Fanout | null = null;
-  let node: GameNode | null = null;
-  const metrics = new Metrics(
-    { sockets: () => io.engine.clientsCount, ownedGames: () => node?.ownedCount ?? 0, watchedGames: () => node?.watchedCount ?? 0 },
-    nodeId,
-  );
   node = new GameNode({
     nodeId,
     clock,
@@ -90,6 +102,7 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
     leases: adapters.leases,
     relay: adapters.relay,
     quizzes: adapters.quizzes,
+    reports: adapters.reports,
     sink: (event, state) => fanout?.deliver(event, state),
     onRemoved: (gameId) => fanout?.gameRemoved(gameId),
     idleMs: config.IDLE_GAME_MINUTES * 60_000,
@@ -99,16 +112,8 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
   });
   const gameNode = node;
   fanout = new Fanout(io, clock, (id) => gameNode.stateOf(id), { answersEveryMs: 250, playersEveryMs: 500 });
-  attachSocketGateway(io, {
-    node: gameNode,
-    fanout,
-    clock,
-    logger: log,
-    observe: (command, outcome, seconds) => {
-      metrics.commands.inc({ command, outcome });
-      metrics.commandSeconds.observe({ command }, seconds);
-    },
-  });
+  attachSocketGateway(io, { node: gameNode, fanout, clock, logger: log, observe, hardening });
+  watchLeaks(metrics, { node: gameNode, fanout, bus: adapters.bus, clock });
 
   // Without the shared store a node can do nothing right: it says so by refusing sockets
   // (clients show "reconnecting…" and retry) rather than hanging their commands.
@@ -130,9 +135,25 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
   app.get('/metrics', async (_req, res) => {
     res.set('content-type', metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  app.use(httpRoutes({ quizzes: adapters.quizzes, node: gameNode, logger: log, joinBase, ready: () => adapters.ready() }));
+  app.use(hardening.teacher.routes());
+  // Before httpRoutes: its /api/quizzes/:id would take /api/quizzes/template.csv.
+  app.use(quizTransferRoutes({ quizzes: adapters.quizzes, requireTeacher: hardening.teacher.requireTeacher }));
+  app.use(reportRoutes({ reports: adapters.reports, log: adapters.log, requireTeacher: hardening.teacher.requireTeacher }));
+  app.use(
+    httpRoutes({
+      quizzes: adapters.quizzes,
+      node: gameNode,
+      logger: log,
+      joinBase,
+      ready: () => adapters.ready(),
+      requireTeacher: hardening.teacher.requireTeacher,
+      limits: hardening.limits,
+      maxGames: hardening.maxGamesPerNode,
+    }),
+  );
   app.use(serverInfoRoute(joinBase));
   app.use(resultsCsvRoute(gameNode));
+  if (config.BENCH_ENDPOINTS) app.use(benchRoute(() => clock.now()));
   const staticDir = existsSync(`${CLIENT_DIST}index.html`) ? CLIENT_DIST : FALLBACK_PAGE;
   app.use(express.static(staticDir, { index: 'index.html' }));
   // Client-side routes (/play, /host/123456, …) all load the single-page app.
@@ -144,6 +165,7 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
 
   const close = async () => {
     gameNode.close();
+    await gameNode.reportsSaved();
     await new Promise<void>((resolve) => {
       io.close(() => resolve());
     });

@@ -18,12 +18,50 @@ export const configSchema = z.object({
   IDLE_GAME_MINUTES: z.coerce.number().positive().default(120),
   /** An ended game stays available (podium, results) this long. */
   ENDED_GAME_MINUTES: z.coerce.number().min(0).default(30),
-  /** Largest Socket.IO message accepted, in bytes. */
-  MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(2_000_000),
+  /** Reports of finished games are kept this many days after the game ended (files under DATA_DIR, or Redis). */
+  REPORT_RETENTION_DAYS: z.coerce.number().positive().default(365),
+  /**
+   * Largest Socket.IO message the transport accepts, in bytes; a larger one closes the
+   * connection. Just above 1 MB so that an oversized command still arrives and gets an error
+   * ack (MAX_COMMAND_BYTES below is the limit commands are held to).
+   */
+  MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(1_100_000),
+  /** Largest command payload, in bytes (JSON-sized); a larger one is acked PAYLOAD_TOO_LARGE. */
+  MAX_COMMAND_BYTES: z.coerce.number().int().min(256).default(16_384),
+  /** Commands per second per socket, sustained (token bucket; 0 turns the limit off). */
+  COMMAND_RATE: z.coerce.number().min(0).default(10),
+  /** Commands a socket may send in a burst before COMMAND_RATE applies. */
+  COMMAND_BURST: z.coerce.number().int().min(1).default(40),
+  /** player.join attempts per address per minute, burst included (0: off). Generous: a class shares one address behind NAT. */
+  JOINS_PER_MINUTE: z.coerce.number().min(0).default(300),
+  /** Wrong PINs or tokens per address per minute before its PIN commands are refused (0: off). */
+  PIN_MISSES_PER_MINUTE: z.coerce.number().min(0).default(30),
+  /** Games created per address per hour (0: off). */
+  GAMES_PER_HOUR: z.coerce.number().min(0).default(60),
+  /** Players in one game (kicked players do not count). */
+  MAX_PLAYERS_PER_GAME: z.coerce.number().int().min(1).default(1000),
+  /** Games this node owns at once (ended games count until they are removed). */
+  MAX_GAMES_PER_NODE: z.coerce.number().int().min(1).default(500),
+  /**
+   * Which proxies to believe about the client's address (X-Forwarded-For), as Express's
+   * `trust proxy`: a hop count (1), addresses or subnets (10.0.0.1, 10.0.0.0/8), or names
+   * (loopback, uniquelocal). Unset: the socket's own address, headers ignored.
+   */
+  TRUST_PROXY: z.string().optional(),
+  /** With it, the quiz library and game creation need a login with this password. */
+  TEACHER_PASSWORD: z.string().min(8, 'TEACHER_PASSWORD needs at least 8 characters').optional(),
+  /** Comma-separated origins allowed to call the API and Socket.IO from other sites (CORS). Unset: same origin only. */
+  CORS_ORIGINS: z.string().optional(),
+  /** A file of words (one a line, # comments) that nicknames may not contain; `none` for no list. Default: the bundled list. */
+  NICKNAME_BLOCKLIST_FILE: z.string().optional(),
+  /** More blocked words, comma-separated, added to the file's. */
+  NICKNAME_BLOCKLIST: z.string().optional(),
   NODE_ID: z.string().optional(),
   /** With Redis: how long a game's ownership lasts unless renewed; a dead node's games move after it. */
   LEASE_MS: z.coerce.number().int().min(500).default(5000),
   PRETTY_LOGS: bool.optional(),
+  /** Benchmark only: serves /api/bench/time and /api/bench/memory (see docs/benchmarks.md). Off by default. */
+  BENCH_ENDPOINTS: bool.optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

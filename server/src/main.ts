@@ -1,4 +1,5 @@
 import { redisAdapters } from './adapters/adapter-set.ts';
+import { SystemClock } from './adapters/memory/system-clock.ts';
 import { createQuizbus, nodeIdFor } from './app.ts';
 import { loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
@@ -9,7 +10,8 @@ import { loadBundledQuizzes } from './quizzes/bundled.ts';
 const config = loadConfig();
 const nodeId = nodeIdFor(config);
 const logger = createLogger(config.LOG_LEVEL, { node: nodeId });
-const adapters = config.REDIS_URL ? await redisAdapters(config.REDIS_URL, nodeId, loadBundledQuizzes(), logger) : undefined;
+const reports = { retentionMs: config.REPORT_RETENTION_DAYS * 24 * 3600 * 1000, clock: new SystemClock() };
+const adapters = config.REDIS_URL ? await redisAdapters(config.REDIS_URL, nodeId, loadBundledQuizzes(), logger, reports) : undefined;
 const quizbus = createQuizbus({ config, logger, nodeId, ...(adapters && { adapters }) });
 const port = await quizbus.listen();
 

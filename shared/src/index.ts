@@ -10,3 +10,5 @@ export * from './protocol/server-messages.ts';
 export * from './protocol/commands.ts';
 export * from './protocol/socket-events.ts';
 export * from './protocol/http.ts';
+export * from './protocol/quiz-transfer.ts';
+export * from './protocol/report.ts';

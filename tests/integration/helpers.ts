@@ -9,16 +9,16 @@ import { startTestServer, type TestServer } from '../support/test-server.ts';
  */
 export interface Harness {
   server: TestServer;
-  /** Connects a new recording client that is closed after the test. */
-  client(): Promise<TestClient>;
+  /** Connects a new recording client that is closed after the test (`headers` go with its handshake). */
+  client(headers?: Record<string, string>): Promise<TestClient>;
 }
 
 export function useServer(env: Record<string, string> = {}): Harness {
   const clients: TestClient[] = [];
   const h: Harness = {
     server: undefined as unknown as TestServer,
-    async client() {
-      const c = await connect(h.server.url);
+    async client(headers: Record<string, string> = {}) {
+      const c = await connect(h.server.url, headers);
       clients.push(c);
       return c;
     },

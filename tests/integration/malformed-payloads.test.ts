@@ -18,9 +18,14 @@ import {
   useServer,
 } from './helpers.ts';
 
-/** Guarantee: bad input gets a clear error and changes nothing. */
+/**
+ * Guarantee: bad input gets a clear error and changes nothing. These tests send a hundred
+ * commands a second from one socket with the clock standing still, which is what the
+ * per-socket rate limit exists to stop (tests/integration/limits.test.ts): it is off here so
+ * that every payload reaches validation.
+ */
 describe('malformed payloads get an error ack and change nothing', () => {
-  const h = useServer();
+  const h = useServer({ COMMAND_RATE: '0' });
 
   const MB = 'x'.repeat(1024 * 1024);
   /** Marks "send the command with no payload at all, only the ack callback". */
@@ -79,7 +84,8 @@ describe('malformed payloads get an error ack and change nothing', () => {
   }
 
   // Over a hundred round trips, some with megabyte payloads: a generous timeout for loaded machines.
-  it('refuses malformed payloads of every command with BAD_REQUEST, from every role, without effect', async () => {
+  // A payload over MAX_COMMAND_BYTES (16 KB) is refused as such, PAYLOAD_TOO_LARGE, before any schema.
+  it('refuses malformed payloads of every command with BAD_REQUEST (PAYLOAD_TOO_LARGE when over 16 KB), from every role, without effect', async () => {
     const { game, host, display, ann, bob, stranger } = await setup();
     const pin = game.pin;
     const token = 'T'.repeat(43);
@@ -116,7 +122,10 @@ describe('malformed payloads get an error ack and change nothing', () => {
         ['nickname as an object', { pin, nickname: { toString: 'Mallory' } }],
         ['1 MB nickname', { pin, nickname: MB }],
         ['PIN as a number', { pin: Number(pin), nickname: 'Mallory' }],
+        ['student id as a number', { pin, nickname: 'Mallory', studentId: 42 }],
+        ['1 MB student id', { pin, nickname: 'Mallory', studentId: MB }],
       ],
+      'player.reroll': generic({}),
       'player.resume': [
         ...generic({ pin, sessionToken: ann.sessionToken }),
         ['no token', { pin }],
@@ -192,7 +201,7 @@ describe('malformed payloads get an error ack and change nothing', () => {
           name.startsWith('host.') && name !== 'host.attach' ? [host] : name === 'answer.submit' || big ? [ann.client] : [stranger, ann.client, display.client];
         for (const c of senders) {
           const code = errorCode(await send(c, name, payload));
-          expect(code, `${name} with ${label}`).toBe('BAD_REQUEST');
+          expect(code, `${name} with ${label}`).toBe(big ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST');
           sent += 1;
         }
       }

@@ -74,6 +74,14 @@ describe('no leaks: correct answers never reach players or displays before the c
       const closed = await host.next('question.closed', (m) => m.reveal.index === i);
       if (i === 5) expect(closed.reveal.correct).toEqual({ type: 'ordering', order: solutions[i] });
       for (const c of Object.values(watchers)) await c.next('question.closed', (m) => m.reveal.index === i);
+      // After the close too, a player's view has the reveal without the typed answers of others.
+      if (TYPES[i] === 'type-answer') {
+        const annView = ok(await ann.client.send('view.snapshot', {})).view;
+        expect(annView.reveal?.correct).toMatchObject({ type: 'type-answer' });
+        expect(keysIn(annView).has('texts')).toBe(false);
+        expect(JSON.stringify(annView)).not.toContain('Timbuktu');
+        expect(JSON.stringify(ok(await display.client.send('view.snapshot', {})).view)).toContain('Timbuktu');
+      }
       ok(await host.send('host.next', {}));
       ok(await host.send('host.next', {}));
     }
@@ -108,8 +116,16 @@ describe('no leaks: correct answers never reach players or displays before the c
       if (view.role === 'player' && view.myAnswer) expect(Object.keys(view.myAnswer).sort()).toEqual(['index', 'responseMs']);
     }
 
+    // Typed answers (which may be anything a classmate typed) go to the screens only: host and
+    // display get the tally of the type-answer reveal, no phone ever does.
+    for (const screen of [host, display.client]) {
+      const typed = screen.all('question.closed').find((m) => m.reveal.index === TYPES.indexOf('type-answer'));
+      expect(typed?.reveal.distribution.texts?.map((t) => t.text).sort()).toEqual(['OUAGADOUGOU', 'Timbuktu']);
+    }
+    for (const c of [ann.client, bob.client]) expect(keysIn(c.frames).has('texts')).toBe(false);
+
     // No player frame carries the other player's answer. Bob's distinctive answers never reach
-    // Ann, and Ann's never reach Bob; only the anonymous type-answer tally of a reveal lists texts.
+    // Ann, and Ann's never reach Bob.
     const annText = JSON.stringify(withoutTextTallies(ann.client.frames));
     expect(annText).not.toContain('Timbuktu');
     expect(hasNumber(ann.client.frames, 12.5)).toBe(false);

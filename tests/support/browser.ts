@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,8 +33,15 @@ export function phoneContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
 }
 
-/** Pages report uncaught errors and dialogs (an alert would mean injected script ran). */
+/**
+ * Pages report uncaught errors, dialogs (an alert would mean injected script ran) and
+ * Content-Security-Policy violations (the server's CSP must let the client work).
+ */
 export function watchPage(page: Page, problems: string[], name: string): Page {
+  // The page reports each violation as a console error, which the listener below collects.
+  void page.addInitScript({
+    content: "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));",
+  });
   page.on('pageerror', (err) => problems.push(`${name}: page error: ${err.message}`));
   page.on('dialog', (d) => {
     problems.push(`${name}: unexpected dialog: ${d.message()}`);
@@ -67,7 +74,9 @@ interface AxeViolation {
  */
 export async function axeProblems(page: Page): Promise<string[]> {
   const loaded = await page.evaluate('typeof window.axe !== "undefined"');
-  if (!loaded) await page.addScriptTag({ path: AXE_PATH });
+  // Evaluated through the DevTools protocol, not as a <script> tag: the page's CSP forbids
+  // inline scripts (as it should), and a tag would be refused.
+  if (!loaded) await page.evaluate(await readFile(AXE_PATH, 'utf8'));
   const violations = (await page.evaluate(
     'axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, failureSummary: n.failureSummary })) })))',
   )) as AxeViolation[];

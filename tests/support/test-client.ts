@@ -26,8 +26,9 @@ export class TestClient {
   readonly frames: Frame[] = [];
   private waiters: Array<{ test: (f: Frame) => boolean; resolve: (f: Frame) => void }> = [];
 
-  constructor(url: string) {
-    this.socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false });
+  /** `headers` go with the WebSocket handshake (e.g. X-Forwarded-For behind a trusted proxy). */
+  constructor(url: string, headers: Record<string, string> = {}) {
+    this.socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: headers });
     this.socket.onAny((name: string, payload: unknown) => {
       const frame = { name, payload };
       this.frames.push(frame);
@@ -102,8 +103,8 @@ export async function saveQuiz(url: string, quiz: unknown): Promise<string> {
 }
 
 /** Connects a client and waits for the connection. */
-export async function connect(url: string): Promise<TestClient> {
-  const c = new TestClient(url);
+export async function connect(url: string, headers: Record<string, string> = {}): Promise<TestClient> {
+  const c = new TestClient(url, headers);
   await c.connected();
   return c;
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeClock } from '../../server/src/adapters/memory/fake-clock.ts';
 import { createQuizbus, type Quizbus } from '../../server/src/app.ts';
+import type { Logger } from 'pino';
 import { loadConfig, type Config } from '../../server/src/config.ts';
 
 export interface TestServer {
@@ -17,11 +18,11 @@ export interface TestServer {
  * A real Quizbus node on an ephemeral loopback port, with a fake clock for game timers and a
  * temporary DATA_DIR. Tests move time with `clock.advance(ms)`; nothing sleeps.
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, options: { logger?: Logger } = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'quizbus-test-'));
   const config: Config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
   const clock = new FakeClock();
-  const quizbus = createQuizbus({ config, clock });
+  const quizbus = createQuizbus({ config, clock, ...(options.logger && { logger: options.logger }) });
   const port = await quizbus.listen();
   return {
     url: `http://127.0.0.1:${port}`,

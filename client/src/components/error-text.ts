@@ -23,6 +23,14 @@ export function errorText(error: ErrorBody, pin?: string): string {
       return 'You joined during this question: you play from the next one.';
     case 'LATE':
       return "Time's up: the answer arrived after the question closed.";
+    case 'GAME_FULL':
+      return 'This game is full: it has as many players as it can take.';
+    case 'STUDENT_ID_REQUIRED':
+      return 'Enter your name or student id: your teacher asks for it.';
+    case 'STUDENT_ID_INVALID':
+      return 'Use at most 64 letters, digits and spaces for your name or student id.';
+    case 'NO_REROLLS_LEFT':
+      return 'No more re-rolls: this nickname is yours for the game.';
     case 'RATE_LIMITED':
       return 'Too many tries at once. Wait a moment and try again.';
     case 'UNAVAILABLE':

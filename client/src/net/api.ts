@@ -27,6 +27,9 @@ export class ApiError extends Error {
   }
 }
 
+/** Fired on window when the teacher API answers 401 LOGIN_REQUIRED: the host pages show the login. */
+export const LOGIN_REQUIRED_EVENT = 'quizbus:login-required';
+
 async function request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
   let res: Response;
   try {
@@ -40,6 +43,7 @@ async function request(method: string, path: string, body?: unknown, headers: Re
   }
   if (res.ok) return res;
   const err = (await res.json().catch(() => null)) as { error?: { code?: ErrorCode; message?: string; issues?: ApiIssue[] } } | null;
+  if (err?.error?.code === 'LOGIN_REQUIRED') window.dispatchEvent(new Event(LOGIN_REQUIRED_EVENT));
   throw new ApiError(res.status, err?.error?.code ?? 'INTERNAL', err?.error?.message ?? `Request failed (${res.status}).`, err?.error?.issues ?? []);
 }
 
@@ -81,4 +85,24 @@ export async function getJoinBaseUrl(): Promise<string> {
 export async function getResultsCsv(pin: string, hostToken: string): Promise<string> {
   const res = await request('GET', `/api/games/${encodeURIComponent(pin)}/results.csv`, undefined, { 'x-host-token': hostToken });
   return res.text();
+}
+
+/** Whether this server asks for the teacher password, and whether this browser is logged in. */
+export interface TeacherSession {
+  passwordRequired: boolean;
+  loggedIn: boolean;
+}
+
+export async function getSession(): Promise<TeacherSession> {
+  const data = (await (await request('GET', '/api/session')).json()) as Partial<TeacherSession>;
+  return { passwordRequired: data.passwordRequired === true, loggedIn: data.loggedIn !== false };
+}
+
+/** Logs in with the teacher password; the server sets an httpOnly session cookie. */
+export async function login(password: string): Promise<void> {
+  await request('POST', '/api/login', { password });
+}
+
+export async function logout(): Promise<void> {
+  await request('POST', '/api/logout');
 }

@@ -85,9 +85,9 @@ export class GameClient {
   }
 
   /** Joins as a new player; on success this client re-attaches with the new session token. */
-  async join(pin: string, nickname: string): Promise<Ack<'player.join'>> {
+  async join(pin: string, nickname: string, studentId?: string): Promise<Ack<'player.join'>> {
     await this.connected();
-    const ack = await this.emit('player.join', { pin, nickname });
+    const ack = await this.emit('player.join', { pin, nickname, ...(studentId !== undefined && { studentId }) });
     if (ack.ok) {
       this.identity = { role: 'player', pin, sessionToken: ack.sessionToken };
       this.acceptView(ack.view);
@@ -119,6 +119,13 @@ export class GameClient {
     const view = this.state.view;
     if (view?.role !== 'player') return;
     this.update({ view: { ...view, myAnswer: { index, responseMs } } satisfies PlayerView });
+  }
+
+  /** Records locally a re-rolled nickname (the ack carries no view). */
+  markRenamed(nickname: string, rerollsLeft: number): void {
+    const view = this.state.view;
+    if (view?.role !== 'player') return;
+    this.update({ view: { ...view, me: { ...view.me, nickname, rerollsLeft } } satisfies PlayerView });
   }
 
   /** Ends the connection for good (leaving the page). */

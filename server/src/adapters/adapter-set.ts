@@ -10,6 +10,9 @@ import type { GameBus } from '../ports/game-bus.ts';
 import type { GameDirectory } from '../ports/game-directory.ts';
 import type { GameLeases } from '../ports/game-leases.ts';
 import type { QuizStore } from '../ports/quiz-store.ts';
+import type { ReportStore } from '../ports/report-store.ts';
+import { FileReportStore } from './memory/file-report-store.ts';
+import { SystemClock } from './memory/system-clock.ts';
 import { FileQuizStore } from './memory/file-quiz-store.ts';
 import { MemoryCommandRelay } from './memory/memory-command-relay.ts';
 import { MemoryEventLog } from './memory/memory-event-log.ts';
@@ -23,6 +26,10 @@ import { RedisGameBus } from './redis/redis-game-bus.ts';
 import { RedisGameDirectory } from './redis/redis-game-directory.ts';
 import { RedisGameLeases } from './redis/redis-game-leases.ts';
 import { RedisQuizStore } from './redis/redis-quiz-store.ts';
+import { RedisReportStore } from './redis/redis-report-store.ts';
+
+/** REPORT_RETENTION_DAYS' default, for callers that do not say. */
+const YEAR_MS = 365 * 24 * 3600 * 1000;
 
 /** Every port a node needs, from one family of adapters. */
 export interface AdapterSet {
@@ -33,6 +40,8 @@ export interface AdapterSet {
   leases: GameLeases;
   relay: CommandRelay<Command, Outcome>;
   quizzes: QuizStore;
+  /** Reports of finished games, kept after the games are removed. */
+  reports: ReportStore;
   /** Whether the shared store answers (for /readyz). */
   ready(): Promise<boolean>;
   /** Called after the shared store came back from an outage (messages may be lost). */
@@ -42,8 +51,8 @@ export interface AdapterSet {
   close(): Promise<void>;
 }
 
-/** The embedded default: everything in this process, quizzes as files under DATA_DIR. */
-export function embeddedAdapters(clock: Clock, bundled: readonly Quiz[], dataDir: string): AdapterSet {
+/** The embedded default: everything in this process, quizzes and reports as files under DATA_DIR. */
+export function embeddedAdapters(clock: Clock, bundled: readonly Quiz[], dataDir: string, reportRetentionMs = YEAR_MS): AdapterSet {
   return {
     mode: 'embedded',
     log: new MemoryEventLog(),
@@ -52,6 +61,7 @@ export function embeddedAdapters(clock: Clock, bundled: readonly Quiz[], dataDir
     leases: new MemoryGameLeases(clock),
     relay: new MemoryCommandRelay(),
     quizzes: new FileQuizStore(bundled, dataDir),
+    reports: new FileReportStore(dataDir, reportRetentionMs, clock),
     ready: async () => true,
     onReconnect: () => undefined,
     onDisconnect: () => undefined,
@@ -63,7 +73,13 @@ export function embeddedAdapters(clock: Clock, bundled: readonly Quiz[], dataDir
  * Redis for every port: a command connection and a subscriber connection (pub/sub needs one
  * of its own). Connects before returning, so a wrong REDIS_URL fails at start, loudly.
  */
-export async function redisAdapters(url: string, nodeId: string, bundled: readonly Quiz[], logger: Logger): Promise<AdapterSet> {
+export async function redisAdapters(
+  url: string,
+  nodeId: string,
+  bundled: readonly Quiz[],
+  logger: Logger,
+  reports: { retentionMs: number; clock: Clock } = { retentionMs: YEAR_MS, clock: new SystemClock() },
+): Promise<AdapterSet> {
   const redis = connectRedis(url, logger, 'command');
   const sub = connectRedis(url, logger, 'subscriber');
   await Promise.all([redis.connect(), sub.connect()]);
@@ -76,6 +92,7 @@ export async function redisAdapters(url: string, nodeId: string, bundled: readon
     leases: new RedisGameLeases(redis),
     relay: new RedisCommandRelay(redis, sub, nodeId),
     quizzes: new RedisQuizStore(redis, bundled),
+    reports: new RedisReportStore(redis, reports.retentionMs, reports.clock),
     ready: async () => health.up && (await redis.ping().then(() => true, () => false)),
     onReconnect: (fn) => void health.upHooks.push(fn),
     onDisconnect: (fn) => void health.downHooks.push(fn),

@@ -15,7 +15,20 @@ export type Command =
       options: GameOptions;
       hostTokenHash: string;
     }
-  | { type: 'join'; playerId: string; nickname: string; tokenHash: string }
+  | {
+      type: 'join';
+      playerId: string;
+      nickname: string;
+      tokenHash: string;
+      /** The seat limit (MAX_PLAYERS_PER_GAME); checked here, on the owner, so it holds across nodes. */
+      maxPlayers?: number;
+      /** The gateway's word filter caught the nickname: the player gets a neutral one instead. */
+      nicknameBlocked?: boolean;
+      /** Name or student id, as typed; checked (and required) only in games with askStudentId. */
+      studentId?: string;
+    }
+  /** A re-roll in a game with generated nicknames: the gateway picked `nickname`, the engine checks it. */
+  | { type: 'rename'; playerId: string; nickname: string }
   | { type: 'resume'; tokenHash: string }
   | { type: 'disconnect'; playerId: string }
   | { type: 'answer'; playerId: string; index: number; answer: Answer }
@@ -37,6 +50,7 @@ export interface Replies {
   create: Record<string, never>;
   join: { playerId: string };
   resume: { playerId: string };
+  rename: { nickname: string; rerollsLeft: number };
   disconnect: Record<string, never>;
   answer: { index: number; responseMs: number };
   start: Record<string, never>;

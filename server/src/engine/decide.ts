@@ -3,7 +3,9 @@ import type { Command, CommandType, Decision, Rejection, Replies } from './comma
 import { reject } from './commands.ts';
 import { questionAt, type GameState, type PlayerState } from './game-state.ts';
 import { answerProblem, score } from './grading.ts';
-import { checkNickname } from './nickname.ts';
+import { checkNickname, nicknameKey } from './nickname.ts';
+import { decideRename } from './rename.ts';
+import { studentIdFor } from './student-id.ts';
 
 type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 const none = {} as Record<string, never>;
@@ -30,6 +32,8 @@ export function decide(state: GameState | null, command: Command, now: number): 
       return join(state, command);
     case 'resume':
       return resume(state, command);
+    case 'rename':
+      return decideRename(state, command);
     case 'disconnect':
       return disconnect(state, command);
     case 'answer':
@@ -78,17 +82,33 @@ function join(state: GameState, c: CommandOf<'join'>): Decision<'join'> {
   if (state.phase !== 'lobby' && !state.options.allowLateJoin) {
     return reject('GAME_STARTED', 'This game has started already.');
   }
+  // Kicked players do not hold a seat: the limit counts the players in the game now.
+  if (c.maxPlayers !== undefined && state.activeCount >= c.maxPlayers) {
+    return reject('GAME_FULL', `This game is full: it has ${c.maxPlayers} players.`);
+  }
   const nick = checkNickname(c.nickname);
   if (!nick.ok) return reject('NICKNAME_INVALID', nick.message);
-  if (state.byNickname.has(nick.key)) return reject('NICKNAME_TAKEN', `"${nick.nickname}" is taken in this game.`);
+  // A filtered name is replaced, not refused: refusing would let a student probe the word list.
+  const nickname = c.nicknameBlocked ? neutralNickname(state) : nick.nickname;
+  if (!c.nicknameBlocked && state.byNickname.has(nick.key)) return reject('NICKNAME_TAKEN', `"${nick.nickname}" is taken in this game.`);
+  const student = studentIdFor(state.options.askStudentId, c.studentId);
+  if (!student.ok) return student;
   if (state.players.has(c.playerId) || state.byToken.has(c.tokenHash)) {
     return reject('BAD_REQUEST', 'Player id or token in use.');
   }
   const event: EventDraft = {
     type: 'player.joined',
-    data: { playerId: c.playerId, nickname: nick.nickname, tokenHash: c.tokenHash },
+    data: { playerId: c.playerId, nickname, tokenHash: c.tokenHash, ...(student.studentId !== undefined && { studentId: student.studentId }) },
   };
   return accept([event], { playerId: c.playerId });
+}
+
+/** "Player N", N the join order, or the next number nobody uses as a nickname. */
+function neutralNickname(state: GameState): string {
+  for (let n = state.joinCount + 1; ; n += 1) {
+    const name = `Player ${n}`;
+    if (!state.byNickname.has(nicknameKey(name))) return name;
+  }
 }
 
 function resume(state: GameState, c: CommandOf<'resume'>): Decision<'resume'> {
@@ -116,7 +136,32 @@ function disconnect(state: GameState, c: CommandOf<'disconnect'>): Decision<'dis
   return accept(events, none);
 }
 
-function answer(state: GameState, c: CommandOf<'answer'>, now: number): Decision<'answer'> {
+/**
+ * Answers decided earlier in one batch whose events are not in the state yet (group commit:
+ * the runtime appends a run of answers in one write). Deciding the next answer against the
+ * state plus these keeps every rule as if each had been applied first.
+ */
+export class PendingAnswers {
+  /** Player id → response time of their pending answer to the running question. */
+  readonly answered = new Map<string, number>();
+  /** Players a pending player.reconnected marks connected. */
+  readonly reconnected = new Set<string>();
+
+  /** Takes in what an accepted answer decided (its player.reconnected and answer.accepted). */
+  add(events: readonly EventDraft[]): void {
+    for (const e of events) {
+      if (e.type === 'player.reconnected') this.reconnected.add(e.data.playerId);
+      if (e.type === 'answer.accepted') this.answered.set(e.data.playerId, e.data.responseMs);
+    }
+  }
+}
+
+/** Decides one answer after the pending ones of its batch; see PendingAnswers. Pure. */
+export function decideAnswer(state: GameState, command: CommandOf<'answer'>, now: number, pending: PendingAnswers): Decision<'answer'> {
+  return answer(state, command, now, pending);
+}
+
+function answer(state: GameState, c: CommandOf<'answer'>, now: number, pending?: PendingAnswers): Decision<'answer'> {
   const player = state.players.get(c.playerId);
   if (!player) return reject('UNKNOWN_PLAYER', 'No such player in this game.');
   if (player.kicked) return reject('KICKED', 'The host removed you from this game.');
@@ -126,6 +171,8 @@ function answer(state: GameState, c: CommandOf<'answer'>, now: number): Decision
   // Exactly once: a resend of a recorded answer gets the original ack and changes nothing.
   const previous = player.answers[c.index];
   if (previous) return accept([], { index: c.index, responseMs: previous.responseMs });
+  const pendingMs = c.index === state.current?.index ? pending?.answered.get(player.id) : undefined;
+  if (pendingMs !== undefined) return accept([], { index: c.index, responseMs: pendingMs });
 
   const run = state.current;
   if (!run || c.index > run.index) return reject('NOT_OPEN', 'That question has not started.');
@@ -143,13 +190,16 @@ function answer(state: GameState, c: CommandOf<'answer'>, now: number): Decision
   const responseMs = Math.max(0, Math.round(now - run.opensAt));
   const scored = score(q, c.answer, responseMs, player.streak, state.options);
   const events: EventDraft[] = [];
+  const connected = player.connected || (pending?.reconnected.has(player.id) ?? false);
   // An answer proves the player is here, whatever presence said.
-  if (!player.connected) events.push({ type: 'player.reconnected', data: { playerId: player.id } });
+  if (!connected) events.push({ type: 'player.reconnected', data: { playerId: player.id } });
   events.push({
     type: 'answer.accepted',
     data: { playerId: player.id, index: c.index, answer: c.answer, responseMs, ...scored },
   });
-  if (allAnswered(state, player.connected ? 0 : 1, 1, null)) {
+  // Every pending answer counts as answered-and-connected (an answer reconnects its player).
+  const [pendingConnected, pendingAnswered] = pending ? [pending.reconnected.size, pending.answered.size] : [0, 0];
+  if (allAnswered(state, pendingConnected + (connected ? 0 : 1), pendingAnswered + 1, null)) {
     events.push({ type: 'question.closed', data: { index: run.index, reason: 'all-answered' } });
   }
   return accept(events, { index: c.index, responseMs });

@@ -81,6 +81,8 @@ function apply(s: GameState, e: Exclude<DomainEvent, EventOf<'game.created'>>): 
       return setConnected(s, e.data.playerId, true);
     case 'player.kicked':
       return kicked(s, e.data.playerId);
+    case 'player.renamed':
+      return renamed(s, e.data.playerId, e.data.nickname);
     case 'game.locked':
       s.locked = e.data.locked;
       return;
@@ -113,6 +115,8 @@ function joined(s: GameState, d: EventOf<'player.joined'>['data']): void {
     nickname: d.nickname,
     nicknameKey: nicknameKey(d.nickname),
     tokenHash: d.tokenHash,
+    ...(d.studentId !== undefined && { studentId: d.studentId }),
+    rerolls: 0,
     joinOrder: s.joinCount,
     joinedDuring: s.phase === 'lobby' ? -1 : s.questionIndex,
     connected: true,
@@ -171,6 +175,17 @@ function kicked(s: GameState, playerId: string): void {
       if (other) other.rank = i + 1;
     }
   }
+}
+
+/** A re-rolled nickname: the old one is free again. */
+function renamed(s: GameState, playerId: string, nickname: string): void {
+  const p = s.players.get(playerId);
+  if (!p || p.kicked) return;
+  s.byNickname.delete(p.nicknameKey);
+  p.nickname = nickname;
+  p.nicknameKey = nicknameKey(nickname);
+  p.rerolls += 1;
+  s.byNickname.set(p.nicknameKey, p.id);
 }
 
 /** A kicked player's answer to the running question no longer counts in its tallies. */

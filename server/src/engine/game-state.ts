@@ -13,10 +13,15 @@ export interface AnswerRecord {
 
 export interface PlayerState {
   readonly id: string;
-  readonly nickname: string;
+  /** Changes only by a re-roll (player.renamed), in games with generated nicknames. */
+  nickname: string;
   /** Case- and width-folded nickname, for uniqueness. */
-  readonly nicknameKey: string;
+  nicknameKey: string;
   readonly tokenHash: string;
+  /** Name or student id (games with askStudentId); for the host's reports, never in a view. */
+  readonly studentId?: string;
+  /** Nickname re-rolls used. */
+  rerolls: number;
   /** 0-based order of joining; the last tie-break. */
   readonly joinOrder: number;
   /** Question index that was running when the player joined (-1 in the lobby). */

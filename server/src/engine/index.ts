@@ -7,3 +7,5 @@ export * from './nickname.ts';
 export * from './outbound.ts';
 export * from './projections.ts';
 export * from './ranking.ts';
+export * from './rename.ts';
+export * from './student-id.ts';

@@ -1,10 +1,10 @@
 import type { DomainEvent, ServerMessage, ServerMessageName } from '@quizbus/shared';
 import type { GameState } from './game-state.ts';
-import { playerResult, podium, questionState, reveal, topRows } from './projections.ts';
+import { playerResult, playersReveal, podium, questionState, reveal, topRows } from './projections.ts';
 
 /** One message to send, before anybody knows which sockets exist. */
 export type Outbound =
-  | { to: 'everyone' | 'screens'; name: ServerMessageName; payload: ServerMessage<ServerMessageName> }
+  | { to: 'everyone' | 'screens' | 'players'; name: ServerMessageName; payload: ServerMessage<ServerMessageName> }
   /** One message per player, built for each (results, final place). */
   | { to: 'each-player'; build: (playerId: string) => Personal | undefined }
   | { to: 'player'; playerId: string; message: Personal; disconnect: boolean }
@@ -13,7 +13,7 @@ export type Outbound =
 
 export type Personal = { [K in ServerMessageName]: { name: K; payload: ServerMessage<K> } }[ServerMessageName];
 
-function msg<K extends ServerMessageName>(to: 'everyone' | 'screens', name: K, payload: ServerMessage<K>): Outbound {
+function msg<K extends ServerMessageName>(to: 'everyone' | 'screens' | 'players', name: K, payload: ServerMessage<K>): Outbound {
   return { to, name, payload };
 }
 
@@ -29,6 +29,7 @@ export function outboundFor(event: DomainEvent, s: GameState, now: number): Outb
     case 'player.reconnected':
     case 'game.locked':
     case 'player.joined':
+    case 'player.renamed':
       return [{ to: 'screens-throttled', what: 'players' }];
     case 'player.kicked':
       return [
@@ -50,8 +51,16 @@ export function outboundFor(event: DomainEvent, s: GameState, now: number): Outb
     case 'question.closed': {
       const r = reveal(s);
       if (!r) return [];
+      // A type-answer reveal goes in two versions: with the typed answers for the screens,
+      // without them for the phones. Every other reveal is one broadcast, encoded once.
+      const forPlayers = playersReveal(r);
+      const closed = (reveal: typeof r) => ({ ...chain, closedAt: event.at, reveal });
+      const broadcasts =
+        forPlayers === r
+          ? [msg('everyone', 'question.closed', closed(r))]
+          : [msg('screens', 'question.closed', closed(r)), msg('players', 'question.closed', closed(forPlayers))];
       return [
-        msg('everyone', 'question.closed', { ...chain, reveal: r }),
+        ...broadcasts,
         {
           to: 'each-player',
           build: (id) => {

@@ -3,7 +3,7 @@ import type { Answer, CorrectAnswer, DomainEvent, GameQuestion } from '@quizbus/
 import { evolve } from './evolve.ts';
 import type { GameState } from './game-state.ts';
 import { outboundFor, type Outbound } from './outbound.ts';
-import { playerResult, playerView, reveal, screenView, topRows } from './projections.ts';
+import { playerResult, playersReveal, playerView, reveal, screenView, topRows } from './projections.ts';
 import { A, Q, TestGame } from './test-game.ts';
 
 const SECRET = 'SECRET-EXPLANATION';
@@ -53,7 +53,7 @@ function everything(g: TestGame, events: DomainEvent[]): Record<string, string> 
 /** The payloads of outbound messages, with per-player messages built for every player. */
 function messages(list: Outbound[], playerIds: string[]): unknown[] {
   return list.flatMap((o): unknown[] => {
-    if (o.to === 'everyone' || o.to === 'screens') return [o.payload];
+    if (o.to === 'everyone' || o.to === 'screens' || o.to === 'players') return [o.payload];
     if (o.to === 'each-player') return playerIds.map((id) => o.build(id)).filter((m) => m !== undefined);
     if (o.to === 'player') return [o.message];
     return [o];
@@ -140,12 +140,23 @@ describe.each(cases)('%s question', (_type, c) => {
     });
 
     // The same reaches the clients: the room-wide reveal and each player's own result.
+    // Typed answers are for the screens only: the phones get the reveal without the tally.
     const out = outboundFor(closeEvent, g.state, g.now);
-    expect(out[0]).toMatchObject({ to: 'everyone', name: 'question.closed', payload: { seq: closeEvent.seq, reveal: r } });
+    const forPlayers = playersReveal(r!);
+    if (r!.distribution.texts) {
+      expect(forPlayers.distribution).not.toHaveProperty('texts');
+      expect(out[0]).toMatchObject({ to: 'screens', name: 'question.closed', payload: { seq: closeEvent.seq, reveal: r } });
+      expect(out[1]).toMatchObject({ to: 'players', name: 'question.closed', payload: { seq: closeEvent.seq, reveal: forPlayers } });
+      out.splice(0, 1);
+    } else {
+      expect(forPlayers).toBe(r);
+      expect(out[0]).toMatchObject({ to: 'everyone', name: 'question.closed', payload: { seq: closeEvent.seq, reveal: r } });
+    }
     const each = out[1];
     if (each?.to !== 'each-player') throw new Error('expected per-player results');
     expect(each.build(bob)).toEqual({ name: 'question.result', payload: { seq: closeEvent.seq, result: playerResult(g.state, bob) } });
-    expect(playerView(g.state, ann, g.now)).toMatchObject({ phase: 'closed', reveal: r, result: { grade: c.scored ? 'correct' : 'poll' } });
+    expect(playerView(g.state, ann, g.now)).toMatchObject({ phase: 'closed', reveal: forPlayers, result: { grade: c.scored ? 'correct' : 'poll' } });
+    expect(playerView(g.state, ann, g.now).reveal?.distribution).toEqual(forPlayers.distribution);
     expect(screenView(g.state, 'display', g.now).reveal).toEqual(r);
 
     // The next question's read time shows nothing of either question's answer.

@@ -11,6 +11,7 @@ import type {
   ScreenView,
 } from '@quizbus/shared';
 import { questionAt, type GameState, type PlayerState } from './game-state.ts';
+import { rerollsLeft } from './rename.ts';
 
 /** Views: what each kind of client may see of a game, derived from the state alone. */
 
@@ -68,6 +69,16 @@ export function reveal(s: GameState): Reveal | undefined {
   const out: Reveal = { index: run.index, correct: toCorrectAnswer(q), distribution, top: topRows(s) };
   if (q.explanation !== undefined) out.explanation = q.explanation;
   return out;
+}
+
+/**
+ * The reveal as players get it: without the tally of typed answers, which holds whatever
+ * classmates typed (rude words included) and belongs on the teacher's screens, not on every phone.
+ */
+export function playersReveal(r: Reveal): Reveal {
+  if (!r.distribution.texts) return r;
+  const { texts: _texts, ...distribution } = r.distribution;
+  return { ...r, distribution };
 }
 
 /** A player's own result for the last closed question; undefined if they sat it out. */
@@ -153,6 +164,9 @@ export function playerView(s: GameState, playerId: string, now: number): PlayerV
     role: 'player',
     me: { playerId: p.id, nickname: p.nickname, score: p.score, streak: p.streak, rank: p.rank },
   };
+  const rerolls = rerollsLeft(s, playerId);
+  if (rerolls !== undefined) view.me.rerollsLeft = rerolls;
+  if (view.reveal) view.reveal = playersReveal(view.reveal);
   const run = s.current;
   const mine = run ? p.answers[run.index] : undefined;
   if (run && mine && s.phase !== 'ended') view.myAnswer = { index: run.index, responseMs: mine.responseMs };

@@ -8,6 +8,8 @@ import type { BusMessage, GameBus } from '../ports/game-bus.ts';
 import type { GameDirectory } from '../ports/game-directory.ts';
 import type { GameLeases } from '../ports/game-leases.ts';
 import type { QuizStore } from '../ports/quiz-store.ts';
+import type { ReportStore } from '../ports/report-store.ts';
+import { ReportKeeper } from './report-keeper.ts';
 import { GameReplica } from './game-replica.ts';
 import { GameRuntime, type Accepted, type EventSink, type Outcome, type RuntimeDeps } from './game-runtime.ts';
 import { prepareQuestions } from './prepare-quiz.ts';
@@ -23,6 +25,8 @@ export interface GameNodeOptions {
   leases: GameLeases;
   relay: CommandRelay<Command, Outcome>;
   quizzes: QuizStore;
+  /** Where the reports of finished games are kept; none in unit setups that do not need them. */
+  reports?: ReportStore;
   /** Hands each committed event, with the state after it, to this node's sockets. */
   sink: EventSink;
   /** Called when a game is gone from this node (removed), so its rooms can be closed. */
@@ -79,9 +83,11 @@ export class GameNode {
   private readonly timers: Timer[] = [];
   private closed = false;
   private readonly leaseMs: number;
+  private readonly keeper: ReportKeeper | null;
 
   constructor(private readonly o: GameNodeOptions) {
     this.leaseMs = o.leaseMs ?? 5000;
+    this.keeper = o.reports ? new ReportKeeper(o.log, o.reports, o.logger) : null;
     this.every(o.sweepMs ?? 60_000, () => this.sweep());
     if (o.cluster) {
       this.every(Math.floor(this.leaseMs / 3), () => this.renewLeases());
@@ -104,7 +110,13 @@ export class GameNode {
 
   private runtimeDeps(): RuntimeDeps {
     const { log, bus, clock, nodeId, logger, sink } = this.o;
-    return { log, bus, clock, nodeId, logger, sink };
+    const keeper = this.keeper;
+    // The owner's events also go to the report keeper, which saves a report at game.ended.
+    const observed: EventSink = (e, s) => {
+      sink(e, s);
+      keeper?.observe(e, s);
+    };
+    return { log, bus, clock, nodeId, logger, sink: keeper ? observed : sink };
   }
 
   /** Creates a game for a quiz and owns it: unique PIN, host token returned once (stored hashed). */
@@ -400,6 +412,7 @@ export class GameNode {
     await this.o.directory.release(pin, gameId);
     await this.o.leases.untrack(gameId);
     await this.o.leases.release(gameId, this.o.nodeId);
+    await this.keeper?.settle(owned.runtime.current);
     await this.o.log.remove(gameId);
     await this.o.bus.publish(gameId, { origin: this.o.nodeId, events: [], removed: true });
     this.forget(gameId);
@@ -439,6 +452,11 @@ export class GameNode {
       this.timers.push(t);
     };
     arm();
+  }
+
+  /** Resolves once the reports being saved are saved (shutdown waits for them). */
+  reportsSaved(): Promise<void> {
+    return this.keeper?.idle() ?? Promise.resolve();
   }
 
   /** Stops timers and games here (shutdown). */

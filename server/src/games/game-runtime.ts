@@ -1,6 +1,6 @@
 import type { DomainEvent, EventDraft } from '@quizbus/shared';
 import type { Logger } from 'pino';
-import { decide, evolve, nextDeadline, reject, replay, tick } from '../engine/index.ts';
+import { decide, decideAnswer, evolve, nextDeadline, PendingAnswers, reject, replay, tick } from '../engine/index.ts';
 import type { Command, CommandType, Decision, GameState } from '../engine/index.ts';
 import type { Clock, Timer } from '../ports/clock.ts';
 import type { EventLog } from '../ports/event-log.ts';
@@ -32,6 +32,8 @@ export type Outcome<T extends CommandType = CommandType> = (Extract<Decision<T>,
  */
 export class GameRuntime {
   private tail: Promise<unknown> = Promise.resolve();
+  /** The answer batch queued last, still taking answers until it starts to run. */
+  private openBatch: AnswerBatch | null = null;
   private timer: { at: number; handle: Timer } | null = null;
   private stopped = false;
   /** When the last commit failed, or null; delays timer retries. */
@@ -96,9 +98,83 @@ export class GameRuntime {
     command: Extract<Command, { type: T }>,
     then?: (state: GameState, outcome: Accepted<T>) => void,
   ): Promise<Outcome<T>> {
+    if (command.type === 'answer' && !then) return this.enqueueAnswer(command as Extract<Command, { type: 'answer' }>) as Promise<Outcome<T>>;
+    // Anything else closes the open batch: an answer that comes after it must run after it.
+    this.openBatch = null;
     const run = this.tail.then(() => this.run(command, then));
     this.tail = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Group commit. Answers that queue up behind the running command wait together in one batch,
+   * which then runs as one append and one publish instead of one round trip to the store each:
+   * with Redis, a class answering at once would otherwise queue behind thousands of serial
+   * round trips. Order is kept: a batch only ever takes answers that arrived one after another,
+   * each is decided as if those before it had been applied (PendingAnswers), and each still
+   * gets its own ack, after the commit.
+   */
+  private enqueueAnswer(command: Extract<Command, { type: 'answer' }>): Promise<Outcome<'answer'>> {
+    let batch = this.openBatch;
+    if (!batch || batch.items.length >= MAX_BATCH) {
+      const fresh: AnswerBatch = { items: [] };
+      this.openBatch = fresh;
+      const run = this.tail.then(() => this.runBatch(fresh));
+      this.tail = run.catch(() => undefined);
+      batch = fresh;
+    }
+    const items = batch.items;
+    return new Promise((resolve) => items.push({ command, resolve }));
+  }
+
+  private async runBatch(batch: AnswerBatch): Promise<void> {
+    if (this.openBatch === batch) this.openBatch = null; // running: later answers start a new one
+    const items = batch.items;
+    const first = items[0];
+    if (!first) return;
+    if (items.length === 1) {
+      first.resolve(await this.run(first.command));
+      return;
+    }
+    if (this.stopped) {
+      for (const item of items) item.resolve(reject('UNAVAILABLE', 'This game is not served here any more.'));
+      return;
+    }
+    const now = this.deps.clock.now();
+    this.lastActivityAt = now;
+    let rest: BatchItem[] = [];
+    try {
+      const due = tick(this.state, now);
+      if (due.length > 0) await this.commit(due, now);
+      const pending = new PendingAnswers();
+      const decisions: Array<Decision<'answer'>> = [];
+      for (const [i, item] of items.entries()) {
+        const d = decideAnswer(this.state, item.command, now, pending);
+        decisions.push(d);
+        if (!d.ok) continue;
+        pending.add(d.events);
+        // The answer that closes the question ends the batch: the rest meet the closed question.
+        if (d.events.some((e) => e.type === 'question.closed')) {
+          rest = items.slice(i + 1);
+          break;
+        }
+      }
+      const drafts = decisions.flatMap((d) => (d.ok ? d.events : []));
+      const base = this.state.seq;
+      if (drafts.length > 0) await this.commit(drafts, now);
+      this.failedAt = null;
+      let seq = base;
+      decisions.forEach((d, i) => {
+        if (d.ok) seq += d.events.length;
+        items[i]?.resolve(d.ok ? { ...d, seq } : d);
+      });
+    } catch (err) {
+      this.failed(err, now);
+      for (const item of items.slice(0, items.length - rest.length)) item.resolve(reject('UNAVAILABLE', 'The game could not record that; try again.'));
+    } finally {
+      this.schedule();
+    }
+    if (rest.length > 0) await this.runBatch({ items: rest });
   }
 
   private async run<T extends CommandType>(
@@ -120,16 +196,21 @@ export class GameRuntime {
       if (outcome.ok) then?.(this.state, outcome as Accepted<T>);
       return outcome;
     } catch (err) {
-      this.failedAt = now;
-      if (err instanceof VersionConflictError) {
-        this.deps.logger.warn({ gameId: this.gameId, err: err.message }, 'lost the game to another writer');
-        this.stop();
-      } else {
-        this.deps.logger.error({ gameId: this.gameId, err }, 'command failed');
-      }
+      this.failed(err, now);
       return reject('UNAVAILABLE', 'The game could not record that; try again.');
     } finally {
       this.schedule();
+    }
+  }
+
+  /** A commit failed: nothing changed; a version conflict means another node writes this game now. */
+  private failed(err: unknown, now: number): void {
+    this.failedAt = now;
+    if (err instanceof VersionConflictError) {
+      this.deps.logger.warn({ gameId: this.gameId, err: err.message }, 'lost the game to another writer');
+      this.stop();
+    } else {
+      this.deps.logger.error({ gameId: this.gameId, err }, 'command failed');
     }
   }
 
@@ -181,6 +262,17 @@ export class GameRuntime {
 }
 
 const RETRY_MS = 1000;
+/** Answers committed together at most: bounds one append and the wait of the first in line. */
+const MAX_BATCH = 500;
+
+interface BatchItem {
+  command: Extract<Command, { type: 'answer' }>;
+  resolve: (outcome: Outcome<'answer'>) => void;
+}
+
+interface AnswerBatch {
+  items: BatchItem[];
+}
 
 function stamp(gameId: string, version: number, now: number, drafts: readonly EventDraft[]): DomainEvent[] {
   return drafts.map((d, i) => ({ ...d, gameId, seq: version + i + 1, at: now }) as DomainEvent);

@@ -43,6 +43,9 @@ export class Fanout {
         case 'screens':
           this.broadcast(rooms.screens(gameId), out.name, out.payload);
           break;
+        case 'players':
+          this.broadcast([rooms.players(gameId)], out.name, out.payload);
+          break;
         case 'each-player':
           for (const [playerId, sockets] of this.players.get(gameId) ?? []) {
             const message = out.build(playerId);

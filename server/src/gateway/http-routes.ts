@@ -1,11 +1,13 @@
 import { createGameBodySchema, quizIdSchema, quizSchema, type ErrorCode, type Quiz } from '@quizbus/shared';
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
 
 // Express 5 passes a rejected async handler to the error middleware itself.
 import type { Logger } from 'pino';
 import { QuizNotFoundError, type GameNode } from '../games/game-node.ts';
 import { newToken } from '../games/tokens.ts';
 import { ReadOnlyQuizError, type QuizStore } from '../ports/quiz-store.ts';
+import type { AddressLimits } from './address-limits.ts';
+import { addressKey } from './client-address.ts';
 import { describeIssues } from './command-handler.ts';
 
 export interface HttpDeps {
@@ -15,6 +17,12 @@ export interface HttpDeps {
   /** Base URL players use to join (PUBLIC_URL or the first LAN address). */
   joinBase: () => string;
   ready: () => Promise<boolean>;
+  /** The teacher login check (teacher-auth.ts); lets everything through without TEACHER_PASSWORD. */
+  requireTeacher?: RequestHandler;
+  /** Per-address limits (game creation). */
+  limits?: AddressLimits;
+  /** MAX_GAMES_PER_NODE. */
+  maxGames?: number;
 }
 
 /** An error that becomes `{ error: { code, message } }` with its status. */
@@ -24,13 +32,15 @@ export class HttpError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: unknown,
+    /** Seconds, sent as Retry-After (429 and 503). */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
 }
 
 /** Turns a teacher's title into a readable id, with a random tail against collisions. */
-function quizIdFor(title: string): string {
+export function quizIdFor(title: string): string {
   const slug = title
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -68,6 +78,11 @@ export function httpRoutes(deps: HttpDeps): Router {
     res.status(ok ? 200 : 503).json({ ok });
   });
 
+  // The library and game creation are the teacher's (with TEACHER_PASSWORD set).
+  const teacher: RequestHandler = deps.requireTeacher ?? ((_req, _res, next) => next());
+  r.use('/api/quizzes', teacher);
+  r.post('/api/games', teacher);
+
   r.get('/api/quizzes', async (_req, res) => {
     res.json(await deps.quizzes.list());
   });
@@ -94,6 +109,11 @@ export function httpRoutes(deps: HttpDeps): Router {
   r.post('/api/games', async (req, res) => {
     const body = createGameBodySchema.safeParse(req.body);
     if (!body.success) throw new HttpError(400, 'BAD_REQUEST', describeIssues(body.error));
+    const limited = deps.limits?.takeGame(addressKey(req.ip ?? 'unknown'));
+    if (limited) throw new HttpError(429, 'RATE_LIMITED', limited.ack.error.message, undefined, limited.retryAfterSeconds);
+    if (deps.maxGames !== undefined && deps.node.ownedCount >= deps.maxGames) {
+      throw new HttpError(503, 'TOO_MANY_GAMES', 'This server runs as many games as it may; try again when one has ended.', undefined, 60);
+    }
     const game = await deps.node.create(body.data.quizId, body.data.options);
     const base = deps.joinBase();
     res.status(201).json({
@@ -111,6 +131,7 @@ export function httpRoutes(deps: HttpDeps): Router {
 export function httpErrorHandler(logger: Logger) {
   return (err: unknown, _req: Request, res: Response, _next: NextFunction): void => {
     if (err instanceof HttpError) {
+      if (err.retryAfter !== undefined) res.set('retry-after', String(err.retryAfter));
       res.status(err.status).json({ error: { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } });
       return;
     }

@@ -5,8 +5,11 @@ import type { GameNode } from '../games/game-node.ts';
 import type { Outcome } from '../games/game-runtime.ts';
 import { hashToken, newId, newToken, sameHash } from '../games/tokens.ts';
 import type { Clock } from '../ports/clock.ts';
+import { addressKey, clientAddress } from './client-address.ts';
 import { fail, onCommand } from './command-handler.ts';
 import type { Fanout } from './fanout.ts';
+import { joinNickname, rerollNickname, retryJoin } from './generated-nicknames.ts';
+import type { Hardening } from './hardening.ts';
 import { rooms } from './rooms.ts';
 import type { QuizbusServer, QuizbusSocket } from './socket-types.ts';
 
@@ -17,6 +20,8 @@ export interface GatewayDeps {
   logger: Logger;
   /** Counts each command by type and outcome, with its latency. */
   observe?: (command: string, outcome: string, seconds: number) => void;
+  /** Limits and filters (hardening.ts); none in unit setups that build a gateway by hand. */
+  hardening?: Hardening;
 }
 
 type HostCommand = 'start' | 'next' | 'skip' | 'end' | 'kick' | 'lock';
@@ -31,7 +36,8 @@ const gameNotFound = () => fail('GAME_NOT_FOUND', 'No game with that PIN is runn
  * in the engine, ownership in the GameNode.
  */
 export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void {
-  const { node, fanout, clock, logger } = deps;
+  const { node, fanout, clock, logger, hardening } = deps;
+  const limits = hardening?.limits;
   const on = <K extends Parameters<typeof onCommand>[1]>(socket: QuizbusSocket, name: K, handler: Parameters<typeof onCommand<K>>[3]) =>
     onCommand(socket, name, logger, handler, deps.observe);
 
@@ -39,9 +45,19 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
    * Runs `fn` with the game's state available on this node, holding an interest in the game
    * meanwhile (so its events keep coming); `keep` says whether the socket now holds it.
    */
-  async function withGame<T>(pin: string, fn: (gameId: string, state: GameState) => Promise<{ result: T; keep: boolean }>): Promise<T | ReturnType<typeof gameNotFound>> {
+  async function withGame<T>(
+    pin: string,
+    address: string,
+    fn: (gameId: string, state: GameState) => Promise<{ result: T; keep: boolean }>,
+  ): Promise<T | ReturnType<typeof gameNotFound>> {
+    // PIN guessing: an address that named too many games that do not exist is refused before the lookup.
+    const refused = limits?.checkPin(address);
+    if (refused) return refused.ack;
     const gameId = await node.resolvePin(pin);
-    if (!gameId) return gameNotFound();
+    if (!gameId) {
+      limits?.countMiss(address);
+      return gameNotFound();
+    }
     node.retain(gameId);
     let keep = false;
     try {
@@ -56,13 +72,21 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
   }
 
   io.on('connection', (socket) => {
+    // Rate limits count per client address (behind TRUST_PROXY's proxies, the forwarded one).
+    const address = addressKey(hardening ? clientAddress(socket.request, hardening.trustProxy) : socket.handshake.address);
+    if (hardening) socket.use(hardening.guard(socket));
+    /** A wrong token is a guess like a wrong PIN. */
+    const guessed = <R>(result: R): R => {
+      limits?.countMiss(address);
+      return result;
+    };
     // Every identifying command acks in the same synchronous step that seats the socket and
     // builds its view, so the ack reaches the client before any event that follows it: the
     // client always knows its view and publicSeq first.
     on(socket, 'host.attach', ({ pin, hostToken }, reply) =>
-      withGame(pin, async (gameId, state) => {
+      withGame(pin, address, async (gameId, state) => {
         const tokenHash = hashToken(hostToken);
-        if (!sameHash(tokenHash, state.hostTokenHash)) return { result: fail('UNAUTHORIZED', 'That host token does not open this game.'), keep: false };
+        if (!sameHash(tokenHash, state.hostTokenHash)) return { result: guessed(fail('UNAUTHORIZED', 'That host token does not open this game.')), keep: false };
         seat(socket, { gameId, role: 'host', hostTokenHash: tokenHash }, rooms.host(gameId));
         reply({ ok: true, view: screenView(node.stateOf(gameId) ?? state, 'host', clock.now()) });
         return { result: fail('INTERNAL', 'acknowledged already'), keep: true };
@@ -70,35 +94,60 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
     );
 
     on(socket, 'display.attach', ({ pin }, reply) =>
-      withGame(pin, async (gameId, state) => {
+      withGame(pin, address, async (gameId, state) => {
         seat(socket, { gameId, role: 'display' }, rooms.display(gameId));
         reply({ ok: true, view: screenView(node.stateOf(gameId) ?? state, 'display', clock.now()) });
         return { result: fail('INTERNAL', 'acknowledged already'), keep: true };
       }),
     );
 
-    on(socket, 'player.join', ({ pin, nickname }, reply) =>
-      withGame(pin, async (gameId) => {
+    on(socket, 'player.join', ({ pin, nickname: typed, studentId }, reply) => {
+      const limited = limits?.takeJoin(address);
+      if (limited) return limited.ack;
+      return withGame(pin, address, async (gameId, opened) => {
         const playerId = newId('p');
         const sessionToken = newToken();
-        const outcome = await node.execute(gameId, { type: 'join', playerId, nickname, tokenHash: hashToken(sessionToken) }, (state) => {
-          if (seatPlayer(socket, gameId, playerId)) reply({ ok: true, playerId, sessionToken, view: playerView(state, playerId, clock.now()) });
-        });
+        let outcome: Outcome<'join'>;
+        for (let attempt = 0; ; attempt += 1) {
+          // Games with generated nicknames ignore the typed one (generated-nicknames.ts).
+          const { nickname, generated } = joinNickname(node.stateOf(gameId) ?? opened, typed);
+          const join = {
+            type: 'join' as const,
+            playerId,
+            nickname,
+            tokenHash: hashToken(sessionToken),
+            ...(studentId !== undefined && { studentId }),
+            ...(hardening && { maxPlayers: hardening.maxPlayersPerGame, nicknameBlocked: !generated && hardening.nicknameFilter.blocks(nickname) }),
+          };
+          outcome = await node.execute(gameId, join, (state) => {
+            if (seatPlayer(socket, gameId, playerId)) reply({ ok: true, playerId, sessionToken, view: playerView(state, playerId, clock.now()) });
+          });
+          if (outcome.ok || !retryJoin(generated, outcome.code, attempt)) break;
+        }
         if (!outcome.ok) return { result: fail(outcome.code, outcome.message), keep: false };
         return { result: fail('UNAVAILABLE', 'The join took effect but could not be confirmed here; resume.'), keep: socket.data.gameId === gameId };
-      }),
-    );
+      });
+    });
 
     on(socket, 'player.resume', ({ pin, sessionToken }, reply) =>
-      withGame(pin, async (gameId) => {
+      withGame(pin, address, async (gameId) => {
         const outcome = await node.execute(gameId, { type: 'resume', tokenHash: hashToken(sessionToken) }, (state, o) => {
           const { playerId } = o.reply;
           if (seatPlayer(socket, gameId, playerId)) reply({ ok: true, playerId, view: playerView(state, playerId, clock.now()) });
         });
-        if (!outcome.ok) return { result: fail(outcome.code, outcome.message), keep: false };
+        if (!outcome.ok) {
+          const refusal = fail(outcome.code, outcome.message);
+          return { result: outcome.code === 'UNAUTHORIZED' ? guessed(refusal) : refusal, keep: false };
+        }
         return { result: fail('UNAVAILABLE', 'The game could not be reached here; try again.'), keep: socket.data.gameId === gameId };
       }),
     );
+
+    on(socket, 'player.reroll', async () => {
+      const acting = actingPlayer(socket);
+      if (!acting.ok) return acting;
+      return rerollNickname(node, acting.gameId, acting.playerId);
+    });
 
     on(socket, 'answer.submit', async ({ index, answer }) => {
       const acting = actingPlayer(socket);
@@ -129,12 +178,15 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
       return { ok: true, view: screenView(state, role === 'host' ? 'host' : 'display', clock.now()) };
     });
 
-    // Every command is acknowledged, an unknown one too: a client waiting on its ack must not hang.
-    socket.onAny((event: unknown, ...args: unknown[]) => {
-      if (typeof event === 'string' && Object.hasOwn(commandSchemas, event)) return;
-      const ack = args[args.length - 1];
-      if (typeof ack === 'function') (ack as (res: unknown) => void)(fail('BAD_REQUEST', 'Unknown command.'));
-    });
+    // Every command is acknowledged, an unknown one too: a client waiting on its ack must not
+    // hang. The guard answers unknown names; without it (hand-built gateways), this does.
+    if (!hardening) {
+      socket.onAny((event: unknown, ...args: unknown[]) => {
+        if (typeof event === 'string' && Object.hasOwn(commandSchemas, event)) return;
+        const ack = args[args.length - 1];
+        if (typeof ack === 'function') (ack as (res: unknown) => void)(fail('BAD_REQUEST', 'Unknown command.'));
+      });
+    }
 
     socket.on('disconnect', () => leave(socket));
   });

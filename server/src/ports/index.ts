@@ -5,3 +5,4 @@ export * from './quiz-store.ts';
 export * from './game-directory.ts';
 export * from './game-leases.ts';
 export * from './command-relay.ts';
+export * from './report-store.ts';

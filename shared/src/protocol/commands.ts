@@ -16,9 +16,16 @@ const token = z.string().min(16).max(128);
 export const commandSchemas = {
   'host.attach': z.object({ pin, hostToken: token }).strict(),
   'display.attach': z.object({ pin }).strict(),
-  /** The nickname is checked by the game (trimmed, 1–24 characters, unique); see NICKNAME_INVALID. */
-  'player.join': z.object({ pin, nickname: z.string().max(200) }).strict(),
+  /**
+   * The nickname is checked by the game (trimmed, 1–24 characters, unique); see NICKNAME_INVALID.
+   * In a game with generated nicknames it is ignored (send ""). `studentId` is the name or
+   * student id a game with askStudentId asks for (STUDENT_ID_REQUIRED without it); other
+   * games ignore it. It reaches only the host's reports.
+   */
+  'player.join': z.object({ pin, nickname: z.string().max(200), studentId: z.string().max(200).optional() }).strict(),
   'player.resume': z.object({ pin, sessionToken: token }).strict(),
+  /** Generated-nickname games, in the lobby: swap the nickname for another (a few times). */
+  'player.reroll': z.object({}).strict(),
   'answer.submit': z.object({ index: z.number().int().min(0).max(999), answer: answerSchema }).strict(),
   'host.start': z.object({}).strict(),
   'host.next': z.object({}).strict(),
@@ -38,6 +45,7 @@ export const ackSchemas = {
   'display.attach': z.object({ view: screenViewSchema }),
   'player.join': z.object({ playerId: z.string(), sessionToken: z.string(), view: playerViewSchema }),
   'player.resume': z.object({ playerId: z.string(), view: playerViewSchema }),
+  'player.reroll': z.object({ nickname: z.string(), rerollsLeft: z.number().int() }),
   'answer.submit': z.object({ index: z.number().int(), responseMs: z.number().int() }),
   'host.start': z.object({ seq: z.number().int() }),
   'host.next': z.object({ seq: z.number().int() }),

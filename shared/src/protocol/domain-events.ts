@@ -27,11 +27,19 @@ export const domainEventSchema = z.discriminatedUnion('type', [
   z.object({
     ...meta,
     type: z.literal('player.joined'),
-    data: z.object({ playerId: z.string(), nickname: z.string(), tokenHash: z.string() }),
+    data: z.object({
+      playerId: z.string(),
+      nickname: z.string(),
+      tokenHash: z.string(),
+      /** The name or student id (games with askStudentId): for the host's reports only. */
+      studentId: z.string().optional(),
+    }),
   }),
   z.object({ ...meta, type: z.literal('player.disconnected'), data: z.object({ playerId: z.string() }) }),
   z.object({ ...meta, type: z.literal('player.reconnected'), data: z.object({ playerId: z.string() }) }),
   z.object({ ...meta, type: z.literal('player.kicked'), data: z.object({ playerId: z.string() }) }),
+  /** A re-rolled nickname (games with generated nicknames). */
+  z.object({ ...meta, type: z.literal('player.renamed'), data: z.object({ playerId: z.string(), nickname: z.string() }) }),
   z.object({ ...meta, type: z.literal('game.locked'), data: z.object({ locked: z.boolean() }) }),
   z.object({ ...meta, type: z.literal('game.started'), data: z.object({}) }),
   z.object({

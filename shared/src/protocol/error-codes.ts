@@ -25,7 +25,14 @@ export const ERROR_CODES = [
   'INVALID_ANSWER', // answer of the wrong kind or out of range for the question
   'NOT_ELIGIBLE', // late joiner answering the question that was running when they joined
   'UNKNOWN_PLAYER',
-  'RATE_LIMITED',
+  'STUDENT_ID_REQUIRED', // the game asks for a name or student id and none was given
+  'STUDENT_ID_INVALID', // the name or student id is too long or has control characters
+  'NO_REROLLS_LEFT', // the player has used every nickname re-roll
+  'RATE_LIMITED', // too many commands or requests from this socket or address; wait and retry
+  'PAYLOAD_TOO_LARGE', // the command's payload is over the 16 KB limit (MAX_COMMAND_BYTES)
+  'GAME_FULL', // the game has MAX_PLAYERS_PER_GAME players
+  'TOO_MANY_GAMES', // this node runs MAX_GAMES_PER_NODE games already
+  'LOGIN_REQUIRED', // the teacher API needs a login (TEACHER_PASSWORD is set)
   'UNAVAILABLE', // the game's owner cannot be reached right now; retry
   'INTERNAL',
 ] as const;

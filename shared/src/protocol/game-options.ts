@@ -10,5 +10,12 @@ export const gameOptionsSchema = z.object({
   allowLateJoin: z.boolean().default(false),
   /** Add the streak bonus for correct answers in a row. */
   streakBonus: z.boolean().default(true),
+  /**
+   * Ask each player for a name or student id besides the nickname. It appears only in the
+   * host's reports, never on a shared screen. Absent means off (older games lack the field).
+   */
+  askStudentId: z.boolean().optional(),
+  /** The server hands out two-word nicknames (players may re-roll a few times); typed ones are ignored. Absent means off. */
+  generatedNicknames: z.boolean().optional(),
 });
 export type GameOptions = z.infer<typeof gameOptionsSchema>;

@@ -37,7 +37,8 @@ export const serverMessageSchemas = {
     closesAt: z.number(),
     serverNow: z.number(),
   }),
-  'question.closed': z.object({ ...chained, reveal: revealSchema }),
+  /** closedAt: server time (ms) at which the question closed, for latency measurements. */
+  'question.closed': z.object({ ...chained, closedAt: z.number(), reveal: revealSchema }),
   'leaderboard.shown': z.object({ ...chained, index: z.number().int(), top: z.array(leaderRowSchema) }),
   'game.ended': z.object({ ...chained, reason: z.enum(['finished', 'host', 'idle']), podium: podiumSchema }),
   /** To one player: their result for the question that just closed. */

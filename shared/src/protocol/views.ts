@@ -104,6 +104,8 @@ export const playerViewSchema = z.object({
     score: z.number().int(),
     streak: z.number().int(),
     rank: z.number().int().nullable(),
+    /** Nickname re-rolls left; only in games with generated nicknames. */
+    rerollsLeft: z.number().int().optional(),
   }),
   /** The answer this player locked in for the question on screen, if any. */
   myAnswer: z.object({ index: z.number().int(), responseMs: z.number().int() }).optional(),

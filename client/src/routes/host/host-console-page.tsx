@@ -1,5 +1,5 @@
 import type { Ack, ScreenView } from '@quizbus/shared';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ConnectionBanner } from '../../components/connection-banner.tsx';
 import { errorText } from '../../components/error-text.ts';
 import { ScreenStage } from '../../components/screen-stage.tsx';
@@ -10,7 +10,8 @@ import { loadHostSeat, type HostSeat } from '../../net/storage.ts';
 import { useGameState } from '../../net/use-game-state.ts';
 import { useJoinUrl } from '../../net/use-join-url.ts';
 import { useScreenClient } from '../../net/use-screen-client.ts';
-import { Link } from '../../router/router.tsx';
+import { saveReportKey } from '../../net/report-keys.ts';
+import { Link, navigate } from '../../router/router.tsx';
 import { HostControls, type HostAction } from './host-controls.tsx';
 
 /**
@@ -41,11 +42,20 @@ function HostConsole({ client, pin, seat }: { client: GameClient; pin: string; s
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const view: ScreenView | null = state.view && state.view.role !== 'player' ? state.view : null;
+  const gameId = view?.gameId;
+  // The report outlives the game and its PIN: keep the key to it by game id.
+  useEffect(() => {
+    if (gameId) saveReportKey(gameId, seat.hostToken);
+  }, [gameId, seat.hostToken]);
 
   const run = async (action: HostAction) => {
     setBusy(true);
     setProblem(null);
     try {
+      if (action === 'report') {
+        navigate(`/reports/${encodeURIComponent(view?.gameId ?? '')}`);
+        return;
+      }
       if (action === 'download') {
         downloadFile(`quizbus-${pin}-results.csv`, await getResultsCsv(pin, seat.hostToken), 'text/csv;charset=utf-8');
         return;

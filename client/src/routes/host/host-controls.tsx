@@ -1,7 +1,7 @@
 import type { ScreenView } from '@quizbus/shared';
 import { useState } from 'react';
 
-export type HostAction = 'start' | 'next' | 'skip' | 'end' | 'lock' | 'unlock' | 'download';
+export type HostAction = 'start' | 'next' | 'skip' | 'end' | 'lock' | 'unlock' | 'download' | 'report';
 
 interface HostControlsProps {
   view: ScreenView;
@@ -34,7 +34,13 @@ export function HostControls({ view, busy, onAction }: HostControlsProps) {
       <button type="button" className="button button--primary button--large" disabled={busy || primary.disabled} onClick={() => onAction(primary.action)}>
         {primary.label}
       </button>
-      {view.phase === 'lobby' ? (
+      {view.phase === 'ended' ? (
+        <button type="button" className="button" disabled={busy} onClick={() => onAction('report')}>
+          Open the game report
+        </button>
+      ) : null}
+      {/* With late joining, the lock matters during the game too. */}
+      {view.phase === 'lobby' || (view.phase !== 'ended' && view.options?.allowLateJoin) ? (
         <button type="button" className="button" aria-pressed={view.locked} disabled={busy} onClick={() => onAction(view.locked ? 'unlock' : 'lock')}>
           {view.locked ? 'Unlock joining' : 'Lock joining'}
         </button>

@@ -3,9 +3,14 @@ import { useCallback, useEffect, useId, useState, type ChangeEvent } from 'react
 import { BrandLogo } from '../../components/brand-logo.tsx';
 import { ApiError, createGame, deleteQuiz, getQuiz, listQuizzes, saveQuiz } from '../../net/api.ts';
 import { downloadFile } from '../../net/download-file.ts';
+import { downloadQuiz } from '../../net/file-api.ts';
+import { saveReportKey } from '../../net/report-keys.ts';
 import { saveHostSeat } from '../../net/storage.ts';
 import { Link, navigate } from '../../router/router.tsx';
 import { describePath } from './error-summary.tsx';
+import { PastGames } from './past-games.tsx';
+import { QuizExportButtons } from './quiz-export-buttons.tsx';
+import { SpreadsheetImport } from './spreadsheet-import.tsx';
 import { StartGameForm } from './start-game-form.tsx';
 
 /** What the library shows under its heading after an action: success or problem. */
@@ -48,6 +53,7 @@ export function LibraryPage({ search }: { search: string }) {
     act(async () => {
       const game = await createGame(quiz.id, options);
       saveHostSeat(game.pin, { hostToken: game.hostToken, joinUrl: game.joinUrl });
+      saveReportKey(game.gameId, game.hostToken);
       navigate(`/host/${game.pin}`);
     });
   const duplicate = (quiz: QuizSummary) =>
@@ -107,6 +113,14 @@ export function LibraryPage({ search }: { search: string }) {
             Import JSON…
           </label>
           <input id={importId} className="sr-only" type="file" accept="application/json,.json" onChange={importFile} />
+          <SpreadsheetImport
+            busy={busy}
+            onImported={(quiz) => {
+              setNotice({ kind: 'ok', text: `Imported “${quiz.title}” (${quiz.questions.length} ${quiz.questions.length === 1 ? 'question' : 'questions'}).` });
+              refresh();
+            }}
+            onError={(text) => setNotice({ kind: 'error', text })}
+          />
         </div>
       </header>
       <div role="status" aria-live="polite">
@@ -140,9 +154,15 @@ export function LibraryPage({ search }: { search: string }) {
                 <button type="button" className="button" disabled={busy} onClick={() => void duplicate(q)} aria-label={`Duplicate ${q.title}`}>
                   Duplicate
                 </button>
-                <button type="button" className="button" disabled={busy} onClick={() => void exportJson(q)} aria-label={`Export ${q.title} as JSON`}>
-                  Export
-                </button>
+                <span className="quiz-card__export" role="group" aria-label={`Export ${q.title}`}>
+                  <span className="quiz-card__export-label" aria-hidden="true">
+                    Export
+                  </span>
+                  <button type="button" className="button" disabled={busy} onClick={() => void exportJson(q)} aria-label={`Export ${q.title} as JSON`}>
+                    JSON
+                  </button>
+                  <QuizExportButtons quiz={q} busy={busy} onExport={(format) => void act(() => downloadQuiz(q.id, format))} />
+                </span>
                 {q.readOnly ? null : confirmDelete === q.id ? (
                   <span className="quiz-card__confirm">
                     <button type="button" className="button button--danger" disabled={busy} onClick={() => void remove(q)}>
@@ -159,6 +179,7 @@ export function LibraryPage({ search }: { search: string }) {
                 )}
               </div>
             )}
+            <PastGames quiz={q} />
           </li>
         ))}
       </ul>

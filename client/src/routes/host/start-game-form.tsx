@@ -6,6 +6,8 @@ const OPTIONS: Array<{ key: keyof GameOptions; label: string; hint: string }> = 
   { key: 'shuffleAnswers', label: 'Shuffle answers', hint: 'The options appear in a random order (the same for everyone).' },
   { key: 'allowLateJoin', label: 'Allow late join', hint: 'Students can join after the start and play from the next question.' },
   { key: 'streakBonus', label: 'Streak bonus', hint: 'Extra points for right answers in a row.' },
+  { key: 'askStudentId', label: 'Ask for name or student id', hint: 'Each student also gives a name or id; only you see it, in the game report.' },
+  { key: 'generatedNicknames', label: 'Hand out nicknames', hint: 'Students get a friendly two-word nickname (they may re-roll it 3 times) instead of typing one.' },
 ];
 
 export const DEFAULT_OPTIONS: GameOptions = { accuracyMode: false, shuffleAnswers: false, allowLateJoin: false, streakBonus: true };
@@ -23,7 +25,7 @@ export function StartGameForm({ title, busy, onStart, onCancel }: { title: strin
         <legend>Game options</legend>
         {OPTIONS.map((o) => (
           <label key={o.key} className="check">
-            <input type="checkbox" checked={options[o.key]} onChange={(e) => setOptions({ ...options, [o.key]: e.target.checked })} />
+            <input type="checkbox" checked={options[o.key] === true} onChange={(e) => setOptions({ ...options, [o.key]: e.target.checked })} />
             <span>
               <span className="check__label">{o.label}</span>
               <span className="check__hint">{o.hint}</span>

@@ -19,11 +19,20 @@ export function JoinPage({ search }: { search: string }) {
   const [nickname, setNickname] = useState('');
   const [pinError, setPinError] = useState<string | null>(null);
   const [nameError, setNameError] = useState<string | null>(null);
+  // Shown once the game says it asks for a name or student id (STUDENT_ID_REQUIRED).
+  const [askId, setAskId] = useState(false);
+  const [studentId, setStudentId] = useState('');
+  const [idError, setIdError] = useState<string | null>(null);
+  const idRef = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const seat = loadPlayerSeat();
   const nameRef = useRef<HTMLInputElement>(null);
   const pinRef = useRef<HTMLInputElement>(null);
-  const ids = { pin: useId(), pinError: useId(), name: useId(), nameError: useId() };
+  const ids = { pin: useId(), pinError: useId(), name: useId(), nameError: useId(), id: useId(), idHint: useId(), idError: useId() };
+
+  useEffect(() => {
+    if (askId) idRef.current?.focus();
+  }, [askId]);
 
   useEffect(() => {
     // With the PIN from the QR code, the nickname is all that is left to type.
@@ -34,18 +43,15 @@ export function JoinPage({ search }: { search: string }) {
     e.preventDefault();
     setPinError(null);
     setNameError(null);
+    setIdError(null);
     if (!/^\d{6}$/.test(pin)) {
       setPinError('The game PIN has 6 digits.');
       pinRef.current?.focus();
       return;
     }
-    if (nickname.trim().length === 0) {
-      setNameError('Pick a nickname.');
-      nameRef.current?.focus();
-      return;
-    }
+    // An empty nickname still goes: a game that hands out nicknames needs none, and the others say so.
     setBusy(true);
-    const ack = await playerClient().join(pin, nickname.trim());
+    const ack = await playerClient().join(pin, nickname.trim(), askId ? studentId.trim() : undefined);
     setBusy(false);
     if (ack.ok) {
       savePlayerSeat({ pin, sessionToken: ack.sessionToken, playerId: ack.playerId, nickname: ack.view.me.nickname });
@@ -53,7 +59,15 @@ export function JoinPage({ search }: { search: string }) {
       return;
     }
     const message = errorText(ack.error, pin);
-    if (PIN_ERRORS.has(ack.error.code)) {
+    if (ack.error.code === 'STUDENT_ID_REQUIRED' || ack.error.code === 'STUDENT_ID_INVALID') {
+      // The first time, the field appears and takes the focus: its hint says why. After
+      // that, the refusal shows under it.
+      if (askId) {
+        setIdError(message);
+        idRef.current?.focus();
+      }
+      setAskId(true);
+    } else if (PIN_ERRORS.has(ack.error.code)) {
       setPinError(message);
       pinRef.current?.focus();
     } else {
@@ -106,6 +120,30 @@ export function JoinPage({ search }: { search: string }) {
             </p>
           ) : null}
         </div>
+        {askId ? (
+          <div className="field">
+            <label htmlFor={ids.id}>Name or student id</label>
+            <input
+              id={ids.id}
+              ref={idRef}
+              className="input"
+              autoComplete="name"
+              maxLength={64}
+              value={studentId}
+              onChange={(e) => setStudentId(e.target.value)}
+              aria-invalid={idError ? true : undefined}
+              aria-describedby={idError ? `${ids.idHint} ${ids.idError}` : ids.idHint}
+            />
+            <p id={ids.idHint} className="field__hint">
+              Your teacher asks for it. Only your teacher sees it, never the class.
+            </p>
+            {idError ? (
+              <p id={ids.idError} className="field__error" role="alert">
+                {idError}
+              </p>
+            ) : null}
+          </div>
+        ) : null}
         <button type="submit" className="button button--primary button--large button--block" disabled={busy}>
           {busy ? 'Joining…' : 'Join'}
         </button>

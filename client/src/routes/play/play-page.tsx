@@ -11,6 +11,7 @@ import { useGameState } from '../../net/use-game-state.ts';
 import { navigate } from '../../router/router.tsx';
 import { AnswerInput } from './answer-input.tsx';
 import { PlayerResultCard } from './player-result-card.tsx';
+import { RerollButton } from './reroll-button.tsx';
 
 /**
  * `/play`: the phone. It takes the seat from the join page, or after a reload from the
@@ -84,7 +85,10 @@ function PlayPhase({ view, state, onLeave }: { view: PlayerView; state: GameClie
         <section className="play__waiting">
           <h1>You're in!</h1>
           <p>Look for your nickname on the big screen.</p>
-          <p className="play__big-name">{view.me.nickname}</p>
+          <p className="play__big-name" aria-live="polite">
+            {view.me.nickname}
+          </p>
+          <RerollButton view={view} />
           <p className="muted">The game starts when the teacher is ready.</p>
         </section>
       );

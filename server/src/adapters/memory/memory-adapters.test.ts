@@ -14,6 +14,8 @@ import { MemoryGameLeases } from './memory-game-leases.ts';
 import { MemoryCommandRelay } from './memory-command-relay.ts';
 import { gameLeasesContract } from '../../ports/contracts/game-leases.contract.ts';
 import { commandRelayContract } from '../../ports/contracts/command-relay.contract.ts';
+import { reportStoreContract } from '../../ports/contracts/report-store.contract.ts';
+import { FileReportStore } from './file-report-store.ts';
 
 eventLogContract('memory', async () => ({ log: new MemoryEventLog(), done: async () => {} }));
 
@@ -45,4 +47,16 @@ gameLeasesContract('memory', async () => {
 commandRelayContract('memory', async () => {
   const relay = new MemoryCommandRelay<unknown, unknown>();
   return { a: relay, b: relay, done: () => relay.close() };
+});
+
+reportStoreContract('files under DATA_DIR', async (retentionDays) => {
+  const dir = await mkdtemp(join(tmpdir(), 'quizbus-reports-'));
+  const clock = new FakeClock();
+  const retentionMs = retentionDays * 24 * 3600 * 1000;
+  return {
+    store: new FileReportStore(dir, retentionMs, clock),
+    clock,
+    reopen: async () => new FileReportStore(dir, retentionMs, clock),
+    done: () => rm(dir, { recursive: true, force: true }),
+  };
 });

@@ -24,6 +24,8 @@ export const keys = {
   report: (gameId: string) => `${PREFIX}:game:${tag(gameId)}:report`,
   /** Sorted set per quiz: finished game ids scored by end time. */
   reportsByQuiz: (quizId: string) => `${PREFIX}:reports:quiz:{${quizId}}`,
+  /** Hash per quiz: game id → the report's summary JSON, for the list of past games (same slot as reportsByQuiz). */
+  reportSummaries: (quizId: string) => `${PREFIX}:reports:quiz:{${quizId}}:summaries`,
 };
 
 export const channels = {

@@ -8,6 +8,9 @@ import { gameDirectoryContract } from '../../ports/contracts/game-directory.cont
 import { bundledSample, quizStoreContract } from '../../ports/contracts/quiz-store.contract.ts';
 import { gameLeasesContract } from '../../ports/contracts/game-leases.contract.ts';
 import { commandRelayContract } from '../../ports/contracts/command-relay.contract.ts';
+import { reportStoreContract } from '../../ports/contracts/report-store.contract.ts';
+import { FakeClock } from '../memory/fake-clock.ts';
+import { RedisReportStore } from './redis-report-store.ts';
 import { keys } from './keys.ts';
 import { RedisCommandRelay } from './redis-command-relay.ts';
 import { connectRedis } from './redis-connection.ts';
@@ -80,6 +83,13 @@ commandRelayContract('redis pub/sub, two nodes', async () => {
     b: new RedisCommandRelay<unknown, unknown>(pb, sb, 'node-b'),
     done: async () => conns.forEach((c) => c.disconnect()),
   };
+});
+
+reportStoreContract('redis keys', async (retentionDays) => {
+  const { redis, done } = await fresh();
+  const clock = new FakeClock();
+  const retentionMs = retentionDays * 24 * 3600 * 1000;
+  return { store: new RedisReportStore(redis, retentionMs, clock), clock, reopen: async () => new RedisReportStore(redis, retentionMs, clock), done };
 });
 
 describe('redis layout', () => {

@@ -1,0 +1,105 @@
+import type { Percentiles } from '../bots/percentiles.ts';
+
+/** One scenario in the benchmark's JSON file. The shape is pinned by issue 5: other tools read it. */
+export interface ScenarioResult {
+  players: number;
+  nodes: number;
+  questions: number;
+  joinPerSecond: number;
+  fanoutMs: Percentiles;
+  ackMs: Percentiles;
+  resultMs: Percentiles;
+  leaderboardMs: Percentiles;
+  serverCpuSeconds: number;
+  serverPeakRssMB: number;
+  heapPerPlayerKB: number;
+  answers: { sent: number; acked: number; counted: number };
+  generatorMaxEventLoopDelayMs: number;
+}
+
+/** The benchmark's JSON file. */
+export interface BenchFile {
+  scenarios: ScenarioResult[];
+}
+
+/** What a run shows beyond the pinned figures: printed, and what the correctness test checks. */
+export interface ScenarioDetails {
+  joined: number;
+  failedJoins: number;
+  /** Rejected answer acks by error code. */
+  rejected: Record<string, number>;
+  /** Gaps, timeouts, dropped sockets…: none in a healthy run. */
+  problems: Record<string, number>;
+  problemSamples: string[];
+  /** Own results received, against joined × questions expected. */
+  resultsReceived: number;
+  correctShare: number;
+  /** Server CPU while players joined, and while they played (all nodes). */
+  joinCpuSeconds: number;
+  gameCpuSeconds: number;
+  redisCpuSeconds: number | null;
+  perNode: Array<{ id: string; cpuSeconds: number; peakRssMB: number; heapDeltaMB: number }>;
+  generators: number;
+  generatorP99EventLoopDelayMs: number;
+  clockOffsetsMs: number[];
+  durationSec: number;
+}
+
+export interface ScenarioOutcome {
+  result: ScenarioResult;
+  details: ScenarioDetails;
+}
+
+const f = (x: number) => (Number.isFinite(x) ? (Math.abs(x) >= 100 ? String(Math.round(x)) : String(Math.round(x * 10) / 10)) : '–');
+const pct = (p: Percentiles) => `${f(p.p50)} / ${f(p.p95)} / ${f(p.p99)} / ${f(p.max)}`;
+
+/** The scenarios as a markdown table (latencies: p50 / p95 / p99 / max, in ms). */
+export function markdownTable(results: readonly ScenarioResult[]): string {
+  const head = [
+    'players',
+    'nodes',
+    'Q',
+    'joins/s',
+    'fan-out ms',
+    'ack ms',
+    'result ms',
+    'leaderboard ms',
+    'CPU s',
+    'peak RSS MB',
+    'heap/player KB',
+    'answers sent / acked / counted',
+    'gen. loop max ms',
+  ];
+  const rows = results.map((r) => [
+    String(r.players),
+    String(r.nodes),
+    String(r.questions),
+    f(r.joinPerSecond),
+    pct(r.fanoutMs),
+    pct(r.ackMs),
+    pct(r.resultMs),
+    pct(r.leaderboardMs),
+    f(r.serverCpuSeconds),
+    f(r.serverPeakRssMB),
+    f(r.heapPerPlayerKB),
+    `${r.answers.sent} / ${r.answers.acked} / ${r.answers.counted}`,
+    f(r.generatorMaxEventLoopDelayMs),
+  ]);
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** A few lines per scenario with what the table leaves out. */
+export function detailLines(r: ScenarioResult, d: ScenarioDetails): string {
+  const problems = Object.entries(d.problems).map(([k, n]) => `${k} ×${n}`);
+  const rejected = Object.entries(d.rejected).map(([k, n]) => `${k} ×${n}`);
+  return [
+    `${r.players} players on ${r.nodes} node(s), ${r.questions} questions, ${d.generators} generator process(es), ${f(d.durationSec)} s:`,
+    `  joined ${d.joined}, failed ${d.failedJoins}; results received ${d.resultsReceived}/${d.joined * r.questions}; right answers ${Math.round(d.correctShare * 100)}%`,
+    `  server CPU: joining ${f(d.joinCpuSeconds)} s, playing ${f(d.gameCpuSeconds)} s${d.redisCpuSeconds === null ? '' : `; redis-server ${f(d.redisCpuSeconds)} s`}`,
+    `  per node: ${d.perNode.map((n) => `${n.id} CPU ${f(n.cpuSeconds)} s, peak RSS ${f(n.peakRssMB)} MB, heap +${f(n.heapDeltaMB)} MB`).join('; ')}`,
+    `  generators: event-loop delay p99 ${f(d.generatorP99EventLoopDelayMs)} ms (max in the table); clock offsets ${d.clockOffsetsMs.map((o) => o.toFixed(2)).join(', ')} ms`,
+    `  rejected acks: ${rejected.length ? rejected.join(', ') : 'none'}; problems: ${problems.length ? problems.join(', ') : 'none'}`,
+    ...d.problemSamples.slice(0, 5).map((s) => `    e.g. ${s}`),
+  ].join('\n');
+}

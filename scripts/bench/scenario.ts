@@ -1,0 +1,245 @@
+import { join } from 'node:path';
+import type { CreateGameResponse, Quiz } from '@quizbus/shared';
+import { percentiles, round1 } from '../bots/percentiles.ts';
+import { measureServerClock } from '../bots/server-clock.ts';
+import { startBenchCluster, type BenchNode } from './bench-cluster.ts';
+import { benchQuiz } from './bench-quiz.ts';
+import type { ScenarioOutcome } from './bench-report.ts';
+import type { GeneratorTask } from './generator-messages.ts';
+import { GeneratorPool } from './generator-pool.ts';
+import { HostDriver } from './host-driver.ts';
+import { procStats } from './proc-stats.ts';
+
+export interface ScenarioOptions {
+  players: number;
+  nodes: number;
+  questions: number;
+  /** Load-generator processes. */
+  generators: number;
+  /** Bots answer a random time in [min, max] ms after answers open. */
+  minDelayMs: number;
+  maxDelayMs: number;
+  accuracy: number;
+  readTimeSec: number;
+  timeLimitSec: number;
+  /** Joins in flight per generator. */
+  joinConcurrency: number;
+  /** Third octet of the generators' 127.0.x.y source addresses (vary it between scenarios). */
+  addressBlock: number;
+  /** Bound of every wait (joins get 20 ms more per player; a question its read time and time limit more). */
+  phaseTimeoutMs?: number;
+  profileDir?: string;
+  /** More environment for the server nodes. */
+  env?: Record<string, string>;
+  /** Progress lines go here. */
+  log: (line: string) => void;
+}
+
+/** Bounds of each wait: a scenario never hangs, it fails with what it was waiting for. */
+const JOIN_MS_PER_PLAYER = 20;
+const PHASE_MS = 90_000;
+
+async function json<T>(url: string, body?: unknown): Promise<T> {
+  const res = await fetch(url, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'content-type': 'application/json' },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+    signal: AbortSignal.timeout(30_000),
+  });
+  if (!res.ok) throw new Error(`${url} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  return (await res.json()) as T;
+}
+
+/** Live heap of every node after a forced full collection, in bytes. */
+async function heaps(nodes: BenchNode[]): Promise<number[]> {
+  return Promise.all(nodes.map(async (n) => (await json<{ heapUsed: number }>(`${n.url}/api/bench/memory`)).heapUsed));
+}
+
+function cpu(pids: number[]): number[] {
+  return pids.map((pid) => procStats(pid)?.cpuSeconds ?? Number.NaN);
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** Waits on conditions re-checked whenever something changes; each wait is bounded. */
+class Conditions {
+  private readonly waiters = new Set<{ test: () => boolean; done: (err?: Error) => void }>();
+  private failure: Error | null = null;
+
+  /** Something went wrong for good (a generator failed): every wait, now and later, fails. */
+  fail(err: Error): void {
+    this.failure ??= err;
+    for (const w of [...this.waiters]) w.done(err);
+  }
+
+  notify(): void {
+    for (const w of [...this.waiters]) if (w.test()) w.done();
+  }
+
+  until(test: () => boolean, ms: number, what: () => string): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (test()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        test,
+        done: (err?: Error) => {
+          clearTimeout(timer);
+          this.waiters.delete(waiter);
+          if (err) reject(err);
+          else resolve();
+        },
+      };
+      const timer = setTimeout(() => waiter.done(new Error(`timed out after ${ms} ms waiting for ${what()}`)), ms);
+      this.waiters.add(waiter);
+    });
+  }
+}
+
+/**
+ * One benchmark scenario, start to finish: servers (and Redis) up, a quiz and a game, a host,
+ * the players joined by the generator processes, every question played through (answers,
+ * reveal, results, leaderboard), the measurements gathered, everything stopped.
+ */
+export async function runScenario(o: ScenarioOptions): Promise<ScenarioOutcome> {
+  const started = Date.now();
+  const phaseMs = o.phaseTimeoutMs ?? PHASE_MS;
+  const conditions = new Conditions();
+  const cluster = await startBenchCluster({ nodes: o.nodes, ...(o.profileDir && { profileDir: o.profileDir }), ...(o.env && { env: o.env }) });
+  const pool = new GeneratorPool(() => {
+    if (pool.error) conditions.fail(new Error(`generator: ${pool.error}`));
+    else conditions.notify();
+  }, o.profileDir && join(o.profileDir, 'generators'));
+  let host: HostDriver | null = null;
+  try {
+    const first = cluster.nodes[0] as BenchNode;
+    const pids = cluster.nodes.map((n) => n.pid);
+    const clock = await measureServerClock(first.url);
+    if (!clock) throw new Error('the node does not serve /api/bench/time');
+    const quiz = await json<Quiz>(`${first.url}/api/quizzes`, benchQuiz(o.questions, o.readTimeSec, o.timeLimitSec));
+    const game = await json<CreateGameResponse>(`${first.url}/api/games`, { quizId: quiz.id });
+    host = new HostDriver(first.url, clock, () => conditions.notify());
+    await host.attach(game.pin, game.hostToken);
+    const heapBefore = await heaps(cluster.nodes);
+    const cpuBefore = cpu(pids);
+    o.log(`  ${o.nodes} node(s) up, game ${game.pin}; joining ${o.players} players from ${o.generators} generator(s)`);
+
+    const perQuestionMs = (o.readTimeSec + o.timeLimitSec) * 1000 + phaseMs;
+    const joinMs = phaseMs + o.players * JOIN_MS_PER_PLAYER;
+    const exitBy = Date.now() + joinMs + o.questions * (perQuestionMs + 2 * phaseMs) + 2 * phaseMs;
+    const share = (g: number) => Math.floor(o.players / o.generators) + (g < o.players % o.generators ? 1 : 0);
+    const tasks: Array<Omit<GeneratorTask, 'type'>> = [];
+    let firstNumber = 1;
+    for (let g = 0; g < o.generators; g += 1) {
+      const count = share(g);
+      if (count === 0) continue;
+      tasks.push({
+        urls: cluster.nodes.map((n) => n.url),
+        pin: game.pin,
+        count,
+        firstNumber,
+        prefix: 'bench',
+        localAddress: `127.0.${o.addressBlock}.${10 + g}`,
+        concurrency: o.joinConcurrency,
+        minDelayMs: o.minDelayMs,
+        maxDelayMs: o.maxDelayMs,
+        accuracy: o.accuracy,
+        quiz,
+        questions: o.questions,
+        exitBy,
+      });
+      firstNumber += count;
+    }
+    pool.start(tasks);
+    const totals = () => pool.totals(o.questions);
+    await conditions.until(() => totals().joined + totals().failed >= o.players, joinMs, () => `joins (${JSON.stringify(totals())})`);
+    const joined = totals().joined;
+    if (joined === 0) throw new Error('no player could join');
+    o.log(`  ${joined} joined${totals().failed ? `, ${totals().failed} failed` : ''}; playing ${o.questions} question(s)`);
+
+    pool.measure();
+    const cpuPlaying = cpu(pids);
+    const leaderboardShownAt: number[] = [];
+    await host.command('host.start');
+    let heapAfter: number[] = heapBefore;
+    let cpuAfter: number[] = cpuPlaying;
+    for (let i = 0; i < o.questions; i += 1) {
+      const h = host;
+      await conditions.until(() => h.closed.has(i), perQuestionMs, () => `question ${i} to close (${JSON.stringify(totals())})`);
+      await conditions.until(() => (totals().results[i] ?? 0) >= joined, phaseMs, () => `results of question ${i} (${totals().results[i]}/${joined})`);
+      leaderboardShownAt[i] = await h.command('host.next');
+      await conditions.until(() => (totals().leaderboards[i] ?? 0) >= joined, phaseMs, () => `leaderboards of question ${i} (${totals().leaderboards[i]}/${joined})`);
+      o.log(`  question ${i + 1}/${o.questions}: ${h.closed.get(i)?.reveal.distribution.answered} answers counted`);
+      if (i === o.questions - 1) {
+        cpuAfter = cpu(pids);
+        heapAfter = await heaps(cluster.nodes);
+      } else await h.command('host.next');
+    }
+    await host.command('host.next');
+    await conditions.until(() => totals().ended >= joined, phaseMs, () => `the end of the game (${totals().ended}/${joined})`);
+    const peaks = pids.map((pid) => procStats(pid)?.peakRssMB ?? Number.NaN);
+    const redisCpu = cluster.redis ? (procStats(cluster.redis.pid)?.cpuSeconds ?? null) : null;
+    const reports = await pool.finish(phaseMs);
+    if (reports.length < tasks.length) throw new Error(`only ${reports.length} of ${tasks.length} generators reported`);
+
+    const leaderboard: number[] = [];
+    for (const r of reports) r.leaderboardAt.forEach((ats, i) => ats.forEach((at) => leaderboard.push(at - (leaderboardShownAt[i] ?? Number.NaN))));
+    const merge = <K extends 'fanout' | 'ack' | 'result'>(k: K) => reports.flatMap((r) => r[k]);
+    const tallies = <K extends 'rejected' | 'problems'>(k: K) => {
+      const out: Record<string, number> = {};
+      for (const r of reports) for (const [code, n] of Object.entries(r[k])) out[code] = (out[code] ?? 0) + n;
+      return out;
+    };
+    const problems = tallies('problems');
+    if (totals().failed > 0) problems['join-failed'] = totals().failed;
+    const counted = sum([...host.closed.values()].map((c) => c.reveal.distribution.answered));
+    const joinStart = Math.min(...reports.map((r) => r.joinStartedAt));
+    const joinEnd = Math.max(...reports.map((r) => r.joinEndedAt));
+    const results = sum(totals().results);
+    return {
+      result: {
+        players: o.players,
+        nodes: o.nodes,
+        questions: o.questions,
+        joinPerSecond: round1(joined / Math.max(0.001, (joinEnd - joinStart) / 1000)),
+        fanoutMs: percentiles(merge('fanout')),
+        ackMs: percentiles(merge('ack')),
+        resultMs: percentiles(merge('result')),
+        leaderboardMs: percentiles(leaderboard),
+        serverCpuSeconds: round1(sum(cpuAfter) - sum(cpuBefore)),
+        serverPeakRssMB: round1(sum(peaks)),
+        heapPerPlayerKB: round1((sum(heapAfter) - sum(heapBefore)) / o.players / 1024),
+        answers: { sent: sum(reports.map((r) => r.sent)), acked: sum(reports.map((r) => r.acked)), counted },
+        generatorMaxEventLoopDelayMs: round1(Math.max(...reports.map((r) => r.maxEventLoopDelayMs))),
+      },
+      details: {
+        joined,
+        failedJoins: totals().failed,
+        rejected: tallies('rejected'),
+        problems,
+        problemSamples: reports.flatMap((r) => r.problemSamples).slice(0, 10),
+        resultsReceived: results,
+        correctShare: results > 0 ? sum(reports.map((r) => r.correct)) / results : 0,
+        joinCpuSeconds: round1(sum(cpuPlaying) - sum(cpuBefore)),
+        gameCpuSeconds: round1(sum(cpuAfter) - sum(cpuPlaying)),
+        redisCpuSeconds: redisCpu,
+        perNode: cluster.nodes.map((n, i) => ({
+          id: n.id,
+          cpuSeconds: round1((cpuAfter[i] ?? Number.NaN) - (cpuBefore[i] ?? Number.NaN)),
+          peakRssMB: round1(peaks[i] ?? Number.NaN),
+          heapDeltaMB: round1(((heapAfter[i] ?? 0) - (heapBefore[i] ?? 0)) / 1024 / 1024),
+        })),
+        generators: tasks.length,
+        generatorP99EventLoopDelayMs: round1(Math.max(...reports.map((r) => r.p99EventLoopDelayMs))),
+        clockOffsetsMs: reports.map((r) => r.clockOffsetMs),
+        durationSec: (Date.now() - started) / 1000,
+      },
+    };
+  } catch (err) {
+    const tail = cluster.nodes.flatMap((n) => n.output.slice(-5).map((l) => `${n.id}: ${l}`));
+    throw new Error(`${(err as Error).message}${tail.length ? `\nlast server output:\n${tail.join('\n')}` : ''}`, { cause: err });
+  } finally {
+    host?.close();
+    await pool.stop();
+    await cluster.stop();
+  }
+}

@@ -1,0 +1,91 @@
+import { QUIZ_EXPORT_FORMATS, QUIZ_IMPORT_FORMATS, quizIdSchema, type QuizExportFormat, type QuizImportFormat } from '@quizbus/shared';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import type { QuizStore } from '../ports/quiz-store.ts';
+import { quizFromCsv, quizToCsv } from '../quizzes/quiz-csv.ts';
+import type { ImportResult, QuizDocument } from '../quizzes/quiz-rows.ts';
+import { TEMPLATE_QUIZ } from '../quizzes/quiz-template.ts';
+import { quizFromXlsx, quizToXlsx } from '../quizzes/quiz-xlsx.ts';
+import { decodeCsvBytes } from '../spreadsheets/csv.ts';
+import { HttpError, quizIdFor } from './http-routes.ts';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const CSV_TYPE = 'text/csv; charset=utf-8';
+/** Largest spreadsheet accepted: a 100-question quiz is far below it. */
+export const IMPORT_LIMIT = '2mb';
+
+export interface QuizTransferDeps {
+  quizzes: QuizStore;
+  /** The teacher login check, as for the rest of the library. */
+  requireTeacher?: RequestHandler;
+}
+
+/** Sends a file as a download. */
+export function sendFile(res: Response, filename: string, type: string, body: string | Buffer): void {
+  res
+    .status(200)
+    .set({ 'content-type': type, 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' })
+    .send(body);
+}
+
+/** The document as a spreadsheet in the format asked for. */
+export async function sendQuiz(res: Response, quiz: QuizDocument, name: string, format: QuizExportFormat): Promise<void> {
+  if (format === 'json') sendFile(res, `${name}.json`, 'application/json; charset=utf-8', `${JSON.stringify(quiz, null, 2)}\n`);
+  else if (format === 'csv') sendFile(res, `${name}.csv`, CSV_TYPE, quizToCsv(quiz));
+  else sendFile(res, `${name}.xlsx`, XLSX_TYPE, await quizToXlsx(quiz));
+}
+
+/** Which format an upload is in: `?format=`, else its content type, else its first bytes (xlsx is a zip). */
+function importFormat(req: Request, body: Buffer): QuizImportFormat {
+  const asked = req.query.format;
+  if (asked !== undefined) {
+    if (typeof asked === 'string' && (QUIZ_IMPORT_FORMATS as readonly string[]).includes(asked)) return asked as QuizImportFormat;
+    throw new HttpError(400, 'BAD_REQUEST', `format must be ${QUIZ_IMPORT_FORMATS.join(' or ')}.`);
+  }
+  const type = req.get('content-type') ?? '';
+  if (type.includes('spreadsheetml')) return 'xlsx';
+  if (type.startsWith('text/csv')) return 'csv';
+  return body.subarray(0, 4).equals(Buffer.from('PK\u0003\u0004', 'latin1')) ? 'xlsx' : 'csv';
+}
+
+/**
+ * Quiz import and export as spreadsheets (docs/protocol.md, "Quiz spreadsheets"):
+ * - `GET /api/quizzes/template.csv`, `GET /api/quizzes/template.xlsx`: an example quiz to fill in;
+ * - `POST /api/quizzes/import?format=csv|xlsx[&title=…]`: the file is the body; all or nothing,
+ *   every refused row reported with its row number and reason;
+ * - `GET /api/quizzes/:id/export?format=json|csv|xlsx`: a download that imports back to the same quiz.
+ * Mounted before the library routes, whose `/api/quizzes/:id` would otherwise take these paths.
+ */
+export function quizTransferRoutes(deps: QuizTransferDeps): Router {
+  const r = express.Router();
+  const teacher: RequestHandler = deps.requireTeacher ?? ((_req, _res, next) => next());
+
+  r.get('/api/quizzes/template.csv', (_req, res) => sendFile(res, 'quiz-template.csv', CSV_TYPE, quizToCsv(TEMPLATE_QUIZ)));
+  r.get('/api/quizzes/template.xlsx', async (_req, res) => sendFile(res, 'quiz-template.xlsx', XLSX_TYPE, await quizToXlsx(TEMPLATE_QUIZ)));
+
+  r.post('/api/quizzes/import', teacher, express.raw({ type: () => true, limit: IMPORT_LIMIT }), async (req, res) => {
+    const body: unknown = req.body;
+    if (!Buffer.isBuffer(body) || body.length === 0) {
+      throw new HttpError(400, 'BAD_REQUEST', 'Send the spreadsheet file as the request body (CSV or xlsx).');
+    }
+    const title = typeof req.query.title === 'string' && req.query.title.trim() !== '' ? req.query.title.trim().slice(0, 120) : 'Imported quiz';
+    const result: ImportResult = importFormat(req, body) === 'xlsx' ? await quizFromXlsx(body, title) : quizFromCsv(decodeCsvBytes(body), title);
+    if (!result.ok) {
+      const n = result.issues.length;
+      throw new HttpError(400, 'BAD_REQUEST', `${n === 1 ? 'One problem' : `${n} problems`} in the file; nothing was imported.`, result.issues);
+    }
+    res.status(201).json(await deps.quizzes.save({ ...result.quiz, id: quizIdFor(result.quiz.title) }));
+  });
+
+  r.get('/api/quizzes/:id/export', teacher, async (req, res) => {
+    const id = quizIdSchema.safeParse(req.params.id);
+    const quiz = id.success ? await deps.quizzes.get(id.data) : null;
+    if (!quiz) throw new HttpError(404, 'QUIZ_NOT_FOUND', 'No such quiz.');
+    const format = req.query.format ?? 'json';
+    if (typeof format !== 'string' || !(QUIZ_EXPORT_FORMATS as readonly string[]).includes(format)) {
+      throw new HttpError(400, 'BAD_REQUEST', `format must be ${QUIZ_EXPORT_FORMATS.join(', ')}.`);
+    }
+    await sendQuiz(res, quiz, quiz.id, format as QuizExportFormat);
+  });
+
+  return r;
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { runScenario, type ScenarioOptions } from '../../scripts/bench/scenario.ts';
+
+/**
+ * The benchmark's harness at class size, inside `npm test`: the same code as `npm run bench`
+ * (servers as child processes, bots in forked generator processes, the host driving the game)
+ * with 200 players. It checks correctness only — every answer sent is acknowledged and counted,
+ * every player gets every result and leaderboard, nothing goes wrong on the way — and never
+ * time: latencies on a shared two-core machine belong in docs/benchmarks.md, not in a test.
+ */
+const small = (nodes: number): ScenarioOptions => ({
+  players: 200,
+  nodes,
+  questions: 2,
+  generators: 2,
+  // Answers well inside a long time limit: a loaded machine delays them, it must not make them late.
+  minDelayMs: 100,
+  maxDelayMs: 1000,
+  accuracy: 0.7,
+  readTimeSec: 1,
+  timeLimitSec: 20,
+  joinConcurrency: 50,
+  // Each wait is bounded well inside the test's own timeout, so a failure says what it waited for.
+  phaseTimeoutMs: 20_000,
+  addressBlock: 240 + nodes,
+  log: () => undefined,
+});
+
+describe('benchmark harness, small', () => {
+  for (const nodes of [1, 3]) {
+    it(`${nodes === 1 ? 'one node (embedded)' : 'three nodes on Redis'}: 200 players, every answer acknowledged and counted`, async () => {
+      const { result, details } = await runScenario(small(nodes));
+      const expected = 200 * 2;
+      expect({ joined: details.joined, failedJoins: details.failedJoins }).toEqual({ joined: 200, failedJoins: 0 });
+      expect(result.answers).toEqual({ sent: expected, acked: expected, counted: expected });
+      expect(details.resultsReceived).toBe(expected);
+      expect(details.rejected).toEqual({});
+      expect(details.problems).toEqual({});
+      // Every latency series was measured (a broken measurement would show as NaN).
+      for (const series of [result.fanoutMs, result.ackMs, result.resultMs, result.leaderboardMs]) expect(Number.isFinite(series.p50)).toBe(true);
+    }, 110_000);
+  }
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { hostGame, joinPlayer, ok, singleQuiz, useServer } from './helpers.ts';
+
+/** The gauges the soak (npm run soak) watches for leaks, read from GET /metrics. */
+describe('leak gauges', () => {
+  const h = useServer();
+
+  async function gauges(): Promise<Record<string, number>> {
+    const text = await (await fetch(`${h.server.url}/metrics`)).text();
+    const out: Record<string, number> = {};
+    for (const name of ['quizbus_game_timers', 'quizbus_throttle_timers', 'quizbus_clock_timers', 'quizbus_bus_subscriptions', 'quizbus_live_games']) {
+      const m = new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text);
+      out[name] = Number(m?.[1]);
+    }
+    return out;
+  }
+
+  it('counts a running game\'s deadline timer and throttles, and drops them when the game is removed', async () => {
+    const idle = await gauges();
+    expect(idle).toMatchObject({ quizbus_game_timers: 0, quizbus_throttle_timers: 0, quizbus_bus_subscriptions: 0, quizbus_live_games: 0 });
+    const { game, host } = await hostGame(h, singleQuiz(1, 'gauge', 3, 20));
+    await joinPlayer(h, game.pin, 'Ann');
+    ok(await host.send('host.start', {}));
+    const running = await gauges();
+    expect(running).toMatchObject({ quizbus_game_timers: 1, quizbus_throttle_timers: 1, quizbus_live_games: 1 });
+    expect(running.quizbus_clock_timers).toBe(idle.quizbus_clock_timers! + 2);
+    ok(await host.send('host.end', {}));
+    // The ended game lingers ENDED_GAME_MINUTES (30), then the sweep removes it.
+    await h.server.clock.advance(31 * 60_000);
+    // The sweep re-arms itself once the removal it started has finished, which may include
+    // writing the game's report to disk: wait for that (a condition, not a duration).
+    for (let round = 0; round < 500 && h.server.clock.timerCount < idle.quizbus_clock_timers!; round += 1) await h.server.clock.advance(0);
+    expect(await gauges()).toEqual(idle);
+  });
+});
