@@ -1,18 +1,14 @@
-import type { DomainEvent, EventOf } from '@quizbus/shared';
+import { CHAINED_MESSAGES, type DomainEvent, type EventOf } from '@quizbus/shared';
 import { isScored, questionAt, type GameState, type PlayerState, type QuestionRun } from './game-state.ts';
 import { normalizeText } from './grading.ts';
 import { nicknameKey } from './nickname.ts';
 import { rankPlayers } from './ranking.ts';
 
-/** Events that every client hears (and whose messages are chained by prevSeq). */
-const PUBLIC_EVENTS = new Set<DomainEvent['type']>([
-  'game.started',
-  'question.shown',
-  'question.opened',
-  'question.closed',
-  'leaderboard.shown',
-  'game.ended',
-]);
+/**
+ * Events that every client hears: each is projected to the chained message of the same name,
+ * so the protocol's list is the one list.
+ */
+const PUBLIC_EVENTS = new Set<string>(CHAINED_MESSAGES);
 
 /**
  * Applies one event: the only way a game's state changes. Deterministic and free of I/O;
