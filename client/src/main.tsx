@@ -9,6 +9,7 @@ import './styles/screen.css';
 import './styles/play.css';
 import './styles/host.css';
 import './styles/reports.css';
+import './styles/under-the-hood.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -8,7 +8,10 @@ import { Server } from 'socket.io';
 import { embeddedAdapters, type AdapterSet } from './adapters/adapter-set.ts';
 import { SystemClock } from './adapters/memory/system-clock.ts';
 import type { Config } from './config.ts';
+import { channels } from './adapters/redis/keys.ts';
+import { EventTelemetry } from './gateway/event-telemetry.ts';
 import { Fanout } from './gateway/fanout.ts';
+import { replayRoute } from './gateway/replay-route.ts';
 import { createHardening } from './gateway/hardening.ts';
 import { httpErrorHandler, httpRoutes } from './gateway/http-routes.ts';
 import { benchRoute } from './gateway/bench-route.ts';
@@ -70,6 +73,7 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
   const log = options.logger ?? createLogger(config.LOG_LEVEL, { node: nodeId });
   const adapters = options.adapters ?? embeddedAdapters(clock, loadBundledQuizzes(), config.DATA_DIR, config.REPORT_RETENTION_DAYS * DAY_MS);
   let fanout: Fanout | null = null;
+  let telemetry: EventTelemetry | null = null;
   let node: GameNode | null = null;
   const metrics = new Metrics(
     // Called only when metrics are collected, after io exists.
@@ -103,8 +107,14 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
     relay: adapters.relay,
     quizzes: adapters.quizzes,
     reports: adapters.reports,
-    sink: (event, state) => fanout?.deliver(event, state),
-    onRemoved: (gameId) => fanout?.gameRemoved(gameId),
+    sink: (event, state) => {
+      fanout?.deliver(event, state);
+      telemetry?.record(event);
+    },
+    onRemoved: (gameId) => {
+      fanout?.gameRemoved(gameId);
+      telemetry?.gameRemoved(gameId);
+    },
     idleMs: config.IDLE_GAME_MINUTES * 60_000,
     endedTtlMs: config.ENDED_GAME_MINUTES * 60_000,
     cluster: adapters.mode === 'redis',
@@ -112,7 +122,13 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
   });
   const gameNode = node;
   fanout = new Fanout(io, clock, (id) => gameNode.stateOf(id), { answersEveryMs: 250, playersEveryMs: 500 });
-  attachSocketGateway(io, { node: gameNode, fanout, clock, logger: log, observe, hardening });
+  telemetry = new EventTelemetry(io, clock, (id) => gameNode.stateOf(id), {
+    nodeId,
+    // The channel's real name comes from the Redis adapter's key list, so the panel cannot drift from it.
+    channelOf: adapters.mode === 'redis' ? (id) => channels.events(id) : () => 'in-process bus (embedded)',
+    owns: (id) => gameNode.runtime(id) !== undefined,
+  });
+  attachSocketGateway(io, { node: gameNode, fanout, clock, logger: log, observe, hardening, telemetry });
   watchLeaks(metrics, { node: gameNode, fanout, bus: adapters.bus, clock });
 
   // Without the shared store a node can do nothing right: it says so by refusing sockets
@@ -153,6 +169,7 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
   );
   app.use(serverInfoRoute(joinBase));
   app.use(resultsCsvRoute(gameNode));
+  app.use(replayRoute(gameNode, adapters.log));
   if (config.BENCH_ENDPOINTS) app.use(benchRoute(() => clock.now()));
   const staticDir = existsSync(`${CLIENT_DIST}index.html`) ? CLIENT_DIST : FALLBACK_PAGE;
   app.use(express.static(staticDir, { index: 'index.html' }));

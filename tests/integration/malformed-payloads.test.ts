@@ -185,6 +185,12 @@ describe('malformed payloads get an error ack and change nothing', () => {
         ['locked null', { locked: null }],
       ],
       'view.snapshot': generic({}),
+      'telemetry.watch': [
+        ...generic({ on: true }),
+        ['no on', {}],
+        ['on as a string', { on: 'true' }],
+        ['on null', { on: null }],
+      ],
     };
     // Every command of the protocol is covered.
     expect(Object.keys(cases).sort()).toEqual(Object.keys(commandSchemas).sort());

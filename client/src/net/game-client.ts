@@ -47,6 +47,7 @@ export class GameClient {
   private snapshotPending = false;
   private lastAttach: Promise<AnyAck> | null = null;
   private readonly pending = new Set<(err: Error) => void>();
+  private readonly telemetryListeners = new Set<(message: ServerMessage<'telemetry.events'>) => void>();
 
   constructor(private readonly socket: GameSocket = createGameSocket()) {
     socket.on('connect', () => void this.onConnect());
@@ -128,6 +129,15 @@ export class GameClient {
     this.update({ view: { ...view, me: { ...view.me, nickname, rerollsLeft } } satisfies PlayerView });
   }
 
+  /**
+   * Listens to the "under the hood" event flow (sent only after `telemetry.watch { on: true }`);
+   * returns the unsubscribe. Kept out of the state: it changes four times a second.
+   */
+  onTelemetry(listener: (message: ServerMessage<'telemetry.events'>) => void): () => void {
+    this.telemetryListeners.add(listener);
+    return () => this.telemetryListeners.delete(listener);
+  }
+
   /** Ends the connection for good (leaving the page). */
   close(): void {
     this.identity = null;
@@ -183,6 +193,10 @@ export class GameClient {
   }
 
   private onMessage(message: IncomingMessage): void {
+    if (message.name === 'telemetry.events') {
+      for (const listener of this.telemetryListeners) listener(message.payload);
+      return;
+    }
     if (message.name === 'player.kicked') {
       this.identity = null;
       this.update({ kicked: true });

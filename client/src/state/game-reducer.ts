@@ -55,7 +55,8 @@ export function reduceMessage<V extends View>(view: V, message: IncomingMessage)
     }
     case 'player.final':
     case 'player.kicked':
-      // Kept beside the view by the game client: they do not change what the room shows.
+    case 'telemetry.events':
+      // Kept beside the view by the game client (telemetry by the panel): they do not change what the room shows.
       return same;
   }
 }

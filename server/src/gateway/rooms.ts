@@ -3,6 +3,8 @@ export const rooms = {
   host: (gameId: string) => `game:${gameId}:host`,
   display: (gameId: string) => `game:${gameId}:display`,
   players: (gameId: string) => `game:${gameId}:players`,
+  /** Host and display sockets that opted in to the "under the hood" telemetry. */
+  telemetry: (gameId: string) => `game:${gameId}:telemetry`,
   screens: (gameId: string) => [rooms.host(gameId), rooms.display(gameId)],
   everyone: (gameId: string) => [rooms.host(gameId), rooms.display(gameId), rooms.players(gameId)],
 };

@@ -7,6 +7,7 @@ import { hashToken, newId, newToken, sameHash } from '../games/tokens.ts';
 import type { Clock } from '../ports/clock.ts';
 import { addressKey, clientAddress } from './client-address.ts';
 import { fail, onCommand } from './command-handler.ts';
+import type { EventTelemetry } from './event-telemetry.ts';
 import type { Fanout } from './fanout.ts';
 import { joinNickname, rerollNickname, retryJoin } from './generated-nicknames.ts';
 import type { Hardening } from './hardening.ts';
@@ -22,6 +23,8 @@ export interface GatewayDeps {
   observe?: (command: string, outcome: string, seconds: number) => void;
   /** Limits and filters (hardening.ts); none in unit setups that build a gateway by hand. */
   hardening?: Hardening;
+  /** The "under the hood" event flow; telemetry.watch is refused without it. */
+  telemetry?: EventTelemetry;
 }
 
 type HostCommand = 'start' | 'next' | 'skip' | 'end' | 'kick' | 'lock';
@@ -178,6 +181,18 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
       return { ok: true, view: screenView(state, role === 'host' ? 'host' : 'display', clock.now()) };
     });
 
+    on(socket, 'telemetry.watch', (payload) => {
+      const { gameId, role } = socket.data;
+      if (!gameId || !role) return fail('NOT_ATTACHED', 'Attach as the host or a display first.');
+      // Players never see the flow: it would tell them when others answer.
+      if (role === 'player') return fail('FORBIDDEN', 'Only the host and displays can watch the event flow.');
+      const telemetry = deps.telemetry;
+      if (!telemetry) return fail('UNAVAILABLE', 'The event flow is not available here.');
+      if (payload.on) void socket.join(rooms.telemetry(gameId));
+      else void socket.leave(rooms.telemetry(gameId));
+      return { ok: true, on: payload.on, nodeId: node.nodeId, channel: telemetry.channelOf(gameId) };
+    });
+
     // Every command is acknowledged, an unknown one too: a client waiting on its ack must not
     // hang. The guard answers unknown names; without it (hand-built gateways), this does.
     if (!hardening) {
@@ -224,6 +239,7 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
     const { gameId, role, playerId } = socket.data;
     if (!gameId) return;
     for (const room of rooms.everyone(gameId)) void socket.leave(room);
+    void socket.leave(rooms.telemetry(gameId));
     socket.data = {};
     node.release(gameId);
     if (role !== 'player' || !playerId) return;

@@ -34,6 +34,8 @@ export const commandSchemas = {
   'host.kick': z.object({ playerId: z.string().min(1).max(64) }).strict(),
   'host.lock': z.object({ locked: z.boolean() }).strict(),
   'view.snapshot': z.object({}).strict(),
+  /** Host and display: start or stop receiving `telemetry.events` (the "under the hood" panel). */
+  'telemetry.watch': z.object({ on: z.boolean() }).strict(),
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
@@ -54,6 +56,7 @@ export const ackSchemas = {
   'host.kick': z.object({ seq: z.number().int() }),
   'host.lock': z.object({ seq: z.number().int() }),
   'view.snapshot': z.object({ view: z.union([playerViewSchema, screenViewSchema]) }),
+  'telemetry.watch': z.object({ on: z.boolean(), nodeId: z.string(), channel: z.string() }),
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export type AckBody<K extends CommandName> = z.infer<(typeof ackSchemas)[K]>;

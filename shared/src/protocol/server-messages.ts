@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { publicQuestionSchema } from '../quiz/game-question.ts';
+import { telemetryEventsSchema } from './telemetry.ts';
 import {
   leaderRowSchema,
   playerResultSchema,
@@ -66,6 +67,8 @@ export const serverMessageSchemas = {
     answered: z.number().int(),
     total: z.number().int(),
   }),
+  /** Host and display that sent telemetry.watch { on: true }: the event flow, per 250 ms window. */
+  'telemetry.events': telemetryEventsSchema,
 } as const;
 
 export type ServerMessageName = keyof typeof serverMessageSchemas;

@@ -1,7 +1,10 @@
 import { useMemo } from 'react';
 import { ConnectionBanner } from '../../components/connection-banner.tsx';
 import { errorText } from '../../components/error-text.ts';
+import { ReplayPlayer } from '../../components/replay-player.tsx';
 import { ScreenStage } from '../../components/screen-stage.tsx';
+import { TeachingMoment } from '../../components/teaching-moment.tsx';
+import { UnderTheHoodPanel } from '../../components/under-the-hood-panel.tsx';
 import type { GameClient } from '../../net/game-client.ts';
 import { useGameState } from '../../net/use-game-state.ts';
 import { useJoinUrl } from '../../net/use-join-url.ts';
@@ -41,6 +44,9 @@ function DisplayContent({ client, pin }: { client: GameClient; pin: string }) {
         </main>
       ) : null}
       {!view && !state.error ? <p className="screen__loading">Connecting…</p> : null}
+      {view ? <TeachingMoment view={view} /> : null}
+      {view ? <UnderTheHoodPanel client={client} connection={state.connection} /> : null}
+      {view?.phase === 'ended' ? <ReplayPlayer pin={pin} joinUrl={joinUrl} /> : null}
       <footer className="screen__footer">
         <span className="screen__brand">Quizbus</span>
         {view ? <span>{view.title}</span> : null}

@@ -3,6 +3,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { ConnectionBanner } from '../../components/connection-banner.tsx';
 import { errorText } from '../../components/error-text.ts';
 import { ScreenStage } from '../../components/screen-stage.tsx';
+import { TeachingMoment } from '../../components/teaching-moment.tsx';
+import { UnderTheHoodPanel } from '../../components/under-the-hood-panel.tsx';
 import { ApiError, getResultsCsv } from '../../net/api.ts';
 import { downloadFile } from '../../net/download-file.ts';
 import type { GameClient } from '../../net/game-client.ts';
@@ -112,6 +114,8 @@ function HostConsole({ client, pin, seat }: { client: GameClient; pin: string; s
         ) : null}
         <HostControls view={view} busy={busy} onAction={(a) => void run(a)} />
       </footer>
+      <TeachingMoment view={view} />
+      <UnderTheHoodPanel client={client} connection={state.connection} />
     </>
   );
 }

@@ -1,0 +1,74 @@
+import type { ReplayResponse } from '@quizbus/shared';
+import { useEffect, useState } from 'react';
+import { getReplay } from '../net/replay-api.ts';
+import { ScreenStage } from './screen-stage.tsx';
+
+/** Replay speeds: the original spacing of the events, four times faster, or straight to the end. */
+const SPEEDS = [
+  { label: 'Replay at 1×', factor: 1 },
+  { label: 'Replay at 4×', factor: 4 },
+  { label: 'Replay instantly', factor: 0 },
+] as const;
+
+interface Playing {
+  replay: ReplayResponse;
+  factor: number;
+  at: number;
+}
+
+/**
+ * The display's replay of a finished game: the server rebuilds each screen from the game's log
+ * through the engine's `evolve`; this only steps through those screens with their original
+ * timing scaled. Timers here pace the show for people, they decide nothing.
+ */
+export function ReplayPlayer({ pin, joinUrl }: { pin: string; joinUrl: string | null }) {
+  const [playing, setPlaying] = useState<Playing | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!playing) return;
+    const { replay, factor, at } = playing;
+    const next = replay.steps[at + 1];
+    const current = replay.steps[at];
+    if (!next || !current) return;
+    const delay = factor === 0 ? 0 : (next.offsetMs - current.offsetMs) / factor;
+    const timer = window.setTimeout(() => setPlaying({ replay, factor, at: factor === 0 ? replay.steps.length - 1 : at + 1 }), delay);
+    return () => window.clearTimeout(timer);
+  }, [playing]);
+
+  const start = async (factor: number) => {
+    setProblem(null);
+    try {
+      setPlaying({ replay: await getReplay(pin), factor, at: 0 });
+    } catch (err) {
+      setProblem(err instanceof Error ? err.message : 'The replay could not be loaded.');
+    }
+  };
+
+  const step = playing?.replay.steps[playing.at];
+  return (
+    <section className="replay" aria-label="Replay">
+      <div className="replay__controls">
+        {SPEEDS.map((s) => (
+          <button key={s.factor} type="button" className="button button--quiet replay__button" onClick={() => void start(s.factor)}>
+            {s.label}
+          </button>
+        ))}
+        {playing ? (
+          <button type="button" className="button button--quiet replay__button" onClick={() => setPlaying(null)}>
+            Stop replay
+          </button>
+        ) : null}
+      </div>
+      {problem ? <p role="alert">{problem}</p> : null}
+      {playing && step ? (
+        <div className="replay__stage">
+          <p className="replay__status" aria-live="polite">
+            Replaying event #{step.seq} ({step.type}), step {playing.at + 1} of {playing.replay.steps.length}
+          </p>
+          <ScreenStage view={step.view} clockOffset={0} joinUrl={joinUrl} />
+        </div>
+      ) : null}
+    </section>
+  );
+}
