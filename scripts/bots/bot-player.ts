@@ -22,6 +22,8 @@ export interface BotObserver {
 
 export interface BotConfig {
   url: string;
+  /** Other nodes to come back through when `url` is gone (tried in turn after a dropped connection). */
+  alternates?: string[];
   pin: string;
   nickname: string;
   /** Source address of the connection (e.g. 127.0.0.12), so many sockets do not run out of ports. */
@@ -70,9 +72,14 @@ export class BotPlayer {
   private readonly closedAt = new Map<number, number>();
   private timer: WheelTimer | null = null;
   private closing = false;
+  /** Where the bot connects: its own URL, or after a drop the alternates in turn. */
+  private url: string;
+  private attempts = 0;
   done = false;
 
-  constructor(private readonly cfg: BotConfig) {}
+  constructor(private readonly cfg: BotConfig) {
+    this.url = cfg.url;
+  }
 
   /** Connects and joins; resolves true once seated, false if it could not be. */
   async join(): Promise<boolean> {
@@ -92,7 +99,7 @@ export class BotPlayer {
   }
 
   private async connect(): Promise<boolean> {
-    const socket = await LeanSocket.connect(this.cfg.url, {
+    const socket = await LeanSocket.connect(this.url, {
       timeoutMs: this.cfg.timeoutMs,
       ...(this.cfg.localAddress && { localAddress: this.cfg.localAddress }),
     }).catch((err: Error) => {
@@ -126,6 +133,10 @@ export class BotPlayer {
   private async reconnect(): Promise<void> {
     for (let attempt = 1; attempt <= RECONNECT_ATTEMPTS && !this.closing; attempt += 1) {
       await new Promise((r) => setTimeout(r, Math.min(5000, 500 * attempt)));
+      // A dead node stays dead: the nodes of the list get two tries each in turn, its own first.
+      const urls = [this.cfg.url, ...(this.cfg.alternates ?? [])];
+      this.attempts += 1;
+      this.url = urls[Math.floor(this.attempts / 2) % urls.length] as string;
       if (this.closing || !(await this.connect())) continue;
       this.pendingView = true;
       const ack = await this.call('player.resume', { pin: this.cfg.pin, sessionToken: this.sessionToken ?? '' });

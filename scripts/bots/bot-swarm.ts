@@ -50,6 +50,7 @@ export class BotSwarm {
         const bot = new BotPlayer({
           ...o.bot,
           url: o.urls[i % o.urls.length] as string,
+          alternates: o.urls.filter((_, k) => k !== i % o.urls.length),
           pin: o.pin,
           nickname: botNickname(o.prefix, o.firstNumber + i),
           ...(o.localAddresses.length > 0 && { localAddress: o.localAddresses[i % o.localAddresses.length] as string }),

@@ -13,7 +13,8 @@ import { measureServerClock } from './server-clock.ts';
  */
 const HELP = `npm run bots -- --pin PIN [options]
 
-  --url URL[,URL…]     server, balancer, or several nodes (bots go round-robin)   [http://localhost:3000]
+  --url URL[,URL…]     server, balancer, or several nodes (bots go round-robin and,
+                       after a dropped connection, come back through the others) [http://localhost:3000]
   --pin PIN            the game's 6-digit PIN                                      (required)
   --count N            number of bots, 1–20000                                     [20]
   --accuracy P         share of right answers, 0–1 (needs --quiz-file or --quiz-id) [0.7]

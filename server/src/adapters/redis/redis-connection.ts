@@ -14,10 +14,10 @@ export function connectRedis(url: string, logger: Logger, role: string): Redis {
     commandTimeout: 2000,
     retryStrategy: (times) => Math.min(100 * times, 1000),
     connectionName: `quizbus-${role}`,
-    // Commands issued in the same turn of the event loop go out in one write: a class answering
-    // at once through other nodes means a forwarded command and a reply per answer, and
-    // pipelining them costs the owner far fewer system calls (docs/benchmarks.md). Order on the
-    // connection is unchanged. Not for the subscriber, whose connection only subscribes.
+    // Commands issued in the same turn of the event loop go out in one write instead of one
+    // each: a class answering at once through other nodes means a forwarded command and a reply
+    // per answer. Order on the connection is unchanged. Not for the subscriber, whose
+    // connection only subscribes.
     enableAutoPipelining: role === 'command',
   });
   let down = false;
