@@ -25,6 +25,7 @@ const HELP = `npm run bench -- [options]
   --time-limit S       answer window per question, seconds                   [20]
   --concurrency N      joins in flight per generator                         [100]
   --profile DIR        write a V8 CPU profile of every node and generator into DIR
+  --heap-snapshots DIR write a heap snapshot of every node before the first join and after the last leaderboard into DIR
   --max-load L         before each scenario, wait (up to 10 minutes) for a 1-minute load average below L`;
 
 const { values } = parseArgs({
@@ -41,6 +42,7 @@ const { values } = parseArgs({
     'time-limit': { type: 'string', default: '20' },
     concurrency: { type: 'string', default: '100' },
     profile: { type: 'string' },
+    'heap-snapshots': { type: 'string' },
     'max-load': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
@@ -75,6 +77,8 @@ if (maxDelayMs + 1000 > timeLimitSec * 1000) fail('--max-delay must leave a seco
 const concurrency = one('concurrency', values.concurrency, 1, 2000);
 const profileDir = values.profile ? resolve(values.profile) : undefined;
 if (profileDir) mkdirSync(profileDir, { recursive: true });
+const snapshotDir = values['heap-snapshots'] ? resolve(values['heap-snapshots']) : undefined;
+if (snapshotDir) mkdirSync(snapshotDir, { recursive: true });
 
 // Each socket is a file descriptor in the node that serves it and in the generator that opened it.
 const fdLimit = Number(execFileSync('sh', ['-c', 'ulimit -n']).toString().trim());
@@ -135,6 +139,7 @@ for (const nodes of nodeCounts) {
         // still hold their ports (TIME_WAIT).
         addressBlock: block,
         ...(profileDir && { profileDir }),
+        ...(snapshotDir && { env: { BENCH_HEAP_SNAPSHOT_DIR: snapshotDir } }),
         log: (line) => process.stdout.write(`${line}\n`),
       });
       block = block >= 250 ? 1 : block + 1;

@@ -51,8 +51,8 @@ async function json<T>(url: string, body?: unknown): Promise<T> {
 }
 
 /** Live heap of every node after a forced full collection, in bytes. */
-async function heaps(nodes: BenchNode[]): Promise<number[]> {
-  return Promise.all(nodes.map(async (n) => (await json<{ heapUsed: number }>(`${n.url}/api/bench/memory`)).heapUsed));
+async function heaps(nodes: BenchNode[], label: string): Promise<number[]> {
+  return Promise.all(nodes.map(async (n) => (await json<{ heapUsed: number }>(`${n.url}/api/bench/memory?snapshot=${label}`)).heapUsed));
 }
 
 function cpu(pids: number[]): number[] {
@@ -119,7 +119,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioOutcome> 
     const game = await json<CreateGameResponse>(`${first.url}/api/games`, { quizId: quiz.id });
     host = new HostDriver(first.url, clock, () => conditions.notify());
     await host.attach(game.pin, game.hostToken);
-    const heapBefore = await heaps(cluster.nodes);
+    const heapBefore = await heaps(cluster.nodes, 'before');
     const cpuBefore = cpu(pids);
     o.log(`  ${o.nodes} node(s) up, game ${game.pin}; joining ${o.players} players from ${o.generators} generator(s)`);
 
@@ -171,7 +171,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioOutcome> 
       o.log(`  question ${i + 1}/${o.questions}: ${h.closed.get(i)?.reveal.distribution.answered} answers counted`);
       if (i === o.questions - 1) {
         cpuAfter = cpu(pids);
-        heapAfter = await heaps(cluster.nodes);
+        heapAfter = await heaps(cluster.nodes, 'after');
       } else await h.command('host.next');
     }
     await host.command('host.next');

@@ -2,7 +2,6 @@ import { commandSchemas } from '@quizbus/shared';
 import type { Clock } from '../ports/clock.ts';
 import { fail } from './command-handler.ts';
 import { payloadProblem } from './payload-size.ts';
-import type { QuizbusSocket } from './socket-types.ts';
 import { ruleOf, TokenBucket, type BucketRule } from './token-bucket.ts';
 
 export interface CommandGuardOptions {
@@ -23,54 +22,50 @@ export interface CommandGuardOptions {
  */
 export const ANSWER_RULE: BucketRule = { capacity: 20, perMs: 2 / 1000 };
 
+/** The rate state the guard keeps for one connection (it lives on the connection). */
+export interface GuardState {
+  commands: TokenBucket | null;
+  answers: TokenBucket | null;
+}
+
 type Ack = (res: unknown) => void;
-type Middleware = (packet: unknown[], next: (err?: Error) => void) => void;
 
 /**
- * The first thing every incoming packet meets, before any listener (a Socket.IO socket
- * middleware): a command without an ack callback is dropped; a socket over its rate gets
- * RATE_LIMITED; a payload over the size limit PAYLOAD_TOO_LARGE (before any parsing or
- * schema); an unknown command name BAD_REQUEST. Only what passes reaches the handlers.
+ * The first thing every incoming command meets, before any schema or handler: a socket over
+ * its rate gets RATE_LIMITED; a payload over the size limit PAYLOAD_TOO_LARGE (before any
+ * parsing or schema); an unknown command name BAD_REQUEST. Only what passes reaches the
+ * handlers. One guard serves every socket of a node; a socket's buckets are its GuardState,
+ * so a connection costs two small objects here and no closure.
  */
-export function commandGuard(options: CommandGuardOptions): (socket: QuizbusSocket) => Middleware {
-  const rule = ruleOf(options.rate, 1000, options.burst);
-  return () => {
-    const now = options.clock.now();
-    const commands = rule ? new TokenBucket(rule, now) : null;
-    const answers = rule ? new TokenBucket(ANSWER_RULE, now) : null;
-    return (packet, next) => {
-      const [event, ...rest] = packet;
-      const last = rest[rest.length - 1];
-      // Without a callback nothing can be acknowledged; the protocol drops such a command.
-      if (typeof last !== 'function') return;
-      const ack = last as Ack;
-      const args = rest.slice(0, -1);
-      const known = typeof event === 'string' && Object.hasOwn(commandSchemas, event);
-      const label = known ? event : 'unknown';
-      const refuse = (code: Parameters<typeof fail>[0], message: string) => {
-        ack(fail(code, message));
-        options.observe?.(label, code, 0);
-      };
-      const bucket = event === 'answer.submit' ? answers : commands;
-      if (bucket && !bucket.take(options.clock.now())) {
-        refuse('RATE_LIMITED', 'Too many commands from this connection; slow down.');
-        return;
-      }
-      const problem = payloadProblem(args, options.maxBytes);
-      if (problem === 'too-large') {
-        refuse('PAYLOAD_TOO_LARGE', `A command carries at most ${Math.floor(options.maxBytes / 1024)} KB.`);
-        return;
-      }
-      if (problem === 'too-deep') {
-        refuse('BAD_REQUEST', 'The payload is nested too deeply.');
-        return;
-      }
-      // Every command is acknowledged, an unknown one too: a client waiting on its ack must not hang.
-      if (!known) {
-        refuse('BAD_REQUEST', 'Unknown command.');
-        return;
-      }
-      next();
-    };
-  };
+export class CommandGuard {
+  private readonly rule: BucketRule | null;
+
+  constructor(private readonly options: CommandGuardOptions) {
+    this.rule = ruleOf(options.rate, 1000, options.burst);
+  }
+
+  /** The buckets of a new connection, full. */
+  state(): GuardState {
+    const now = this.options.clock.now();
+    return this.rule ? { commands: new TokenBucket(this.rule, now), answers: new TokenBucket(ANSWER_RULE, now) } : { commands: null, answers: null };
+  }
+
+  /** Whether the command may go on; when not, it has been acknowledged with the refusal. */
+  admit(state: GuardState, event: unknown, args: unknown[], ack: Ack): boolean {
+    const known = typeof event === 'string' && Object.hasOwn(commandSchemas, event);
+    const bucket = event === 'answer.submit' ? state.answers : state.commands;
+    if (bucket && !bucket.take(this.options.clock.now())) return this.refuse(known, event, ack, 'RATE_LIMITED', 'Too many commands from this connection; slow down.');
+    const problem = payloadProblem(args, this.options.maxBytes);
+    if (problem === 'too-large') return this.refuse(known, event, ack, 'PAYLOAD_TOO_LARGE', `A command carries at most ${Math.floor(this.options.maxBytes / 1024)} KB.`);
+    if (problem === 'too-deep') return this.refuse(known, event, ack, 'BAD_REQUEST', 'The payload is nested too deeply.');
+    // Every command is acknowledged, an unknown one too: a client waiting on its ack must not hang.
+    if (!known) return this.refuse(known, event, ack, 'BAD_REQUEST', 'Unknown command.');
+    return true;
+  }
+
+  private refuse(known: boolean, event: unknown, ack: Ack, code: Parameters<typeof fail>[0], message: string): false {
+    ack(fail(code, message));
+    this.options.observe?.(known ? (event as string) : 'unknown', code, 0);
+    return false;
+  }
 }

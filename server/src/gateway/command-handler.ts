@@ -1,7 +1,8 @@
 import { commandSchemas, type Ack, type CommandName, type CommandPayload, type ErrorCode } from '@quizbus/shared';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import type { QuizbusSocket } from './socket-types.ts';
+import type { CommandGuard } from './command-guard.ts';
+import type { Connection } from './connection.ts';
 
 /** What a handler returns: the ack body, without `ok`, or an error. */
 export type HandlerResult<K extends CommandName> = Ack<K>;
@@ -20,54 +21,71 @@ export function describeIssues(error: z.ZodError): string {
 }
 
 /**
- * Registers one command: parse the payload with its zod schema, run the handler, ack.
- * Every command with an ack callback gets exactly one ack; malformed input gets BAD_REQUEST
- * and reaches nothing else. A command sent without a callback cannot be acknowledged and is
- * dropped.
- *
- * A handler may send its ack early through `reply` (join and resume do, the moment the socket
- * is seated, so that the ack reaches the client before any event that follows); whatever it
- * returns afterwards is then ignored.
+ * One command's handler. It may send its ack early through `reply` (join and resume do, the
+ * moment the socket is seated, so that the ack reaches the client before any event that
+ * follows); whatever it returns afterwards is then ignored.
  */
-export function onCommand<K extends CommandName>(
-  socket: QuizbusSocket,
-  name: K,
-  logger: Logger,
-  handler: CommandHandler<K>,
-  observe?: Observe,
-): void {
-  // One anonymous closure per socket and command, and nothing else: the work is in module-level
-  // functions. A named closure here (`const listener = …`) costs far more than it looks, because
-  // tsx compiles with esbuild's keepNames, which gives every such closure its own `name`
-  // property: a 256-byte property dictionary per closure, over 3 KB per player for the commands.
-  // Socket.IO's typed `on` wants the exact listener type of K; the listener validates its own input.
-  (socket.on as (event: string, fn: (...args: unknown[]) => void) => void)(name, (...args) => void runCommand(socket, name, logger, handler, observe, args));
+export type CommandHandler<K extends CommandName> = (conn: Connection, payload: CommandPayload<K>, reply: (res: Ack<K>) => void) => Promise<Ack<K>> | Ack<K>;
+
+/** A handler for every command of the protocol: the compiler checks none is missing. */
+export type CommandHandlers = { [K in CommandName]: CommandHandler<K> };
+
+type Observe = (command: string, outcome: string, seconds: number) => void;
+
+export interface DispatchOptions {
+  logger: Logger;
+  /** Rate, size and name checks before anything else (none in hand-built test gateways). */
+  guard?: CommandGuard;
+  /** Counts each command by type and outcome, with its latency. */
+  observe?: Observe;
 }
 
-type CommandHandler<K extends CommandName> = (payload: CommandPayload<K>, reply: (res: Ack<K>) => void) => Promise<Ack<K>> | Ack<K>;
-type Observe = (command: string, outcome: string, seconds: number) => void;
+/**
+ * Builds the one function every incoming packet of every socket goes through: guard, parse
+ * with the command's zod schema, run its handler, ack exactly once. A command sent without a
+ * callback cannot be acknowledged and is dropped; malformed input gets BAD_REQUEST and reaches
+ * nothing else; an unknown name gets BAD_REQUEST too, so that no client waits on an ack forever.
+ *
+ * It is shared by all sockets (installed as each socket's packet middleware), rather than a
+ * listener per socket and command: fourteen listeners per socket were the largest part of a
+ * player's heap that was not Socket.IO's own.
+ */
+export function commandDispatcher(handlers: CommandHandlers, o: DispatchOptions): (conn: Connection, packet: unknown[]) => void {
+  return (conn, packet) => {
+    const event = packet[0];
+    const last = packet[packet.length - 1];
+    if (packet.length < 2 || typeof last !== 'function') return;
+    const ack = last as (res: unknown) => void;
+    const args = packet.slice(1, -1);
+    if (o.guard && !o.guard.admit(conn, event, args, ack)) return;
+    if (typeof event !== 'string' || !Object.hasOwn(commandSchemas, event)) {
+      ack(fail('BAD_REQUEST', 'Unknown command.'));
+      return;
+    }
+    const name = event as CommandName;
+    void runCommand(conn, name, handlers[name] as CommandHandler<CommandName>, args, ack, o);
+  };
+}
 
 /** One command from one socket: parse, handle, ack exactly once. */
 async function runCommand<K extends CommandName>(
-  socket: QuizbusSocket,
+  conn: Connection,
   name: K,
-  logger: Logger,
   handler: CommandHandler<K>,
-  observe: Observe | undefined,
   args: unknown[],
+  ack: (res: Ack<K>) => void,
+  o: DispatchOptions,
 ): Promise<void> {
-  const ack = args[args.length - 1];
-  if (typeof ack !== 'function') return;
-  const reply = replyOnce(ack as (res: Ack<K>) => void, name, observe);
-  const parsed = commandSchemas[name].safeParse(args.length > 1 ? args[0] : undefined);
+  const reply = replyOnce(ack, name, o.observe);
+  const parsed = commandSchemas[name].safeParse(args.length > 0 ? args[0] : undefined);
   if (!parsed.success) {
     reply(fail('BAD_REQUEST', describeIssues(parsed.error)) as Ack<K>);
     return;
   }
   try {
-    reply(await handler(parsed.data as CommandPayload<K>, reply));
+    reply(await handler(conn, parsed.data as CommandPayload<K>, reply));
   } catch (err) {
-    logger.error({ err, command: name, socket: socket.id }, 'command handler failed');
+    o.logger.error({ err, command: name, socket: conn.socket.id }, 'command handler failed');
     reply(fail('INTERNAL', 'Something went wrong on the server.') as Ack<K>);
   }
 }

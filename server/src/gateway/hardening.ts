@@ -4,10 +4,9 @@ import type { Config } from '../config.ts';
 import type { Clock } from '../ports/clock.ts';
 import { AddressLimits } from './address-limits.ts';
 import { compileTrustProxy, type TrustProxy } from './client-address.ts';
-import { commandGuard } from './command-guard.ts';
+import { CommandGuard } from './command-guard.ts';
 import { loadNicknameFilter, type NicknameFilter } from './nickname-filter.ts';
 import { corsFor, parseOrigins, securityHeaders } from './security-headers.ts';
-import type { QuizbusSocket } from './socket-types.ts';
 import { teacherAuth, type TeacherAuth } from './teacher-auth.ts';
 
 /** What the gateway needs to hold abuse off, built once per node from the configuration. */
@@ -17,8 +16,8 @@ export interface Hardening {
   limits: AddressLimits;
   teacher: TeacherAuth;
   nicknameFilter: NicknameFilter;
-  /** The socket middleware that every incoming packet meets first. */
-  guard: (socket: QuizbusSocket) => (packet: unknown[], next: (err?: Error) => void) => void;
+  /** What every incoming command meets first: rate, size and name checks. */
+  guard: CommandGuard;
   maxPlayersPerGame: number;
   maxGamesPerNode: number;
   /** Sets trust proxy, security headers and CORS on the Express app (before any route). */
@@ -55,7 +54,7 @@ export function createHardening(
     limits,
     teacher,
     nicknameFilter,
-    guard: commandGuard({ clock, maxBytes: config.MAX_COMMAND_BYTES, rate: config.COMMAND_RATE, burst: config.COMMAND_BURST, ...(observe && { observe }) }),
+    guard: new CommandGuard({ clock, maxBytes: config.MAX_COMMAND_BYTES, rate: config.COMMAND_RATE, burst: config.COMMAND_BURST, ...(observe && { observe }) }),
     maxPlayersPerGame: config.MAX_PLAYERS_PER_GAME,
     maxGamesPerNode: config.MAX_GAMES_PER_NODE,
     applyHttp(app) {

@@ -6,7 +6,8 @@ import type { Outcome } from '../games/game-runtime.ts';
 import { hashToken, newId, newToken, sameHash } from '../games/tokens.ts';
 import type { Clock } from '../ports/clock.ts';
 import { addressKey, clientAddress } from './client-address.ts';
-import { fail, onCommand } from './command-handler.ts';
+import { commandDispatcher, fail, type CommandHandlers } from './command-handler.ts';
+import { Connection } from './connection.ts';
 import type { EventTelemetry } from './event-telemetry.ts';
 import type { Fanout } from './fanout.ts';
 import { joinNickname, rerollNickname, retryJoin } from './generated-nicknames.ts';
@@ -27,8 +28,6 @@ export interface GatewayDeps {
   telemetry?: EventTelemetry;
 }
 
-type HostCommand = 'start' | 'next' | 'skip' | 'end' | 'kick' | 'lock';
-
 type Failure = ReturnType<typeof fail>;
 
 const gameNotFound = () => fail('GAME_NOT_FOUND', 'No game with that PIN is running.');
@@ -41,8 +40,6 @@ const gameNotFound = () => fail('GAME_NOT_FOUND', 'No game with that PIN is runn
 export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void {
   const { node, fanout, clock, logger, hardening } = deps;
   const limits = hardening?.limits;
-  const on = <K extends Parameters<typeof onCommand>[1]>(socket: QuizbusSocket, name: K, handler: Parameters<typeof onCommand<K>>[3]) =>
-    onCommand(socket, name, logger, handler, deps.observe);
 
   /**
    * Runs `fn` with the game's state available on this node, holding an interest in the game
@@ -74,40 +71,45 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
     }
   }
 
-  io.on('connection', (socket) => {
-    // Rate limits count per client address (behind TRUST_PROXY's proxies, the forwarded one).
-    const address = addressKey(hardening ? clientAddress(socket.request, hardening.trustProxy) : socket.handshake.address);
-    if (hardening) socket.use(hardening.guard(socket));
-    /** A wrong token is a guess like a wrong PIN. */
-    const guessed = <R>(result: R): R => {
-      limits?.countMiss(address);
-      return result;
-    };
-    // Every identifying command acks in the same synchronous step that seats the socket and
-    // builds its view, so the ack reaches the client before any event that follows it: the
-    // client always knows its view and publicSeq first.
-    on(socket, 'host.attach', ({ pin, hostToken }, reply) =>
-      withGame(pin, address, async (gameId, state) => {
+  /** A wrong token is a guess like a wrong PIN. */
+  function guessed<R>(conn: Connection, result: R): R {
+    limits?.countMiss(conn.address);
+    return result;
+  }
+
+  /** The host commands after attach: each builds its engine command from the host's token hash. */
+  async function hostCommand(conn: Connection, build: (hostTokenHash: string) => Command): Promise<Failure | { ok: true; seq: number }> {
+    const acting = actingHost(conn.socket);
+    if (!acting.ok) return acting;
+    const outcome: Outcome = await node.execute(acting.gameId, build(acting.hostTokenHash));
+    return outcome.ok ? { ok: true, seq: outcome.seq } : fail(outcome.code, outcome.message);
+  }
+
+  // Every identifying command acks in the same synchronous step that seats the socket and
+  // builds its view, so the ack reaches the client before any event that follows it: the
+  // client always knows its view and publicSeq first.
+  const handlers: CommandHandlers = {
+    'host.attach': (conn, { pin, hostToken }, reply) =>
+      withGame(pin, conn.address, async (gameId, state) => {
         const tokenHash = hashToken(hostToken);
-        if (!sameHash(tokenHash, state.hostTokenHash)) return { result: guessed(fail('UNAUTHORIZED', 'That host token does not open this game.')), keep: false };
-        seat(socket, { gameId, role: 'host', hostTokenHash: tokenHash }, rooms.host(gameId));
+        if (!sameHash(tokenHash, state.hostTokenHash)) return { result: guessed(conn, fail('UNAUTHORIZED', 'That host token does not open this game.')), keep: false };
+        seat(conn.socket, { gameId, role: 'host', hostTokenHash: tokenHash }, rooms.host(gameId));
         reply({ ok: true, view: screenView(node.stateOf(gameId) ?? state, 'host', clock.now()) });
         return { result: fail('INTERNAL', 'acknowledged already'), keep: true };
       }),
-    );
 
-    on(socket, 'display.attach', ({ pin }, reply) =>
-      withGame(pin, address, async (gameId, state) => {
-        seat(socket, { gameId, role: 'display' }, rooms.display(gameId));
+    'display.attach': (conn, { pin }, reply) =>
+      withGame(pin, conn.address, async (gameId, state) => {
+        seat(conn.socket, { gameId, role: 'display' }, rooms.display(gameId));
         reply({ ok: true, view: screenView(node.stateOf(gameId) ?? state, 'display', clock.now()) });
         return { result: fail('INTERNAL', 'acknowledged already'), keep: true };
       }),
-    );
 
-    on(socket, 'player.join', ({ pin, nickname: typed, studentId }, reply) => {
-      const limited = limits?.takeJoin(address);
+    'player.join': (conn, { pin, nickname: typed, studentId }, reply) => {
+      const limited = limits?.takeJoin(conn.address);
       if (limited) return limited.ack;
-      return withGame(pin, address, async (gameId, opened) => {
+      const { socket } = conn;
+      return withGame(pin, conn.address, async (gameId, opened) => {
         const playerId = newId('p');
         const sessionToken = newToken();
         let outcome: Outcome<'join'>;
@@ -130,58 +132,52 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
         if (!outcome.ok) return { result: fail(outcome.code, outcome.message), keep: false };
         return { result: fail('UNAVAILABLE', 'The join took effect but could not be confirmed here; resume.'), keep: socket.data.gameId === gameId };
       });
-    });
+    },
 
-    on(socket, 'player.resume', ({ pin, sessionToken }, reply) =>
-      withGame(pin, address, async (gameId) => {
+    'player.resume': (conn, { pin, sessionToken }, reply) =>
+      withGame(pin, conn.address, async (gameId) => {
+        const { socket } = conn;
         const outcome = await node.execute(gameId, { type: 'resume', tokenHash: hashToken(sessionToken) }, (state, o) => {
           const { playerId } = o.reply;
           if (seatPlayer(socket, gameId, playerId)) reply({ ok: true, playerId, view: playerView(state, playerId, clock.now()) });
         });
         if (!outcome.ok) {
           const refusal = fail(outcome.code, outcome.message);
-          return { result: outcome.code === 'UNAUTHORIZED' ? guessed(refusal) : refusal, keep: false };
+          return { result: outcome.code === 'UNAUTHORIZED' ? guessed(conn, refusal) : refusal, keep: false };
         }
         return { result: fail('UNAVAILABLE', 'The game could not be reached here; try again.'), keep: socket.data.gameId === gameId };
       }),
-    );
 
-    on(socket, 'player.reroll', async () => {
-      const acting = actingPlayer(socket);
+    'player.reroll': async (conn) => {
+      const acting = actingPlayer(conn.socket);
       if (!acting.ok) return acting;
       return rerollNickname(node, acting.gameId, acting.playerId);
-    });
+    },
 
-    on(socket, 'answer.submit', async ({ index, answer }) => {
-      const acting = actingPlayer(socket);
+    'answer.submit': async (conn, { index, answer }) => {
+      const acting = actingPlayer(conn.socket);
       if (!acting.ok) return acting;
       const outcome = await node.execute(acting.gameId, { type: 'answer', playerId: acting.playerId, index, answer });
       return outcome.ok ? { ok: true, ...outcome.reply } : fail(outcome.code, outcome.message);
-    });
+    },
 
-    const host = <K extends `host.${HostCommand}`>(name: K, build: (hostTokenHash: string, payload: Parameters<Parameters<typeof onCommand<K>>[3]>[0]) => Command) =>
-      on(socket, name, async (payload) => {
-        const acting = actingHost(socket);
-        if (!acting.ok) return acting;
-        const outcome: Outcome = await node.execute(acting.gameId, build(acting.hostTokenHash, payload));
-        return outcome.ok ? { ok: true, seq: outcome.seq } : fail(outcome.code, outcome.message);
-      });
-    host('host.start', (h) => ({ type: 'start', hostTokenHash: h }));
-    host('host.next', (h) => ({ type: 'next', hostTokenHash: h }));
-    host('host.skip', (h) => ({ type: 'skip', hostTokenHash: h }));
-    host('host.end', (h) => ({ type: 'end', hostTokenHash: h }));
-    host('host.kick', (h, p) => ({ type: 'kick', hostTokenHash: h, playerId: p.playerId }));
-    host('host.lock', (h, p) => ({ type: 'lock', hostTokenHash: h, locked: p.locked }));
+    'host.start': (conn) => hostCommand(conn, (h) => ({ type: 'start', hostTokenHash: h })),
+    'host.next': (conn) => hostCommand(conn, (h) => ({ type: 'next', hostTokenHash: h })),
+    'host.skip': (conn) => hostCommand(conn, (h) => ({ type: 'skip', hostTokenHash: h })),
+    'host.end': (conn) => hostCommand(conn, (h) => ({ type: 'end', hostTokenHash: h })),
+    'host.kick': (conn, p) => hostCommand(conn, (h) => ({ type: 'kick', hostTokenHash: h, playerId: p.playerId })),
+    'host.lock': (conn, p) => hostCommand(conn, (h) => ({ type: 'lock', hostTokenHash: h, locked: p.locked })),
 
-    on(socket, 'view.snapshot', () => {
-      const { gameId, role, playerId } = socket.data;
+    'view.snapshot': (conn) => {
+      const { gameId, role, playerId } = conn.socket.data;
       const state = gameId ? node.stateOf(gameId) : undefined;
       if (!state || !role) return fail('NOT_ATTACHED', 'Join or attach to a game first.');
       if (role === 'player' && playerId) return { ok: true, view: playerView(state, playerId, clock.now()) };
       return { ok: true, view: screenView(state, role === 'host' ? 'host' : 'display', clock.now()) };
-    });
+    },
 
-    on(socket, 'telemetry.watch', (payload) => {
+    'telemetry.watch': (conn, payload) => {
+      const { socket } = conn;
       const { gameId, role } = socket.data;
       if (!gameId || !role) return fail('NOT_ATTACHED', 'Attach as the host or a display first.');
       // Players never see the flow: it would tell them when others answer.
@@ -191,19 +187,23 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
       if (payload.on) void socket.join(rooms.telemetry(gameId));
       else void socket.leave(rooms.telemetry(gameId));
       return { ok: true, on: payload.on, nodeId: node.nodeId, channel: telemetry.channelOf(gameId) };
-    });
+    },
+  };
 
-    // Every command is acknowledged, an unknown one too: a client waiting on its ack must not
-    // hang. The guard answers unknown names; without it (hand-built gateways), this does.
-    if (!hardening) {
-      socket.onAny((event: unknown, ...args: unknown[]) => {
-        if (typeof event === 'string' && Object.hasOwn(commandSchemas, event)) return;
-        const ack = args[args.length - 1];
-        if (typeof ack === 'function') (ack as (res: unknown) => void)(fail('BAD_REQUEST', 'Unknown command.'));
-      });
-    }
+  const dispatch = commandDispatcher(handlers, { logger, ...(hardening && { guard: hardening.guard }), ...(deps.observe && { observe: deps.observe }) });
+  // `this` is the socket (an EventEmitter calls its listeners on itself): one function for all sockets.
+  function onDisconnect(this: QuizbusSocket): void {
+    leave(this);
+  }
 
-    socket.on('disconnect', () => leave(socket));
+  io.on('connection', (socket) => {
+    // Rate limits count per client address (behind TRUST_PROXY's proxies, the forwarded one).
+    const address = addressKey(hardening ? clientAddress(socket.request, hardening.trustProxy) : socket.handshake.address);
+    const conn = new Connection(socket, address, hardening ? hardening.guard.state() : null);
+    // Every packet is handled here and never passed on (`next` is not called): no listener per
+    // command, one small closure per socket.
+    socket.use((packet) => dispatch(conn, packet));
+    socket.on('disconnect', onDisconnect);
   });
 
   /** Gives a socket an identity and a room, leaving whatever it was before. */
