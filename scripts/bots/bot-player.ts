@@ -69,7 +69,6 @@ export class BotPlayer {
   private buffer: Array<{ name: Chained; m: ChainedPayload; at: number }> = [];
   private readonly questions = new Map<number, PublicQuestion>();
   private readonly answered = new Set<number>();
-  private readonly closedAt = new Map<number, number>();
   private timer: WheelTimer | null = null;
   private closing = false;
   /** Where the bot connects: its own URL, or after a drop the alternates in turn. */
@@ -114,7 +113,6 @@ export class BotPlayer {
     this.socket = socket;
     const chained = (name: Chained) => (m: ChainedPayload) => this.onChained(name, m, localNow());
     for (const name of CHAINED) socket.on(name, chained(name));
-    socket.on('question.result', (m: ServerMessage<'question.result'>) => this.onResult(m.result, localNow()));
     socket.on('player.kicked', () => {
       this.report('kicked', this.cfg.nickname);
       this.finish();
@@ -201,9 +199,10 @@ export class BotPlayer {
         break;
       }
       case 'question.closed': {
+        // A player's close carries its own result: its latency is the close's own fan-out.
         const c = m as ServerMessage<'question.closed'>;
-        this.closedAt.set(c.reveal.index, c.closedAt);
         this.clearTimer();
+        if (c.result) this.cfg.observer.result?.(c.result, clock ? clock.since(c.closedAt, at) : null);
         break;
       }
       case 'leaderboard.shown':
@@ -215,12 +214,6 @@ export class BotPlayer {
       case 'game.started':
         break;
     }
-  }
-
-  private onResult(result: PlayerResult, at: number): void {
-    const closedAt = this.closedAt.get(result.index);
-    const clock = this.cfg.clock;
-    this.cfg.observer.result?.(result, clock && closedAt !== undefined ? clock.since(closedAt, at) : null);
   }
 
   private async snapshot(): Promise<void> {

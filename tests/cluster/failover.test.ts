@@ -67,12 +67,10 @@ async function playQuestion(host: FailoverClient, seats: Seat[], q: number, acke
     expect(a.ok).toBe(true);
     acked.push({ id: seats[i]!.id, index: q });
   });
-  await Promise.all(seats.map((s) => s.client.next('question.result', (m: { result: { index: number } }) => m.result.index === q)));
+  await Promise.all(seats.map((s) => s.client.result(q)));
   expect((await host.send('host.next', {})).ok).toBe(true);
   expect((await host.send('host.next', {})).ok).toBe(true);
 }
-
-type Result = { result: { index: number; score: number; points: number } };
 
 /**
  * Plays question 1, then question 2 with half the answers in before `fault` and half after,
@@ -83,7 +81,7 @@ async function gameThrough(cluster: Cluster, fault: (ctx: { gameId: string; seat
   const acked: Array<{ id: string; index: number }> = [];
   expect((await host.send('host.start', {})).ok).toBe(true);
   await playQuestion(host, seats, 0, acked);
-  const before = await Promise.all(seats.map((s) => s.client.next('question.result', (m: Result) => m.result.index === 0) as Promise<Result>));
+  const before = await Promise.all(seats.map((s) => s.client.result(0)));
 
   await Promise.all(seats.map((s) => s.client.next('question.opened', (m: { index: number }) => m.index === 1)));
   const firstHalf = seats.slice(0, 3);
@@ -99,7 +97,7 @@ async function gameThrough(cluster: Cluster, fault: (ctx: { gameId: string; seat
     expect(a.ok, JSON.stringify(a)).toBe(true);
     acked.push({ id: secondHalf[i]!.id, index: 1 });
   });
-  const after = await Promise.all(seats.map((s) => s.client.next('question.result', (m: { result: { index: number } }) => m.result.index === 1) as Promise<Result>));
+  const after = await Promise.all(seats.map((s) => s.client.result(1)));
   // Everyone kept their score: the new total is the old one plus this question's points.
   seats.forEach((_, i) => expect(after[i]!.result.score).toBe(before[i]!.result.score + after[i]!.result.points));
   expect((await host.send('host.next', {})).ok).toBe(true);

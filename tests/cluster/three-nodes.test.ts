@@ -51,7 +51,7 @@ describe('three nodes on one Redis', () => {
       const acks = await Promise.all(players.map((p, i) => p.client.send('answer.submit', { index: q, answer: plays[i]![q]! })));
       expect(acks.every((a) => a.ok)).toBe(true);
       // The last answer closes the question on its owner; every node hears it.
-      await Promise.all(players.map((p) => p.client.next('question.result', (m) => m.result.index === q)));
+      await Promise.all(players.map((p) => p.client.result(q)));
       const reveal = await display.next('question.closed', (m) => m.reveal.index === q);
       expect(reveal.reveal.distribution.answered).toBe(players.length);
       expect((await host.send('host.next', {})).ok).toBe(true);

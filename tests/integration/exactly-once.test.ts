@@ -34,7 +34,7 @@ describe('exactly-once answers', () => {
     const closed = await host.next('question.closed');
     expect(closed.reveal.distribution).toMatchObject({ answered: 2, correct: 1, options: [1, 1, 0] });
     // round(1000 * (1 - (2000 / 20000) / 2)) = 950, once.
-    const result = await ann.client.next('question.result');
+    const result = await ann.client.result();
     expect(result.result).toMatchObject({ grade: 'correct', points: 950, score: 950 });
     ok(await host.send('host.next', {}));
     ok(await host.send('host.next', {}));
@@ -60,7 +60,7 @@ describe('exactly-once answers', () => {
     ok(await bob.client.send('answer.submit', { index: 0, answer: { kind: 'choice', choice: 0 } }));
     const closed = await host.next('question.closed');
     expect(closed.reveal.distribution).toMatchObject({ answered: 2, correct: 1, options: [1, 1, 0] });
-    const result = await ann.client.next('question.result');
+    const result = await ann.client.result();
     expect(result.result).toMatchObject({ grade: 'wrong', points: 0, score: 0 });
     // The original ack holds after the close as well (not LATE).
     expect(await ann.client.send('answer.submit', { index: 0, answer: { kind: 'choice', choice: 1 } })).toEqual(first);
@@ -88,7 +88,7 @@ describe('exactly-once answers', () => {
     const closed = await host.next('question.closed');
     expect(closed.reveal.distribution.answered).toBe(2);
     // round(1000 * (1 - (4000 / 20000) / 2)) = 900, counted once.
-    const result = await back.next('question.result');
+    const result = await back.result();
     expect(result.result).toMatchObject({ grade: 'correct', points: 900, score: 900 });
 
     // Next question: resume again mid-question and resend — still one answer.
@@ -104,7 +104,7 @@ describe('exactly-once answers', () => {
     expect(await again.send('answer.submit', { index: 1, answer: { kind: 'choice', choice: 0 } })).toEqual(q2);
     expect(await again.send('answer.submit', { index: 0, answer: { kind: 'choice', choice: 0 } })).toEqual(first);
     ok(await bob.client.send('answer.submit', { index: 1, answer: { kind: 'choice', choice: 2 } }));
-    const r2 = await again.next('question.result');
+    const r2 = await again.result();
     expect(r2.result).toMatchObject({ index: 1, grade: 'correct', points: 1_000 + 100, score: 900 + 1_100, streak: 2 });
     ok(await host.send('host.next', {}));
     ok(await host.send('host.next', {}));

@@ -25,7 +25,7 @@ describe('late join and lock', () => {
     await openQuestion(h, host, 1);
     ok(await cat.client.send('answer.submit', answer(1)));
     ok(await ann.client.send('answer.submit', answer(1, 1)));
-    const result = await cat.client.next('question.result');
+    const result = await cat.client.result();
     expect(result.result).toMatchObject({ index: 1, grade: 'correct', points: 1000, score: 1000 });
   });
 

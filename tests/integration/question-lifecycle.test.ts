@@ -57,7 +57,7 @@ describe('question closing, late join and kick', () => {
     await h.server.clock.advance(1);
     const closed = await host.next('question.closed');
     expect(closed.reveal.distribution).toMatchObject({ answered: 1, total: 2 });
-    const bob = await players[1]!.client.next('question.result');
+    const bob = await players[1]!.client.result();
     expect(bob.result.grade).toBe('missed');
   });
 
@@ -95,7 +95,7 @@ describe('question closing, late join and kick', () => {
     ok(await players[1]!.client.send('answer.submit', A0));
     const closed = await host.next('question.closed');
     expect(closed.reveal.distribution).toMatchObject({ answered: 2, total: 2 });
-    expect(cat.client.all('question.result')).toHaveLength(0);
+    expect(cat.client.results()).toHaveLength(0);
     await cat.client.next('question.closed');
     ok(await host.send('host.next', {}));
     ok(await host.send('host.next', {}));
@@ -105,7 +105,7 @@ describe('question closing, late join and kick', () => {
     // Bob has not answered question 2: it stays open until he does.
     expect((await hostSnapshot(host)).phase).toBe('open');
     ok(await players[1]!.client.send('answer.submit', { index: 1, answer: { kind: 'choice', choice: 1 } }));
-    const r = await cat.client.next('question.result');
+    const r = await cat.client.result();
     expect(r.result).toMatchObject({ index: 1, grade: 'correct', points: 1_000, score: 1_000 });
     ok(await host.send('host.next', {}));
     ok(await host.send('host.next', {}));

@@ -17,7 +17,7 @@ describe('reconnect keeps the seat', () => {
     await openQuestion(h, host, 0);
     ok(await ann.client.send('answer.submit', { index: 0, answer: { kind: 'choice', choice: 0 } }));
     ok(await bob.client.send('answer.submit', { index: 0, answer: { kind: 'choice', choice: 1 } }));
-    const r1 = await ann.client.next('question.result', (m) => m.result.index === 0);
+    const r1 = await ann.client.result(0);
     expect(r1.result).toMatchObject({ score: 1_000, streak: 1, rank: 1 });
     ok(await host.send('host.next', {}));
     ok(await host.send('host.next', {}));
@@ -59,7 +59,7 @@ describe('reconnect keeps the seat', () => {
 
     // The new socket plays on: it hears the close and Ann's result, with the streak continued.
     ok(await bob.client.send('answer.submit', { index: 1, answer: { kind: 'choice', choice: 1 } }));
-    const r2 = await phone.next('question.result', (m) => m.result.index === 1);
+    const r2 = await phone.result(1);
     // round(1000 * (1 - (3000 / 20000) / 2)) = 925, plus the streak bonus for a second in a row (100).
     expect(r2.result).toMatchObject({ grade: 'correct', points: 1_025, score: 2_025, streak: 2, rank: 1 });
     await phone.next('question.closed', (m) => m.reveal.index === 1);
@@ -131,8 +131,8 @@ describe('reconnect keeps the seat', () => {
     // Either socket answers for Ann; the other gets the original ack.
     const first = await laptop.send('answer.submit', { index: 1, answer: { kind: 'choice', choice: 0 } });
     expect(await ann.client.send('answer.submit', { index: 1, answer: { kind: 'choice', choice: 1 } })).toEqual(first);
-    const onPhone = await ann.client.next('question.result', (m) => m.result.index === 1);
-    const onLaptop = await laptop.next('question.result', (m) => m.result.index === 1);
+    const onPhone = await ann.client.result(1);
+    const onLaptop = await laptop.result(1);
     expect(onLaptop).toEqual(onPhone);
     expect(onLaptop.result).toMatchObject({ grade: 'correct', score: 2_100, streak: 2 });
     // The phone goes away; the laptop still holds the seat.

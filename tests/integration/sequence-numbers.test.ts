@@ -130,7 +130,7 @@ describe('sequence numbers', () => {
     // Two answers were events in between: seq jumped by 3, the chain by one link.
     expect(closed.prevSeq).toBe(opened.seq);
     expect(closed.seq).toBe(opened.seq + 3);
-    const result = await ann.client.next('question.result');
+    const result = await ann.client.result();
     expect(result.seq).toBe(closed.seq);
   });
 

@@ -49,9 +49,9 @@ describe('server-authoritative time', () => {
     expect(bobAck).toEqual({ ok: true, index: 0, responseMs: 5_500 });
 
     // The points follow the server's measure: round(1000 * (1 - (4000 / 20000) / 2)) = 900.
-    const annResult = await ann.client.next('question.result', (m) => m.result.index === 0);
+    const annResult = await ann.client.result(0);
     expect(annResult.result).toMatchObject({ grade: 'correct', points: 900, score: 900, rank: 1 });
-    const bobResult = await bob.client.next('question.result', (m) => m.result.index === 0);
+    const bobResult = await bob.client.result(0);
     expect(bobResult.result).toMatchObject({ grade: 'correct', points: 863, score: 863, rank: 2 });
   });
 
@@ -94,7 +94,7 @@ describe('server-authoritative time', () => {
     const closed = await ann.client.next('question.closed', (m) => m.reveal.index === 0);
     expect(closed.reveal.distribution.answered).toBe(1);
     expect(errorCode(await ann.client.send('answer.submit', { index: 0, answer: { kind: 'choice', choice: 0 } }))).toBe('LATE');
-    const result = await ann.client.next('question.result', (m) => m.result.index === 0);
+    const result = await ann.client.result(0);
     expect(result.result).toMatchObject({ grade: 'missed', points: 0, score: 0 });
     // Still LATE later, after the leaderboard.
     ok(await host.send('host.next', {}));
@@ -116,7 +116,7 @@ describe('server-authoritative time', () => {
       // The catch-up closed the question before deciding on the answer, and everyone heard it.
       const closed = await host.next('question.closed', (m) => m.reveal.index === 0);
       expect(closed.reveal.distribution.answered).toBe(0);
-      const result = await ann.client.next('question.result', (m) => m.result.index === 0);
+      const result = await ann.client.result(0);
       expect(result.result.grade).toBe('missed');
       const view = ok(await host.send('view.snapshot', {})).view;
       expect(view.phase).toBe('closed');

@@ -29,7 +29,7 @@ describe('a whole game on the embedded default', () => {
     await ann.next('question.opened');
     const ack = await ann.send('answer.submit', { index: 0, answer: { kind: 'choice', choice: 1 } });
     expect(ack).toEqual({ ok: true, index: 0, responseMs: 0 });
-    const result = await ann.next('question.result');
+    const result = await ann.result();
     expect(result.result.rank).toBe(1);
     const closed = await host.next('question.closed');
     expect(closed.reveal.distribution.answered).toBe(1);

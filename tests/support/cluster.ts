@@ -1,4 +1,4 @@
-import type { Ack, Answer, CommandName, CommandPayload, PlayerView, ScreenView } from '@quizbus/shared';
+import type { Ack, Answer, CommandName, CommandPayload, PlayerResult, PlayerView, ScreenView } from '@quizbus/shared';
 import { io, type Socket } from 'socket.io-client';
 import { startNode, type NodeProcess } from './node-process.ts';
 import { startRedis, type TestRedis } from './redis-server.ts';
@@ -114,10 +114,9 @@ export class FailoverClient {
     this.record({ name: 'view', payload: view });
     const q = view.question;
     if (q && view.phase !== 'reading') this.record({ name: 'question.opened', payload: { seq: view.seq, index: q.index, opensAt: q.opensAt, closesAt: q.closesAt } });
-    if (view.reveal) this.record({ name: 'question.closed', payload: { seq: view.seq, reveal: view.reveal } });
+    if (view.reveal) this.record({ name: 'question.closed', payload: { seq: view.seq, reveal: view.reveal, ...(view.role === 'player' && view.result && { result: view.result }) } });
     if (view.phase === 'ended' && view.podium) this.record({ name: 'game.ended', payload: { seq: view.seq, podium: view.podium } });
     if (view.role !== 'player') return;
-    if (view.result) this.record({ name: 'question.result', payload: { seq: view.seq, result: view.result } });
     if (view.phase === 'ended' && view.me.rank !== null) {
       this.record({ name: 'player.final', payload: { seq: view.seq, rank: view.me.rank, score: view.me.score, playerCount: view.podium?.playerCount ?? 0 } });
     }
@@ -168,6 +167,11 @@ export class FailoverClient {
     this.at += 1;
     await this.connect();
     this.reconnects.push(Date.now() - started);
+  }
+
+  /** Resolves with the player's own result for question `index`, from its copy of the close. */
+  result(index: number): Promise<{ result: PlayerResult }> {
+    return this.next('question.closed', (m: { result?: PlayerResult }) => m.result?.index === index) as Promise<{ result: PlayerResult }>;
   }
 
   /** Resolves on the first matching frame, received already or later; fails over on a drop. */

@@ -4,12 +4,19 @@ import type {
   CommandName,
   CommandPayload,
   CreateGameResponse,
+  PlayerResult,
   ServerMessageName,
   ServerToClientEvents,
 } from '@quizbus/shared';
 import { io, type Socket } from 'socket.io-client';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A player's own result, as its close brought it. */
+export interface OwnResult {
+  seq: number;
+  result: PlayerResult;
+}
 
 /** One received server message, in arrival order. */
 export interface Frame {
@@ -68,6 +75,20 @@ export class TestClient {
     const seen = this.frames.find(match);
     if (seen) return Promise.resolve(seen.payload as P);
     return new Promise((resolve) => this.waiters.push({ test: match, resolve: (f) => resolve(f.payload as P) }));
+  }
+
+  /**
+   * Resolves with the player's own result from a question's close (the first one, or the one
+   * for question `index`): it comes in the player's copy of `question.closed`.
+   */
+  async result(index?: number): Promise<OwnResult> {
+    const closed = await this.next('question.closed', (m) => m.result !== undefined && (index === undefined || m.result.index === index));
+    return { seq: closed.seq, result: closed.result as PlayerResult };
+  }
+
+  /** The player's own results received so far, in order. */
+  results(): OwnResult[] {
+    return this.all('question.closed').flatMap((m) => (m.result ? [{ seq: m.seq, result: m.result }] : []));
   }
 
   /** Frames with this name received so far. */

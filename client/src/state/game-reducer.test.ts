@@ -60,17 +60,23 @@ describe('reduceMessage', () => {
     expect(fresh.view.locked).toBe(true);
   });
 
-  it("puts a player's result and new score into the view", () => {
+  it("puts the reveal, the player's own result and new score into the view from one close", () => {
     const player: PlayerView = {
       ...screen,
       role: 'player',
-      phase: 'closed',
+      phase: 'open',
       me: { playerId: 'p_1', nickname: 'Ann', score: 0, streak: 0, rank: null },
     } as PlayerView;
     const result = { index: 0, grade: 'correct' as const, points: 950, streak: 1, score: 950, rank: 1, playerCount: 2, ahead: null };
-    const { view } = reduceMessage(player, { name: 'question.result', payload: { seq: 7, result } });
+    const reveal = { index: 0, correct: { type: 'single' as const, choice: 1 }, distribution: { answered: 2, total: 2, correct: 1, options: [1, 1] }, top: [] };
+    const { view } = reduceMessage(player, { name: 'question.closed', payload: { seq: 7, prevSeq: 1, closedAt: 5, reveal, result } });
+    expect(view.phase).toBe('closed');
+    expect(view.reveal).toEqual(reveal);
     expect(view.me).toEqual({ playerId: 'p_1', nickname: 'Ann', score: 950, streak: 1, rank: 1 });
     expect(view.result).toEqual(result);
+    const screenClose = reduceMessage({ ...screen, phase: 'open' }, { name: 'question.closed', payload: { seq: 7, prevSeq: 1, closedAt: 5, reveal } });
+    expect(screenClose.view.reveal).toEqual(reveal);
+    expect('result' in screenClose.view).toBe(false);
   });
 
   it('ends with the podium and without a question', () => {

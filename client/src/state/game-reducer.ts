@@ -38,12 +38,6 @@ export function reduceMessage<V extends View>(view: V, message: IncomingMessage)
       const chained = { ...view, seq: Math.max(view.seq, seq), publicSeq: seq };
       return { view: applyChained(chained, message), gap: false };
     }
-    case 'question.result': {
-      if (view.role !== 'player') return same;
-      const { result } = message.payload;
-      const me = { ...view.me, score: result.score, streak: result.streak, rank: result.rank };
-      return { view: { ...view, me, result } as PlayerView as V, gap: false };
-    }
     case 'players.updated': {
       if (view.role === 'player') return same;
       const { playerCount, locked, players } = message.payload;
@@ -79,8 +73,13 @@ function applyChained<V extends View>(view: V, message: Chained): V {
       if (!view.question || view.question.index !== index) return view;
       return { ...view, phase: 'open', question: { ...view.question, opensAt, closesAt, serverNow } };
     }
-    case 'question.closed':
-      return { ...rest, phase: 'closed', reveal: message.payload.reveal } as V;
+    case 'question.closed': {
+      const { reveal, result } = message.payload;
+      // A player's copy of the close carries their own result (the screens' copies never do).
+      if (view.role !== 'player' || !result) return { ...rest, phase: 'closed', reveal } as V;
+      const me = { ...view.me, score: result.score, streak: result.streak, rank: result.rank };
+      return { ...rest, phase: 'closed', reveal, me, result } as V;
+    }
     case 'leaderboard.shown':
       return { ...rest, phase: 'leaderboard', reveal: view.reveal, leaderboard: message.payload.top } as V;
     case 'game.ended': {

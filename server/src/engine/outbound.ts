@@ -51,21 +51,18 @@ export function outboundFor(event: DomainEvent, s: GameState, now: number): Outb
     case 'question.closed': {
       const r = reveal(s);
       if (!r) return [];
-      // A type-answer reveal goes in two versions: with the typed answers for the screens,
-      // without them for the phones. Every other reveal is one broadcast, encoded once.
+      // The screens get one broadcast, encoded once; each player one frame with the reveal and
+      // their own result together (a frame per player either way, and one write fewer each).
+      // A type-answer reveal goes to the phones without the typed answers.
       const forPlayers = playersReveal(r);
-      const closed = (reveal: typeof r) => ({ ...chain, closedAt: event.at, reveal });
-      const broadcasts =
-        forPlayers === r
-          ? [msg('everyone', 'question.closed', closed(r))]
-          : [msg('screens', 'question.closed', closed(r)), msg('players', 'question.closed', closed(forPlayers))];
+      const closed = { ...chain, closedAt: event.at };
       return [
-        ...broadcasts,
+        msg('screens', 'question.closed', { ...closed, reveal: r }),
         {
           to: 'each-player',
           build: (id) => {
             const result = playerResult(s, id);
-            return result && { name: 'question.result', payload: { seq: event.seq, result } };
+            return { name: 'question.closed', payload: result ? { ...closed, reveal: forPlayers, result } : { ...closed, reveal: forPlayers } };
           },
         },
       ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Answer, CorrectAnswer, DomainEvent, GameQuestion } from '@quizbus/shared';
+import { CHAINED_MESSAGES, type Answer, type CorrectAnswer, type DomainEvent, type GameQuestion } from '@quizbus/shared';
 import { evolve } from './evolve.ts';
 import type { GameState } from './game-state.ts';
 import { outboundFor, type Outbound } from './outbound.ts';
@@ -139,22 +139,20 @@ describe.each(cases)('%s question', (_type, c) => {
       index: 0, grade: 'missed', points: 0, streak: 0, score: 0, rank: 3, playerCount: 3, ahead: { nickname: 'Bob', score: 0 },
     });
 
-    // The same reaches the clients: the room-wide reveal and each player's own result.
-    // Typed answers are for the screens only: the phones get the reveal without the tally.
+    // The same reaches the clients: one reveal broadcast to the screens, and to each player one
+    // close carrying the reveal and their own result. Typed answers are for the screens only:
+    // the phones get the reveal without the tally.
     const out = outboundFor(closeEvent, g.state, g.now);
     const forPlayers = playersReveal(r!);
-    if (r!.distribution.texts) {
-      expect(forPlayers.distribution).not.toHaveProperty('texts');
-      expect(out[0]).toMatchObject({ to: 'screens', name: 'question.closed', payload: { seq: closeEvent.seq, reveal: r } });
-      expect(out[1]).toMatchObject({ to: 'players', name: 'question.closed', payload: { seq: closeEvent.seq, reveal: forPlayers } });
-      out.splice(0, 1);
-    } else {
-      expect(forPlayers).toBe(r);
-      expect(out[0]).toMatchObject({ to: 'everyone', name: 'question.closed', payload: { seq: closeEvent.seq, reveal: r } });
-    }
+    if (r!.distribution.texts) expect(forPlayers.distribution).not.toHaveProperty('texts');
+    else expect(forPlayers).toBe(r);
+    expect(out).toHaveLength(2);
+    expect(out[0]).toMatchObject({ to: 'screens', name: 'question.closed', payload: { seq: closeEvent.seq, reveal: r } });
     const each = out[1];
-    if (each?.to !== 'each-player') throw new Error('expected per-player results');
-    expect(each.build(bob)).toEqual({ name: 'question.result', payload: { seq: closeEvent.seq, result: playerResult(g.state, bob) } });
+    if (each?.to !== 'each-player') throw new Error('expected per-player closes');
+    const chain = { seq: closeEvent.seq, prevSeq: g.state.prevPublicSeq, closedAt: closeEvent.at };
+    expect(each.build(bob)).toEqual({ name: 'question.closed', payload: { ...chain, reveal: forPlayers, result: playerResult(g.state, bob) } });
+    expect(each.build('p_nobody')).toEqual({ name: 'question.closed', payload: { ...chain, reveal: forPlayers } });
     expect(playerView(g.state, ann, g.now)).toMatchObject({ phase: 'closed', reveal: forPlayers, result: { grade: c.scored ? 'correct' : 'poll' } });
     expect(playerView(g.state, ann, g.now).reveal?.distribution).toEqual(forPlayers.distribution);
     expect(screenView(g.state, 'display', g.now).reveal).toEqual(r);
@@ -304,11 +302,13 @@ describe('outboundFor', () => {
         continue;
       }
       for (const o of outboundFor(e, state, e.at)) {
-        if (o.to !== 'everyone') continue;
-        const p = o.payload as { seq: number; prevSeq: number };
-        expect([o.name, p.prevSeq, p.seq]).toEqual([o.name, publicSeq, e.seq]);
+        // What Ann's phone receives: the room-wide messages and her own copy of each close.
+        const m = o.to === 'everyone' ? o : o.to === 'each-player' ? o.build(ann) : undefined;
+        if (!m || !(CHAINED_MESSAGES as readonly string[]).includes(m.name)) continue;
+        const p = m.payload as { seq: number; prevSeq: number };
+        expect([m.name, p.prevSeq, p.seq]).toEqual([m.name, publicSeq, e.seq]);
         publicSeq = p.seq;
-        chained.push(o.name);
+        chained.push(m.name);
       }
     }
     expect(chained).toEqual([

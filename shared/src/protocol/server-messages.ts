@@ -38,12 +38,14 @@ export const serverMessageSchemas = {
     closesAt: z.number(),
     serverNow: z.number(),
   }),
-  /** closedAt: server time (ms) at which the question closed, for latency measurements. */
-  'question.closed': z.object({ ...chained, closedAt: z.number(), reveal: revealSchema }),
+  /**
+   * closedAt: server time (ms) at which the question closed, for latency measurements. A
+   * player's copy carries `result`, their own result: one frame per player at the close
+   * instead of a reveal and a result (absent on the screens, and for a player with no result).
+   */
+  'question.closed': z.object({ ...chained, closedAt: z.number(), reveal: revealSchema, result: playerResultSchema.optional() }),
   'leaderboard.shown': z.object({ ...chained, index: z.number().int(), top: z.array(leaderRowSchema) }),
   'game.ended': z.object({ ...chained, reason: z.enum(['finished', 'host', 'idle']), podium: podiumSchema }),
-  /** To one player: their result for the question that just closed. */
-  'question.result': z.object({ ...stamped, result: playerResultSchema }),
   /** To one player at the end: final place and score. */
   'player.final': z.object({
     ...stamped,
