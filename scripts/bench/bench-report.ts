@@ -43,6 +43,8 @@ export interface ScenarioDetails {
   generatorP99EventLoopDelayMs: number;
   clockOffsetsMs: number[];
   durationSec: number;
+  /** With --panel: telemetry.events messages the host received (the Under-the-hood panel was open); null without. */
+  panelMessages: number | null;
 }
 
 export interface ScenarioOutcome {
@@ -99,6 +101,7 @@ export function detailLines(r: ScenarioResult, d: ScenarioDetails): string {
     `  server CPU: joining ${f(d.joinCpuSeconds)} s, playing ${f(d.gameCpuSeconds)} s${d.redisCpuSeconds === null ? '' : `; redis-server ${f(d.redisCpuSeconds)} s`}`,
     `  per node: ${d.perNode.map((n) => `${n.id} CPU ${f(n.cpuSeconds)} s, peak RSS ${f(n.peakRssMB)} MB, heap +${f(n.heapDeltaMB)} MB`).join('; ')}`,
     `  generators: event-loop delay p99 ${f(d.generatorP99EventLoopDelayMs)} ms (max in the table); clock offsets ${d.clockOffsetsMs.map((o) => o.toFixed(2)).join(', ')} ms`,
+    ...(d.panelMessages === null ? [] : [`  under-the-hood panel open on the host: ${d.panelMessages} telemetry.events messages received`]),
     `  rejected acks: ${rejected.length ? rejected.join(', ') : 'none'}; problems: ${problems.length ? problems.join(', ') : 'none'}`,
     ...d.problemSamples.slice(0, 5).map((s) => `    e.g. ${s}`),
   ].join('\n');

@@ -25,6 +25,7 @@ const HELP = `npm run bench -- [options]
   --time-limit S       answer window per question, seconds                   [20]
   --concurrency N      joins in flight per generator                         [100]
   --profile DIR        write a V8 CPU profile of every node and generator into DIR
+  --panel              open the Under-the-hood panel on the host for the whole game (its cost: compare a run without)
   --heap-snapshots DIR write a heap snapshot of every node before the first join and after the last leaderboard into DIR
   --max-load L         before each scenario, wait (up to 10 minutes) for a 1-minute load average below L`;
 
@@ -43,6 +44,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '100' },
     profile: { type: 'string' },
     'heap-snapshots': { type: 'string' },
+    panel: { type: 'boolean', default: false },
     'max-load': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
@@ -140,6 +142,7 @@ for (const nodes of nodeCounts) {
         addressBlock: block,
         ...(profileDir && { profileDir }),
         ...(snapshotDir && { env: { BENCH_HEAP_SNAPSHOT_DIR: snapshotDir } }),
+        panel: values.panel,
         log: (line) => process.stdout.write(`${line}\n`),
       });
       block = block >= 250 ? 1 : block + 1;

@@ -14,6 +14,8 @@ export class HostDriver {
   /** Reveals by question index. */
   readonly closed = new Map<number, ServerMessage<'question.closed'>>();
   ended = false;
+  /** telemetry.events messages received (with the Under-the-hood panel open). */
+  telemetryMessages = 0;
 
   constructor(
     url: string,
@@ -24,6 +26,9 @@ export class HostDriver {
     this.socket.on('question.closed', (m) => {
       this.closed.set(m.reveal.index, m);
       onChange();
+    });
+    this.socket.on('telemetry.events', () => {
+      this.telemetryMessages += 1;
     });
     this.socket.on('game.ended', () => {
       this.ended = true;
@@ -39,6 +44,12 @@ export class HostDriver {
     });
     const ack = await this.socket.timeout(20_000).emitWithAck('host.attach', { pin, hostToken });
     if (!ack.ok) throw new Error(`host.attach: ${ack.error.code} ${ack.error.message}`);
+  }
+
+  /** Opens the Under-the-hood panel as the host console does: the event flow starts coming. */
+  async watch(): Promise<void> {
+    const ack = await this.socket.timeout(20_000).emitWithAck('telemetry.watch', { on: true });
+    if (!ack.ok) throw new Error(`telemetry.watch: ${ack.error.code} ${ack.error.message}`);
   }
 
   /** Sends a host command; resolves with the server time at which it was emitted. */

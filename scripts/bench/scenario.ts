@@ -29,6 +29,8 @@ export interface ScenarioOptions {
   /** Bound of every wait (joins get 20 ms more per player; a question its read time and time limit more). */
   phaseTimeoutMs?: number;
   profileDir?: string;
+  /** Open the Under-the-hood panel on the host (telemetry.watch) for the whole game. */
+  panel?: boolean;
   /** More environment for the server nodes. */
   env?: Record<string, string>;
   /** Progress lines go here. */
@@ -119,6 +121,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioOutcome> 
     const game = await json<CreateGameResponse>(`${first.url}/api/games`, { quizId: quiz.id });
     host = new HostDriver(first.url, clock, () => conditions.notify());
     await host.attach(game.pin, game.hostToken);
+    if (o.panel) await host.watch();
     const heapBefore = await heaps(cluster.nodes, 'before');
     const cpuBefore = cpu(pids);
     o.log(`  ${o.nodes} node(s) up, game ${game.pin}; joining ${o.players} players from ${o.generators} generator(s)`);
@@ -232,6 +235,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioOutcome> 
         generatorP99EventLoopDelayMs: round1(Math.max(...reports.map((r) => r.p99EventLoopDelayMs))),
         clockOffsetsMs: reports.map((r) => r.clockOffsetMs),
         durationSec: (Date.now() - started) / 1000,
+        panelMessages: o.panel ? host.telemetryMessages : null,
       },
     };
   } catch (err) {
