@@ -32,14 +32,18 @@ export const configSchema = z.object({
   COMMAND_RATE: z.coerce.number().min(0).default(10),
   /** Commands a socket may send in a burst before COMMAND_RATE applies. */
   COMMAND_BURST: z.coerce.number().int().min(1).default(40),
-  /** player.join attempts per address per minute, burst included (0: off). Generous: a class shares one address behind NAT. */
-  JOINS_PER_MINUTE: z.coerce.number().min(0).default(300),
+  /**
+   * player.join attempts per address per minute, burst included (0: off). Generous because a
+   * whole school can share one address behind NAT: 3000 at once, then 50 a second, seats
+   * 10,000 players in under two and a half minutes, and a script flooding joins gets no more.
+   */
+  JOINS_PER_MINUTE: z.coerce.number().min(0).default(3000),
   /** Wrong PINs or tokens per address per minute before its PIN commands are refused (0: off). */
   PIN_MISSES_PER_MINUTE: z.coerce.number().min(0).default(30),
   /** Games created per address per hour (0: off). */
   GAMES_PER_HOUR: z.coerce.number().min(0).default(60),
-  /** Players in one game (kicked players do not count). */
-  MAX_PLAYERS_PER_GAME: z.coerce.number().int().min(1).default(1000),
+  /** Players in one game (kicked players do not count); 10,000 is the class size the product promises on one small machine. */
+  MAX_PLAYERS_PER_GAME: z.coerce.number().int().min(1).default(10_000),
   /** Games this node owns at once (ended games count until they are removed). */
   MAX_GAMES_PER_NODE: z.coerce.number().int().min(1).default(500),
   /**
@@ -62,6 +66,8 @@ export const configSchema = z.object({
   PRETTY_LOGS: bool.optional(),
   /** Benchmark only: serves /api/bench/time and /api/bench/memory (see docs/benchmarks.md). Off by default. */
   BENCH_ENDPOINTS: bool.optional(),
+  /** Benchmark only, with BENCH_ENDPOINTS: `/api/bench/memory?snapshot=LABEL` writes a heap snapshot into this directory. */
+  BENCH_HEAP_SNAPSHOT_DIR: z.string().optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
