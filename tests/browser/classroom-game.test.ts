@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, launchBrowser, phoneContext, screenshot, watchPage } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser.ts';
+import { expectAccessible, useBrowserSuite } from '../support/browser-suite.ts';
 import { parseCsv } from '../support/csv.ts';
 import { decodeQr } from '../support/qr-decode.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { fillQuiz } from './editor-steps.ts';
 
 /**
@@ -14,23 +14,8 @@ import { fillQuiz } from './editor-steps.ts';
  * the results CSV has the right scores. Game time runs on the server's fake clock.
  */
 describe('a classroom game in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const accessible = async (page: Page, what: string) => {
-    expect(await axeProblems(page), `axe on ${what}`).toEqual([]);
-  };
-  const phone = async (name: string): Promise<Page> => watchPage(await (await phoneContext(browser)).newPage(), problems, name);
+  const suite = useBrowserSuite();
+  const { problems, phone } = suite;
   /** No sideways scrolling: long words wrap. */
   const fitsWidth = async (page: Page) => {
     const [scroll, width] = (await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]')) as [number, number];
@@ -38,11 +23,11 @@ describe('a classroom game in Chromium', () => {
   };
 
   it('runs from the editor to the results CSV', { timeout: 240_000 }, async () => {
+    const { server } = suite;
     const title = 'Events & <i>buses</i>';
     const q1 = 'Which <script>alert("x")</script> pattern fans one event out to many listeners?';
     // Teacher: library → editor (validation first) → save → play with options.
-    const teacher = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-    const host = watchPage(await teacher.newPage(), problems, 'host');
+    const host = await suite.page('host', { viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     await host.goto(`${server.url}/host`);
     await host.getByRole('heading', { name: 'Your quizzes' }).waitFor();
     await host.getByText('Event-driven architecture', { exact: false }).first().waitFor();
@@ -51,7 +36,7 @@ describe('a classroom game in Chromium', () => {
     await host.getByRole('button', { name: 'Save quiz' }).click();
     await host.getByText(/things to fix before saving/).waitFor();
     await screenshot(host, 'host-editor-validation');
-    await accessible(host, 'the editor with validation messages');
+    await expectAccessible(host, 'the editor with validation messages');
     await fillQuiz(host, title, [
       {
         type: 'single',
@@ -80,8 +65,7 @@ describe('a classroom game in Chromium', () => {
     expect(joinUrl).not.toContain('localhost');
     expect(decodeQr(await host.locator('.qr-code').screenshot())).toBe(joinUrl);
 
-    const wall = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-    const display = watchPage(await wall.newPage(), problems, 'display');
+    const display = await suite.page('display', { viewport: { width: 1920, height: 1080 } });
     await display.goto(`${server.url}/display/${pin}`);
     await display.getByText('Waiting for players…').waitFor();
 
@@ -89,13 +73,13 @@ describe('a classroom game in Chromium', () => {
     const ann = await phone('ann');
     await ann.goto(`${server.url}/`);
     await screenshot(ann, 'join-empty');
-    await accessible(ann, 'the join page');
+    await expectAccessible(ann, 'the join page');
     await ann.getByLabel('Game PIN').fill(pin);
     await ann.getByLabel('Nickname').fill('Ann');
     await ann.getByRole('button', { name: 'Join' }).click();
     await ann.getByText("You're in!").waitFor();
     await screenshot(ann, 'play-lobby');
-    await accessible(ann, 'the play page in the lobby');
+    await expectAccessible(ann, 'the play page in the lobby');
 
     const bob = await phone('bob');
     await bob.goto(joinUrl);
@@ -120,8 +104,8 @@ describe('a classroom game in Chromium', () => {
     expect(await display.locator('.player-chip b').count()).toBe(0);
     await screenshot(host, 'host-lobby');
     await screenshot(display, 'display-lobby');
-    await accessible(host, 'the host console lobby');
-    await accessible(display, 'the display lobby');
+    await expectAccessible(host, 'the host console lobby');
+    await expectAccessible(display, 'the display lobby');
 
     // Question 1: read time, then answers. Ann right at once, Bob wrong, Cat right after 2 s.
     await host.getByRole('button', { name: 'Start with 3 players' }).click();
@@ -132,7 +116,7 @@ describe('a classroom game in Chromium', () => {
     await server.clock.advance(3000);
     for (const p of [ann, bob, cat]) await p.getByRole('button', { name: /Publish\/subscribe/ }).waitFor();
     await screenshot(ann, 'play-question');
-    await accessible(ann, 'the play page with a question');
+    await expectAccessible(ann, 'the play page with a question');
     await fitsWidth(ann);
     await ann.getByRole('button', { name: /Publish\/subscribe/ }).click();
     await ann.getByText('Answer locked in').waitFor();
@@ -143,8 +127,8 @@ describe('a classroom game in Chromium', () => {
     await host.locator('.stage__answered-number', { hasText: '2' }).waitFor();
     await screenshot(host, 'host-question');
     await screenshot(display, 'display-question');
-    await accessible(host, 'the host console with a question');
-    await accessible(display, 'the display with a question');
+    await expectAccessible(host, 'the host console with a question');
+    await expectAccessible(display, 'the display with a question');
     await cat.getByRole('button', { name: /Publish\/subscribe/ }).click();
 
     // Everyone answered: the question closes by itself. Each phone has its own result.
@@ -156,17 +140,17 @@ describe('a classroom game in Chromium', () => {
     expect(await cat.getByText('50 points behind Ann').count()).toBe(1);
     await screenshot(ann, 'play-result-correct');
     await screenshot(bob, 'play-result-wrong');
-    await accessible(bob, 'the play page with a result');
+    await expectAccessible(bob, 'the play page with a result');
     await display.getByText('A publisher emits once; every subscriber on the channel hears it.').waitFor();
     await screenshot(host, 'host-reveal');
     await screenshot(display, 'display-reveal');
-    await accessible(display, 'the display reveal');
+    await expectAccessible(display, 'the display reveal');
 
     await host.getByRole('button', { name: 'Show leaderboard' }).click();
     await display.getByRole('heading', { name: 'Leaderboard' }).waitFor();
     await screenshot(display, 'display-leaderboard');
     await screenshot(host, 'host-leaderboard');
-    await accessible(display, 'the display leaderboard');
+    await expectAccessible(display, 'the display leaderboard');
 
     // Question 2: Cat reloads mid-question and keeps her seat and score.
     await host.getByRole('button', { name: 'Next question' }).click();
@@ -202,13 +186,13 @@ describe('a classroom game in Chromium', () => {
     expect(await display.locator('.podium__step--1 .podium__name').textContent()).toBe('Cat');
     expect(await display.locator('.podium__step--3 .podium__name').textContent()).toBe('<b>Bob</b>');
     await screenshot(display, 'display-podium');
-    await accessible(display, 'the display podium');
+    await expectAccessible(display, 'the display podium');
     await cat.getByText('1st place of 3').waitFor();
     await ann.getByText('2nd place of 3').waitFor();
     await bob.getByText('3rd place of 3').waitFor();
     await screenshot(cat, 'play-final');
     await screenshot(host, 'host-podium');
-    await accessible(host, 'the host console podium');
+    await expectAccessible(host, 'the host console podium');
 
     // The results CSV, from the host console, with the scores the phones showed.
     const [download] = await Promise.all([host.waitForEvent('download'), host.getByRole('button', { name: 'Download results (CSV)' }).click()]);

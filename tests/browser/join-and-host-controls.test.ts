@@ -1,32 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { axeProblems, launchBrowser, phoneContext, screenshot, watchPage } from '../support/browser.ts';
-import { connect, createGame, type TestClient } from '../support/test-client.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it, vi } from 'vitest';
+import { axeProblems, screenshot } from '../support/browser.ts';
+import { useBrowserSuite } from '../support/browser-suite.ts';
+import { connect, createGame } from '../support/test-client.ts';
 
 /**
  * Issue 3, points 2, 5 and 9: the join page's messages for every refusal, next to the field
  * they are about; the host console's kick and lock; a reloaded host console keeps control.
  */
 describe('joining and the host console controls in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const problems: string[] = [];
-  const sockets: TestClient[] = [];
+  const suite = useBrowserSuite();
+  const { problems, clients: sockets, phone } = suite;
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const s of sockets) s.close();
-    await browser?.close();
-    await server?.close();
-  });
-
-  const phone = async (name: string): Promise<Page> => watchPage(await (await phoneContext(browser)).newPage(), problems, name);
   const join = async (page: Page, pin: string, nickname: string) => {
-    await page.goto(`${server.url}/?pin=${pin}`);
+    await page.goto(`${suite.server.url}/?pin=${pin}`);
     await page.getByLabel('Nickname').fill(nickname);
     await page.getByRole('button', { name: 'Join' }).click();
   };
@@ -39,6 +26,7 @@ describe('joining and the host console controls in Chromium', () => {
   };
 
   it('explains an unknown PIN, a taken nickname, a started game and an ended one', { timeout: 120_000 }, async () => {
+    const { server } = suite;
     const page = await phone('joiner');
     await page.goto(`${server.url}/`);
     await page.getByLabel('Game PIN').fill('000000');
@@ -70,8 +58,8 @@ describe('joining and the host console controls in Chromium', () => {
   });
 
   it('lets the host remove a player and lock the game, and keeps control after a reload', { timeout: 120_000 }, async () => {
-    const teacher = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const host = watchPage(await teacher.newPage(), problems, 'host');
+    const { server } = suite;
+    const host = await suite.page('host', { viewport: { width: 1280, height: 800 } });
     await host.goto(`${server.url}/host`);
     await host.getByRole('button', { name: 'Play General knowledge demo' }).click();
     await host.getByLabel('Allow late join').check();

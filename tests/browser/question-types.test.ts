@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, computedStyle, launchBrowser, phoneContext, screenshot, watchPage } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { axeProblems, computedStyle, screenshot } from '../support/browser.ts';
+import { useBrowserSuite } from '../support/browser-suite.ts';
 import { connect, createGame, saveQuiz, type TestClient } from '../support/test-client.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 const quiz = {
   title: 'Every kind of question',
@@ -22,20 +22,14 @@ const quiz = {
  * connection is down, and the seat back afterwards.
  */
 describe('every question type on a phone in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = useBrowserSuite();
+  const { problems } = suite;
   let host: TestClient;
-  const problems: string[] = [];
 
+  // Runs after the suite's own beforeAll: vitest runs beforeAll hooks in the order they are registered.
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    host = await connect(server.url);
-  });
-  afterAll(async () => {
-    host?.close();
-    await browser?.close();
-    await server?.close();
+    host = await connect(suite.server.url);
+    suite.clients.push(host);
   });
 
   /** Presses a key on an element reached by focus, as a keyboard user would, and checks the focus ring. */
@@ -47,16 +41,16 @@ describe('every question type on a phone in Chromium', () => {
   };
 
   it('answers each type from the keyboard, and survives a dropped connection', { timeout: 180_000 }, async () => {
+    const { server } = suite;
     const quizId = await saveQuiz(server.url, quiz);
     const game = await createGame(server.url, quizId);
     expect((await host.send('host.attach', { pin: game.pin, hostToken: game.hostToken })).ok).toBe(true);
     // The big screen shows how each kind of question is asked and revealed.
-    const wall = await browser.newContext({ viewport: { width: 1920, height: 1080 }, reducedMotion: 'reduce' });
-    const display = watchPage(await wall.newPage(), problems, 'display');
+    const display = await suite.page('display', { viewport: { width: 1920, height: 1080 }, reducedMotion: 'reduce' });
     await display.goto(`${server.url}/display/${game.pin}`);
     await display.getByText('Waiting for players…').waitFor();
-    const context = await phoneContext(browser);
-    const page = watchPage(await context.newPage(), problems, 'gus');
+    const page = await suite.phone('gus');
+    const context = page.context();
     await page.emulateMedia({ reducedMotion: 'reduce' });
 
     // Join with the keyboard alone: the PIN field has the focus on arrival.

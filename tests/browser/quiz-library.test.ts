@@ -1,10 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, launchBrowser, screenshot, watchPage } from '../support/browser.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeProblems, screenshot } from '../support/browser.ts';
+import { useBrowserSuite } from '../support/browser-suite.ts';
 
 /**
  * Issue 3, point 4: the library and editor beyond creating a quiz: duplicate a bundled quiz,
@@ -12,25 +12,15 @@ import { startTestServer, type TestServer } from '../support/test-server.ts';
  * it as JSON, delete it, and import the exported file again.
  */
 describe('the quiz library in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useBrowserSuite();
+  const { problems } = suite;
 
   /** The card of the quiz with this title. */
   const card = (page: Page, title: string) => page.locator('.quiz-card').filter({ has: page.getByRole('heading', { name: title, exact: true }) });
 
   it('duplicates, edits, exports, deletes and imports a quiz', { timeout: 180_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-    const page = watchPage(await context.newPage(), problems, 'teacher');
+    const { server } = suite;
+    const page = await suite.page('teacher', { viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     await page.goto(`${server.url}/host`);
     await page.getByRole('button', { name: 'Duplicate General knowledge demo' }).click();
     await page.getByText('Made “General knowledge demo (copy)”.').waitFor();
@@ -75,7 +65,8 @@ describe('the quiz library in Chromium', () => {
     await card(page, 'My slider quiz').getByRole('button', { name: 'Delete My slider quiz' }).click();
     await card(page, 'My slider quiz').getByRole('button', { name: 'Delete for good' }).click();
     await page.getByText('Deleted “My slider quiz”.').waitFor();
-    expect(await card(page, 'My slider quiz').count()).toBe(0);
+    // The notice comes before the refreshed list: wait for the card to go, not just the words.
+    await card(page, 'My slider quiz').waitFor({ state: 'detached' });
     const file = join(tmpdir(), `quizbus-export-${process.pid}.json`);
     await writeFile(file, JSON.stringify(exported));
     await page.getByLabel('Import JSON…').setInputFiles(file);

@@ -1,9 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NICKNAME_ADJECTIVES, NICKNAME_ANIMALS } from '../../server/src/games/nickname-words.ts';
-import { axeProblems, launchBrowser, phoneContext, screenshot, watchPage } from '../support/browser.ts';
-import { connect, createGame, type TestClient } from '../support/test-client.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { axeProblems, screenshot } from '../support/browser.ts';
+import { useBrowserSuite } from '../support/browser-suite.ts';
+import { connect, createGame } from '../support/test-client.ts';
 
 const generated = (name: string | null) => {
   const [adjective, animal, rest] = (name ?? '').split(' ');
@@ -16,28 +15,17 @@ const generated = (name: string | null) => {
  * button, and the host's screen shows the new name, never the id.
  */
 describe('joining a game with student ids and handed-out nicknames, in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const problems: string[] = [];
-  const sockets: TestClient[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const s of sockets) s.close();
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useBrowserSuite();
+  const { problems, clients: sockets } = suite;
 
   it('asks for the student id, hands out a nickname and re-rolls it', { timeout: 120_000 }, async () => {
+    const { server } = suite;
     const game = await createGame(server.url, 'general-knowledge', { askStudentId: true, generatedNicknames: true });
     const host = await connect(server.url);
     sockets.push(host);
     expect((await host.send('host.attach', { pin: game.pin, hostToken: game.hostToken })).ok).toBe(true);
 
-    const phone: Page = watchPage(await (await phoneContext(browser)).newPage(), problems, 'phone');
+    const phone = await suite.phone('phone');
     await phone.goto(`${server.url}/?pin=${game.pin}`);
     // The nickname may stay empty: this game hands them out.
     await phone.getByRole('button', { name: 'Join' }).click();

@@ -3,36 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServerMessage } from '@quizbus/shared';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, launchBrowser, screenshot, watchPage } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser.ts';
+import { expectAccessible, useBrowserSuite } from '../support/browser-suite.ts';
+import { kahootWorkbook } from '../support/kahoot-workbook.ts';
 import { connect, type TestClient } from '../support/test-client.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
-
-/**
- * A workbook in the Kahoot! question template's layout: instructions above, headers on row 8
- * (column A blank), one question per row from row 9 with its number in column A.
- */
-async function kahootFile(path: string, rows: Array<Array<string | number | null>>): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Sheet1');
-  ws.getCell('B2').value = 'Quiz template';
-  ws.getCell('B3').value = 'Add questions, at least two answer alternatives, time limit and choose correct answers (at least one).';
-  ws.getRow(8).values = [
-    null,
-    'Question - max 120 characters',
-    'Answer 1 - max 75 characters',
-    'Answer 2 - max 75 characters',
-    'Answer 3 - max 75 characters',
-    'Answer 4 - max 75 characters',
-    'Time limit (sec) – 5, 10, 20, 30, 60, 90, 120, or 240 secs',
-    'Correct answer(s) - choose at least one',
-  ];
-  rows.forEach((r, i) => {
-    ws.getRow(9 + i).values = [i + 1, ...r];
-  });
-  await writeFile(path, new Uint8Array(await wb.xlsx.writeBuffer()));
-}
 
 /**
  * Issue 7, point 6: the teacher imports a Kahoot!-layout spreadsheet in the library (a broken
@@ -40,38 +15,22 @@ async function kahootFile(path: string, rows: Array<Array<string | number | null
  * opens the report and downloads it as xlsx; the workbook's figures are the game's.
  */
 describe('teacher files in Chromium: spreadsheet import, game report', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const problems: string[] = [];
-  const bots: TestClient[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const b of bots) b.close();
-    await browser?.close();
-    await server?.close();
-  });
-
-  const accessible = async (page: Page, what: string) => {
-    expect(await axeProblems(page), `axe on ${what}`).toEqual([]);
-  };
+  const suite = useBrowserSuite();
+  const { problems, clients: bots } = suite;
 
   it('imports an xlsx quiz, plays it with bots and downloads a report that matches the game', { timeout: 240_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    const host = watchPage(await context.newPage(), problems, 'teacher');
+    const { server } = suite;
+    const host = await suite.page('teacher', { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     await host.goto(`${server.url}/host`);
     await host.getByRole('heading', { name: 'Your quizzes' }).waitFor();
 
     // A broken sheet first: nothing is imported, and every bad row is listed by its number.
     const broken = join(tmpdir(), `quizbus-broken-${process.pid}.xlsx`);
-    await kahootFile(broken, [
+    await writeFile(broken, await kahootWorkbook([
       ['Fine question', 'a', 'b', null, null, 20, 1],
       ['', 'a', 'b', null, null, 20, 1],
       ['Too slow', 'a', 'b', null, null, 999, 1],
-    ]);
+    ]));
     await host.getByLabel('Import spreadsheet…').setInputFiles(broken);
     const alert = host.locator('.import-problems');
     await alert.waitFor();
@@ -82,15 +41,15 @@ describe('teacher files in Chromium: spreadsheet import, game report', () => {
     // The list takes the focus, so a screen reader reads it out.
     expect(await alert.evaluate((el) => el === (el.ownerDocument as { activeElement: unknown }).activeElement)).toBe(true);
     await screenshot(host, 'host-library-spreadsheet-errors');
-    await accessible(host, 'the library with import problems');
+    await expectAccessible(host, 'the library with import problems');
     expect(await host.locator('.quiz-card').filter({ hasText: 'Fine question' }).count()).toBe(0);
 
     // The good sheet: a two-question quiz in Kahoot's layout.
     const good = join(tmpdir(), `Solar system ${process.pid}.xlsx`);
-    await kahootFile(good, [
+    await writeFile(good, await kahootWorkbook([
       ['Which planet is the largest?', 'Mars', 'Jupiter', 'Venus', 'Earth', 20, 2],
       ['Which of these are gas giants?', 'Saturn', 'Mercury', 'Neptune', null, 30, '1,3'],
-    ]);
+    ]));
     const title = `Solar system ${process.pid}`;
     await host.getByLabel('Import spreadsheet…').setInputFiles(good);
     await host.getByText(`Imported “${title}” (2 questions).`).waitFor();
@@ -155,7 +114,7 @@ describe('teacher files in Chromium: spreadsheet import, game report', () => {
         .map((n) => [String(finals[n].rank), n, ids[n], finals[n].score.toLocaleString('en')]),
     );
     await screenshot(host, 'host-game-report');
-    await accessible(host, 'the game report');
+    await expectAccessible(host, 'the game report');
 
     // The xlsx report: its Students and Points sheets hold the game's figures.
     const [download] = await Promise.all([host.waitForEvent('download'), host.getByRole('button', { name: 'Download report (Excel)' }).click()]);

@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, launchBrowser, phoneContext, screenshot, watchPage } from '../support/browser.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { describe, expect, it } from 'vitest';
+import { axeProblems, screenshot } from '../support/browser.ts';
+import { useBrowserSuite } from '../support/browser-suite.ts';
 
 const PASSWORD = 'staffroom kettle';
 
@@ -11,22 +10,13 @@ const PASSWORD = 'staffroom kettle';
  * runs under the server's Content-Security-Policy without a single violation.
  */
 describe('teacher login and the Content-Security-Policy in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer({ TEACHER_PASSWORD: PASSWORD });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useBrowserSuite({ env: { TEACHER_PASSWORD: PASSWORD } });
+  const { problems } = suite;
 
   it('asks for the password, refuses a wrong one, then opens the library, a game, its display and a phone', { timeout: 180_000 }, async () => {
-    const teacher = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = watchPage(await teacher.newPage(), problems, 'teacher');
+    const { server } = suite;
+    const page = await suite.page('teacher', { viewport: { width: 1280, height: 800 } });
+    const teacher = page.context();
     await page.goto(`${server.url}/host`);
     await page.getByRole('heading', { name: 'Teacher login' }).waitFor();
     const field = page.getByLabel('Teacher password');
@@ -66,9 +56,9 @@ describe('teacher login and the Content-Security-Policy in Chromium', () => {
     const pin = /\/host\/(\d{6})$/.exec(page.url())?.[1] ?? '';
     await page.getByText(`PIN ${pin}`).first().waitFor();
 
-    const wall = watchPage(await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage(), problems, 'display');
+    const wall = await suite.page('display', { viewport: { width: 1280, height: 720 } });
     await wall.goto(`${server.url}/display/${pin}`);
-    const phone = watchPage(await (await phoneContext(browser)).newPage(), problems, 'phone');
+    const phone = await suite.phone('phone');
     await phone.goto(`${server.url}/?pin=${pin}`);
     await phone.getByLabel('Nickname').fill('Ann');
     await phone.getByRole('button', { name: 'Join' }).click();
