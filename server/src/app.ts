@@ -15,6 +15,7 @@ import { replayRoute } from './gateway/replay-route.ts';
 import { createHardening } from './gateway/hardening.ts';
 import { httpErrorHandler, httpRoutes } from './gateway/http-routes.ts';
 import { benchRoute } from './gateway/bench-route.ts';
+import { OneBufferAdapter } from './gateway/one-buffer-adapter.ts';
 import { quizTransferRoutes } from './gateway/quiz-transfer-routes.ts';
 import { reportRoutes } from './gateway/report-routes.ts';
 import { resultsCsvRoute } from './gateway/results-csv-route.ts';
@@ -93,6 +94,8 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
   const io: QuizbusServer = new Server(http, {
     maxHttpBufferSize: config.MAX_MESSAGE_BYTES,
     serveClient: false,
+    // Broadcast frames written as one buffer each (one-buffer-adapter.ts).
+    adapter: OneBufferAdapter,
     // Same origin unless CORS_ORIGINS opens it: the client is served by this server.
     cors: hardening.corsOrigins.length > 0 ? { origin: hardening.corsOrigins, methods: ['GET', 'POST'] } : undefined,
   });
@@ -170,7 +173,7 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
   app.use(serverInfoRoute(joinBase));
   app.use(resultsCsvRoute(gameNode));
   app.use(replayRoute(gameNode, adapters.log));
-  if (config.BENCH_ENDPOINTS) app.use(benchRoute(() => clock.now()));
+  if (config.BENCH_ENDPOINTS) app.use(benchRoute(() => clock.now(), nodeId, config.BENCH_HEAP_SNAPSHOT_DIR));
   const staticDir = existsSync(`${CLIENT_DIST}index.html`) ? CLIENT_DIST : FALLBACK_PAGE;
   app.use(express.static(staticDir, { index: 'index.html' }));
   // Client-side routes (/play, /host/123456, …) all load the single-page app.
