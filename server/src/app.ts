@@ -10,6 +10,7 @@ import { SystemClock } from './adapters/memory/system-clock.ts';
 import type { Config } from './config.ts';
 import { channels } from './adapters/redis/keys.ts';
 import { EventTelemetry } from './gateway/event-telemetry.ts';
+import { followTelemetryRooms, TelemetryWatch } from './gateway/telemetry-watch.ts';
 import { Fanout } from './gateway/fanout.ts';
 import { replayRoute } from './gateway/replay-route.ts';
 import { createHardening } from './gateway/hardening.ts';
@@ -125,7 +126,16 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
   });
   const gameNode = node;
   fanout = new Fanout(io, clock, (id) => gameNode.stateOf(id), { answersEveryMs: 250, playersEveryMs: 500 });
-  telemetry = new EventTelemetry(io, clock, (id) => gameNode.stateOf(id), {
+  const watch = new TelemetryWatch({
+    nodeId,
+    bus: adapters.telemetry,
+    clock,
+    logger: log,
+    onRemoteWatch: (id) => telemetry?.remoteWatch(id),
+    onNote: (id) => telemetry?.noteHeard(id),
+  });
+  followTelemetryRooms(io, watch);
+  telemetry = new EventTelemetry(io, clock, (id) => gameNode.stateOf(id), watch, {
     nodeId,
     // The channel's real name comes from the Redis adapter's key list, so the panel cannot drift from it.
     channelOf: adapters.mode === 'redis' ? (id) => channels.events(id) : () => 'in-process bus (embedded)',
@@ -190,6 +200,7 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
       io.close(() => resolve());
     });
     http.closeAllConnections?.();
+    await watch.close();
     await adapters.close();
   };
 
@@ -201,14 +212,17 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
     logger: log,
     nodeId,
     metrics,
-    listen: () =>
-      new Promise((resolve, reject) => {
+    listen: async () => {
+      // Other nodes' watch notices are heard before the first socket arrives.
+      await watch.start();
+      return new Promise((resolve, reject) => {
         http.once('error', reject);
         http.listen(config.PORT, config.HOST, () => {
           port = (http.address() as AddressInfo).port;
           resolve(port);
         });
-      }),
+      });
+    },
     shutdown: async () => {
       await gameNode.handOver();
       io.disconnectSockets(true);

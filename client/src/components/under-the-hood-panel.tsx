@@ -1,4 +1,4 @@
-import type { TelemetryEntry, TelemetryEvents } from '@quizbus/shared';
+import type { TelemetryEntry, TelemetryEvents, TelemetryNode } from '@quizbus/shared';
 import { useEffect, useId, useState } from 'react';
 import type { ConnectionStatus, GameClient } from '../net/game-client.ts';
 
@@ -8,6 +8,18 @@ const LOG_LINES = 40;
 interface Flow {
   latest: TelemetryEvents | null;
   log: TelemetryEntry[];
+  /**
+   * Each node's command → fan-out delay in its latest window that relayed events. A quiet
+   * window measures nothing, so it does not wipe the last figure off the table.
+   */
+  lagMs: Record<string, number>;
+}
+
+/** The flow after one more telemetry message. */
+function advance(f: Flow, message: TelemetryEvents): Flow {
+  const lagMs = { ...f.lagMs };
+  for (const n of message.nodes) if (n.eventsInWindow > 0) lagMs[n.nodeId] = n.maxLagMs;
+  return { latest: message, log: [...f.log, ...message.events].slice(-LOG_LINES), lagMs };
 }
 
 /**
@@ -17,16 +29,13 @@ interface Flow {
  */
 export function UnderTheHoodPanel({ client, connection }: { client: GameClient; connection: ConnectionStatus }) {
   const [open, setOpen] = useState(false);
-  const [flow, setFlow] = useState<Flow>({ latest: null, log: [] });
+  const [flow, setFlow] = useState<Flow>({ latest: null, log: [], lagMs: {} });
   const [channel, setChannel] = useState<{ nodeId: string; channel: string } | null>(null);
   const id = useId();
 
   useEffect(() => {
     if (!open) return;
-    const stop = client.onTelemetry((message) =>
-      setFlow((f) => ({ latest: message, log: [...f.log, ...message.events].slice(-LOG_LINES) })),
-    );
-    return stop;
+    return client.onTelemetry((message) => setFlow((f) => advance(f, message)));
   }, [client, open]);
 
   // Watching belongs to the socket's seat: after a reconnect (a new seat) it is asked for again.
@@ -49,20 +58,30 @@ export function UnderTheHoodPanel({ client, connection }: { client: GameClient; 
 
   const latest = flow.latest;
   const lastSeq = flow.log.at(-1)?.toSeq;
+  const nodes = latest?.nodes ?? [];
+  const here = latest?.nodeId ?? channel?.nodeId;
+  const total = nodes.reduce((t, n) => ({ host: t.host + n.reached.host, display: t.display + n.reached.display, players: t.players + n.reached.players }), {
+    host: 0,
+    display: 0,
+    players: 0,
+  });
+  const lags = nodes.flatMap((n) => flow.lagMs[n.nodeId] ?? []);
+  const slowest = lags.length > 0 ? Math.max(...lags) : null;
   return (
     <section className="hood" aria-label="Under the hood">
       <button type="button" className="button button--quiet hood__toggle" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)}>
         {open ? 'Hide under the hood' : 'Under the hood'}
       </button>
       {open ? (
-        <div id={id} className="hood__body">
-          <h2 className="hood__title">How your game's events travel</h2>
+        // Focusable: the body scrolls when the node table and log outgrow it, and keyboard users scroll it too.
+        <div id={id} className="hood__body" role="group" tabIndex={0} aria-labelledby={`${id}-title`}>
+          <h2 className="hood__title" id={`${id}-title`}>How your game's events travel</h2>
           <ol className="hood__path" aria-label="Path of an event">
             <li>
               <strong>Command</strong> from a phone or this console
             </li>
             <li>
-              <strong>Owner node</strong> {latest ? (latest.owner ? `${latest.nodeId} (this node)` : 'another node') : '…'} decides
+              <strong>Owner node</strong> {latest?.ownerNode ? `${latest.ownerNode}${latest.ownerNode === here ? ' (this screen’s node)' : ''}` : '…'} decides
             </li>
             <li>
               <strong>Appended to the log</strong> {lastSeq !== undefined ? `as event #${lastSeq}` : '…'}
@@ -71,8 +90,8 @@ export function UnderTheHoodPanel({ client, connection }: { client: GameClient; 
               <strong>Channel</strong> {channel?.channel ?? '…'}
             </li>
             <li>
-              <strong>Relayed by {latest?.nodeId ?? channel?.nodeId ?? '…'}</strong>
-              {latest ? ` to ${latest.reached.players} phones, ${latest.reached.host} host, ${latest.reached.display} displays` : ''}
+              <strong>Relayed by {nodes.length > 0 ? listNames(nodes.map((n) => n.nodeId)) : (here ?? '…')}</strong>
+              {latest ? ` to ${total.players} phones, ${total.host} host, ${total.display} displays` : ''}
             </li>
           </ol>
           <dl className="hood__stats">
@@ -81,13 +100,14 @@ export function UnderTheHoodPanel({ client, connection }: { client: GameClient; 
               <dd>{latest?.eventsPerSecond ?? 0}</dd>
             </div>
             <div>
-              <dt>Commit → fan-out</dt>
-              <dd>{latest ? `${latest.maxLagMs} ms` : '–'}</dd>
+              <dt>Command → fan-out, slowest node</dt>
+              <dd>{slowest !== null ? `${slowest} ms` : '–'}</dd>
             </div>
           </dl>
+          {nodes.length > 0 ? <NodeTable nodes={nodes} here={here} lagMs={flow.lagMs} /> : null}
           <p className="hood__note">
-            Measured on node {channel?.nodeId ?? '…'}, the one this screen is connected to, in 250 ms windows. Other nodes relay to their own sockets; their
-            counts are not shown here. Answers appear only as counts.
+            Each node measures what it relays to its own sockets, in 250 ms windows, and sends its figures to node {here ?? '…'}, the one this screen is
+            connected to. Answers appear only as counts.
           </p>
           <h3 className="hood__title">Latest events</h3>
           <ol className="hood__log" aria-label="Latest events" aria-live="off">
@@ -100,5 +120,47 @@ export function UnderTheHoodPanel({ client, connection }: { client: GameClient; 
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** "a", "a and b", "a, b and c". */
+function listNames(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** Every node that relays the game, with the sockets it reached and how fast it relays. */
+function NodeTable({ nodes, here, lagMs }: { nodes: readonly TelemetryNode[]; here: string | undefined; lagMs: Record<string, number> }) {
+  return (
+    <table className="hood__nodes">
+      <caption>Nodes relaying this game</caption>
+      <thead>
+        <tr>
+          <th scope="col">Node</th>
+          <th scope="col">Last event</th>
+          <th scope="col">Phones</th>
+          <th scope="col">Hosts</th>
+          <th scope="col">Displays</th>
+          <th scope="col">Events per second</th>
+          <th scope="col">Command → fan-out</th>
+        </tr>
+      </thead>
+      <tbody>
+        {nodes.map((n) => (
+          <tr key={n.nodeId}>
+            <th scope="row">
+              {n.nodeId}
+              {n.owner ? ' (owner)' : ''}
+              {n.nodeId === here ? ' (this screen)' : ''}
+            </th>
+            <td>#{n.seq}</td>
+            <td>{n.reached.players}</td>
+            <td>{n.reached.host}</td>
+            <td>{n.reached.display}</td>
+            <td>{n.eventsPerSecond}</td>
+            <td>{lagMs[n.nodeId] !== undefined ? `${lagMs[n.nodeId]} ms` : '–'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

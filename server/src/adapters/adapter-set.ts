@@ -11,6 +11,7 @@ import type { GameDirectory } from '../ports/game-directory.ts';
 import type { GameLeases } from '../ports/game-leases.ts';
 import type { QuizStore } from '../ports/quiz-store.ts';
 import type { ReportStore } from '../ports/report-store.ts';
+import type { TelemetryBus } from '../ports/telemetry-bus.ts';
 import { FileReportStore } from './memory/file-report-store.ts';
 import { SystemClock } from './memory/system-clock.ts';
 import { FileQuizStore } from './memory/file-quiz-store.ts';
@@ -19,6 +20,7 @@ import { MemoryEventLog } from './memory/memory-event-log.ts';
 import { MemoryGameBus } from './memory/memory-game-bus.ts';
 import { MemoryGameDirectory } from './memory/memory-game-directory.ts';
 import { MemoryGameLeases } from './memory/memory-game-leases.ts';
+import { MemoryTelemetryBus } from './memory/memory-telemetry-bus.ts';
 import { RedisCommandRelay } from './redis/redis-command-relay.ts';
 import { connectRedis } from './redis/redis-connection.ts';
 import { RedisEventLog } from './redis/redis-event-log.ts';
@@ -27,6 +29,7 @@ import { RedisGameDirectory } from './redis/redis-game-directory.ts';
 import { RedisGameLeases } from './redis/redis-game-leases.ts';
 import { RedisQuizStore } from './redis/redis-quiz-store.ts';
 import { RedisReportStore } from './redis/redis-report-store.ts';
+import { RedisTelemetryBus } from './redis/redis-telemetry-bus.ts';
 
 /** REPORT_RETENTION_DAYS' default, for callers that do not say. */
 const YEAR_MS = 365 * 24 * 3600 * 1000;
@@ -42,6 +45,8 @@ export interface AdapterSet {
   quizzes: QuizStore;
   /** Reports of finished games, kept after the games are removed. */
   reports: ReportStore;
+  /** Watch notices and per-node delivery notes of the "under the hood" panel. */
+  telemetry: TelemetryBus;
   /** Whether the shared store answers (for /readyz). */
   ready(): Promise<boolean>;
   /** Called after the shared store came back from an outage (messages may be lost). */
@@ -62,6 +67,7 @@ export function embeddedAdapters(clock: Clock, bundled: readonly Quiz[], dataDir
     relay: new MemoryCommandRelay(),
     quizzes: new FileQuizStore(bundled, dataDir),
     reports: new FileReportStore(dataDir, reportRetentionMs, clock),
+    telemetry: new MemoryTelemetryBus(),
     ready: async () => true,
     onReconnect: () => undefined,
     onDisconnect: () => undefined,
@@ -93,6 +99,7 @@ export async function redisAdapters(
     relay: new RedisCommandRelay(redis, sub, nodeId),
     quizzes: new RedisQuizStore(redis, bundled),
     reports: new RedisReportStore(redis, reports.retentionMs, reports.clock),
+    telemetry: new RedisTelemetryBus(redis, sub),
     ready: async () => health.up && (await redis.ping().then(() => true, () => false)),
     onReconnect: (fn) => void health.upHooks.push(fn),
     onDisconnect: (fn) => void health.downHooks.push(fn),

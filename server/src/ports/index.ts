@@ -6,3 +6,4 @@ export * from './game-directory.ts';
 export * from './game-leases.ts';
 export * from './command-relay.ts';
 export * from './report-store.ts';
+export * from './telemetry-bus.ts';

@@ -16,11 +16,18 @@ import { gameLeasesContract } from '../../ports/contracts/game-leases.contract.t
 import { commandRelayContract } from '../../ports/contracts/command-relay.contract.ts';
 import { reportStoreContract } from '../../ports/contracts/report-store.contract.ts';
 import { FileReportStore } from './file-report-store.ts';
+import { telemetryBusContract } from '../../ports/contracts/telemetry-bus.contract.ts';
+import { MemoryTelemetryBus } from './memory-telemetry-bus.ts';
 
 eventLogContract('memory', async () => ({ log: new MemoryEventLog(), done: async () => {} }));
 
 gameBusContract('memory', async () => {
   const bus = new MemoryGameBus();
+  return { a: bus, b: bus, done: () => bus.close() };
+});
+
+telemetryBusContract('memory', async () => {
+  const bus = new MemoryTelemetryBus();
   return { a: bus, b: bus, done: () => bus.close() };
 });
 

@@ -35,4 +35,15 @@ export const channels = {
   commands: (gameId: string) => `${PREFIX}:game:${tag(gameId)}:commands`,
   /** Pub/sub: replies to commands this node forwarded. */
   replies: (nodeId: string) => `${PREFIX}:node:{${nodeId}}:replies`,
+  /**
+   * Pub/sub: each node's delivery figures for a watched game (the "under the hood" panel), as
+   * `DeliveryNote` JSON; only nodes whose sockets watch the game subscribe.
+   */
+  telemetryNotes: (gameId: string) => `${PREFIX}:game:${tag(gameId)}:telemetry`,
+  /**
+   * Pub/sub: "node X watches game G" notices (`WatchNotice` JSON), renewed every few seconds while
+   * a panel is open. One channel for all games, so each node subscribes once rather than per
+   * game; its fixed tag keeps it on one shard like everything else.
+   */
+  telemetryWatch: () => `${PREFIX}:{telemetry}:watch`,
 };

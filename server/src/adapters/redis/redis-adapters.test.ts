@@ -19,6 +19,8 @@ import { RedisGameBus } from './redis-game-bus.ts';
 import { RedisGameDirectory } from './redis-game-directory.ts';
 import { RedisGameLeases } from './redis-game-leases.ts';
 import { RedisQuizStore } from './redis-quiz-store.ts';
+import { telemetryBusContract } from '../../ports/contracts/telemetry-bus.contract.ts';
+import { RedisTelemetryBus } from './redis-telemetry-bus.ts';
 
 let server: TestRedis;
 let db = 0;
@@ -50,15 +52,16 @@ eventLogContract('redis stream', async () => {
   return { log: new RedisEventLog(redis, 0), done };
 });
 
-gameBusContract('redis pub/sub, two nodes', async () => {
+/** Two nodes on pub/sub: each gets a command and a subscriber connection of its own. */
+async function twoNodes<T>(build: (pub: Redis, sub: Redis, name: string) => T): Promise<{ a: T; b: T; done: () => Promise<void> }> {
   const conns = await Promise.all([client(0), client(0), client(0), client(0)]);
   const [pa, sa, pb, sb] = conns as [Redis, Redis, Redis, Redis];
-  return {
-    a: new RedisGameBus(pa, sa),
-    b: new RedisGameBus(pb, sb),
-    done: async () => conns.forEach((c) => c.disconnect()),
-  };
-});
+  return { a: build(pa, sa, 'node-a'), b: build(pb, sb, 'node-b'), done: async () => conns.forEach((c) => c.disconnect()) };
+}
+
+gameBusContract('redis pub/sub, two nodes', () => twoNodes((pub, sub) => new RedisGameBus(pub, sub)));
+
+telemetryBusContract('redis pub/sub, two nodes', () => twoNodes((pub, sub) => new RedisTelemetryBus(pub, sub)));
 
 gameDirectoryContract('redis', async () => {
   const { redis, done } = await fresh();
@@ -75,15 +78,7 @@ gameLeasesContract('redis', async () => {
   return { leases: new RedisGameLeases(redis), expire: async (gameId) => void (await redis.del(keys.owner(gameId))), done };
 });
 
-commandRelayContract('redis pub/sub, two nodes', async () => {
-  const conns = await Promise.all([client(0), client(0), client(0), client(0)]);
-  const [pa, sa, pb, sb] = conns as [Redis, Redis, Redis, Redis];
-  return {
-    a: new RedisCommandRelay<unknown, unknown>(pa, sa, 'node-a'),
-    b: new RedisCommandRelay<unknown, unknown>(pb, sb, 'node-b'),
-    done: async () => conns.forEach((c) => c.disconnect()),
-  };
-});
+commandRelayContract('redis pub/sub, two nodes', () => twoNodes((pub, sub, name) => new RedisCommandRelay<unknown, unknown>(pub, sub, name)));
 
 reportStoreContract('redis keys', async (retentionDays) => {
   const { redis, done } = await fresh();

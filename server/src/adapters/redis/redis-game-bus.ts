@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { BusHandler, BusMessage, GameBus } from '../../ports/game-bus.ts';
+import { ChannelHandlers } from './channel-handlers.ts';
 import { channels } from './keys.ts';
 
 /**
@@ -7,23 +8,23 @@ import { channels } from './keys.ts';
  * only while it serves sockets in that game. One subscriber connection carries them all.
  */
 export class RedisGameBus implements GameBus {
-  private readonly handlers = new Map<string, Set<BusHandler>>();
+  private readonly handlers: ChannelHandlers<BusMessage>;
   private readonly onMessage = (channel: string, raw: string): void => {
-    const set = this.handlers.get(channel);
-    if (!set) return;
+    if (!this.handlers.has(channel)) return;
     let message: BusMessage;
     try {
       message = JSON.parse(raw) as BusMessage;
     } catch {
       return; // not ours; someone typed into redis-cli
     }
-    for (const h of set) h(message);
+    this.handlers.dispatch(channel, message);
   };
 
   constructor(
     private readonly pub: Redis,
     private readonly sub: Redis,
   ) {
+    this.handlers = new ChannelHandlers(sub);
     sub.on('message', this.onMessage);
   }
 
@@ -31,24 +32,8 @@ export class RedisGameBus implements GameBus {
     await this.pub.publish(channels.events(gameId), JSON.stringify(message));
   }
 
-  async subscribe(gameId: string, handler: BusHandler): Promise<() => Promise<void>> {
-    const channel = channels.events(gameId);
-    let set = this.handlers.get(channel);
-    if (!set) {
-      set = new Set();
-      this.handlers.set(channel, set);
-      await this.sub.subscribe(channel);
-    }
-    set.add(handler);
-    return async () => {
-      const current = this.handlers.get(channel);
-      if (!current) return;
-      current.delete(handler);
-      if (current.size === 0) {
-        this.handlers.delete(channel);
-        await this.sub.unsubscribe(channel).catch(() => undefined);
-      }
-    };
+  subscribe(gameId: string, handler: BusHandler): Promise<() => Promise<void>> {
+    return this.handlers.add(channels.events(gameId), handler);
   }
 
   get subscribedGames(): number {
