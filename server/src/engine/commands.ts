@@ -26,12 +26,19 @@ export type Command =
       nicknameBlocked?: boolean;
       /** Name or student id, as typed; checked (and required) only in games with askStudentId. */
       studentId?: string;
+      /** The node holding the player's socket: presence follows it (see `disconnect`). */
+      via?: string;
     }
   /** A re-roll in a game with generated nicknames: the gateway picked `nickname`, the engine checks it. */
   | { type: 'rename'; playerId: string; nickname: string }
-  | { type: 'resume'; tokenHash: string }
-  | { type: 'disconnect'; playerId: string }
-  | { type: 'answer'; playerId: string; index: number; answer: Answer }
+  /** `via`: the node of the socket taking the seat back; presence moves there. */
+  | { type: 'resume'; tokenHash: string; via?: string }
+  /**
+   * The player's last socket on node `via` closed. Ignored when the player's presence has moved
+   * to another node since (they resumed there): that node's socket is still open.
+   */
+  | { type: 'disconnect'; playerId: string; via?: string }
+  | { type: 'answer'; playerId: string; index: number; answer: Answer; via?: string }
   | { type: 'start'; hostTokenHash: string }
   | { type: 'next'; hostTokenHash: string }
   | { type: 'skip'; hostTokenHash: string }

@@ -275,6 +275,44 @@ describe('resume and disconnect', () => {
     expect(TestGame.ok(act(g)).events).toEqual([]);
   });
 
+  describe('presence across nodes (via: the node of the socket)', () => {
+    it('a disconnect from a node the player has left is stale and changes nothing', () => {
+      const g = new TestGame([Q.single(0)]);
+      const ann = g.add('Ann', 'node-a');
+      expect(g.state.players.get(ann)?.via).toBe('node-a');
+      // Node A froze; the phone took its seat back on node B while A still held the old socket.
+      expect(TestGame.ok(g.resume(ann, 'node-b')).events).toEqual([{ type: 'player.reconnected', data: { playerId: ann, via: 'node-b' } }]);
+      expect(g.state.players.get(ann)?.via).toBe('node-b');
+      expect(g.state.connectedCount).toBe(1);
+      expect(TestGame.ok(g.disconnect(ann, 'node-a')).events).toEqual([]);
+      expect(g.state.players.get(ann)?.connected).toBe(true);
+      expect(TestGame.ok(g.disconnect(ann, 'node-b')).events).toEqual([{ type: 'player.disconnected', data: { playerId: ann } }]);
+      expect(g.state.connectedCount).toBe(0);
+    });
+
+    it('a resume on the same node while connected changes nothing; after a disconnect it reconnects there', () => {
+      const g = new TestGame([Q.single(0)]);
+      const ann = g.add('Ann', 'node-a');
+      expect(TestGame.ok(g.resume(ann, 'node-a')).events).toEqual([]);
+      g.disconnect(ann, 'node-a');
+      expect(TestGame.ok(g.resume(ann, 'node-a')).events).toEqual([{ type: 'player.reconnected', data: { playerId: ann, via: 'node-a' } }]);
+      expect(g.state.players.get(ann)?.connected).toBe(true);
+    });
+
+    it('a stale disconnect cannot close an open question the player has not answered', () => {
+      const g = new TestGame([Q.single(0), Q.single(1)]);
+      const ann = g.add('Ann', 'node-a');
+      const bob = g.add('Bob', 'node-a');
+      TestGame.ok(g.start());
+      g.toOpen(1_000);
+      g.answer(bob, 0, A.choice(0));
+      g.resume(ann, 'node-b');
+      // Taken as real, this disconnect would leave Bob the only one connected, who has answered.
+      expect(TestGame.ok(g.disconnect(ann, 'node-a')).events).toEqual([]);
+      expect(g.state.phase).toBe('open');
+    });
+  });
+
   it('resume after the end yields no events but still identifies the player', () => {
     const { g, ann } = lobby();
     g.disconnect(ann);

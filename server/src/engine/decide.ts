@@ -98,7 +98,13 @@ function join(state: GameState, c: CommandOf<'join'>): Decision<'join'> {
   }
   const event: EventDraft = {
     type: 'player.joined',
-    data: { playerId: c.playerId, nickname, tokenHash: c.tokenHash, ...(student.studentId !== undefined && { studentId: student.studentId }) },
+    data: {
+      playerId: c.playerId,
+      nickname,
+      tokenHash: c.tokenHash,
+      ...(student.studentId !== undefined && { studentId: student.studentId }),
+      ...(c.via !== undefined && { via: c.via }),
+    },
   };
   return accept([event], { playerId: c.playerId });
 }
@@ -116,14 +122,19 @@ function resume(state: GameState, c: CommandOf<'resume'>): Decision<'resume'> {
   const player = id ? state.players.get(id) : undefined;
   if (!player) return reject('UNAUTHORIZED', 'That session is not part of this game.');
   if (player.kicked) return reject('KICKED', 'The host removed you from this game.');
-  const events: EventDraft[] =
-    player.connected || state.phase === 'ended' ? [] : [{ type: 'player.reconnected', data: { playerId: player.id } }];
-  return accept(events, { playerId: player.id });
+  if (state.phase === 'ended') return accept([], { playerId: player.id });
+  // Connected already: only a seat taken on another node says something new (presence moves there).
+  const moved = c.via !== undefined && c.via !== player.via;
+  if (player.connected && !moved) return accept([], { playerId: player.id });
+  return accept([{ type: 'player.reconnected', data: { playerId: player.id, ...(c.via !== undefined && { via: c.via }) } }], { playerId: player.id });
 }
 
 function disconnect(state: GameState, c: CommandOf<'disconnect'>): Decision<'disconnect'> {
   const player = state.players.get(c.playerId);
   if (!player || player.kicked || !player.connected || state.phase === 'ended') return accept([], none);
+  // A socket closing on a node the player has left (they resumed elsewhere, e.g. while this
+  // node was frozen) says nothing about the player: their socket on the other node is open.
+  if (c.via !== undefined && player.via !== undefined && c.via !== player.via) return accept([], none);
   const events: EventDraft[] = [{ type: 'player.disconnected', data: { playerId: player.id } }];
   const run = state.current;
   if (state.phase === 'open' && run) {
@@ -192,7 +203,7 @@ function answer(state: GameState, c: CommandOf<'answer'>, now: number, pending?:
   const events: EventDraft[] = [];
   const connected = player.connected || (pending?.reconnected.has(player.id) ?? false);
   // An answer proves the player is here, whatever presence said.
-  if (!connected) events.push({ type: 'player.reconnected', data: { playerId: player.id } });
+  if (!connected) events.push({ type: 'player.reconnected', data: { playerId: player.id, ...(c.via !== undefined && { via: c.via }) } });
   events.push({
     type: 'answer.accepted',
     data: { playerId: player.id, index: c.index, answer: c.answer, responseMs, ...scored },

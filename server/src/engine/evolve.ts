@@ -73,8 +73,11 @@ function apply(s: GameState, e: Exclude<DomainEvent, EventOf<'game.created'>>): 
       return joined(s, e.data);
     case 'player.disconnected':
       return setConnected(s, e.data.playerId, false);
-    case 'player.reconnected':
+    case 'player.reconnected': {
+      const p = s.players.get(e.data.playerId);
+      if (p && e.data.via !== undefined) p.via = e.data.via;
       return setConnected(s, e.data.playerId, true);
+    }
     case 'player.kicked':
       return kicked(s, e.data.playerId);
     case 'player.renamed':
@@ -116,6 +119,7 @@ function joined(s: GameState, d: EventOf<'player.joined'>['data']): void {
     joinOrder: s.joinCount,
     joinedDuring: s.phase === 'lobby' ? -1 : s.questionIndex,
     connected: true,
+    via: d.via,
     kicked: false,
     score: 0,
     streak: 0,

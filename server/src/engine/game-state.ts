@@ -27,6 +27,11 @@ export interface PlayerState {
   /** Question index that was running when the player joined (-1 in the lobby). */
   readonly joinedDuring: number;
   connected: boolean;
+  /**
+   * The node whose socket seated the player last (join, resume); undefined for commands without
+   * one. A disconnect from another node is stale: the player moved on and is still here.
+   */
+  via: string | undefined;
   kicked: boolean;
   score: number;
   streak: number;

@@ -85,20 +85,20 @@ export class TestGame {
     return `p${this.players + 1}`;
   }
 
-  /** Joins with a fresh player id (`p1`, `p2`, …) and token hash `token-<id>`. */
-  join(nickname: string): Decision<'join'> {
+  /** Joins with a fresh player id (`p1`, `p2`, …) and token hash `token-<id>`; `via` names the node of the socket. */
+  join(nickname: string, via?: string): Decision<'join'> {
     const playerId = this.nextPlayerId();
     this.players += 1;
-    return this.run({ type: 'join', playerId, nickname, tokenHash: `token-${playerId}` });
+    return this.run({ type: 'join', playerId, nickname, tokenHash: `token-${playerId}`, ...(via !== undefined && { via }) });
   }
 
   /** Joins and returns the player id; throws if the join is rejected. */
-  add(nickname: string): string {
-    return TestGame.ok(this.join(nickname)).reply.playerId;
+  add(nickname: string, via?: string): string {
+    return TestGame.ok(this.join(nickname, via)).reply.playerId;
   }
 
-  resume(playerId: string): Decision<'resume'> { return this.run({ type: 'resume', tokenHash: `token-${playerId}` }); }
-  disconnect(playerId: string): Decision<'disconnect'> { return this.run({ type: 'disconnect', playerId }); }
+  resume(playerId: string, via?: string): Decision<'resume'> { return this.run({ type: 'resume', tokenHash: `token-${playerId}`, ...(via !== undefined && { via }) }); }
+  disconnect(playerId: string, via?: string): Decision<'disconnect'> { return this.run({ type: 'disconnect', playerId, ...(via !== undefined && { via }) }); }
   answer(playerId: string, index: number, answer: Answer): Decision<'answer'> { return this.run({ type: 'answer', playerId, index, answer }); }
   /** Host commands; each takes the host token hash last (default: the right one). */
   start(hostTokenHash = this.hostHash): Decision<'start'> { return this.run({ type: 'start', hostTokenHash }); }

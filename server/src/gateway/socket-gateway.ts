@@ -122,6 +122,7 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
             nickname,
             tokenHash: hashToken(sessionToken),
             ...(studentId !== undefined && { studentId }),
+            via: node.nodeId,
             ...(hardening && { maxPlayers: hardening.maxPlayersPerGame, nicknameBlocked: !generated && hardening.nicknameFilter.blocks(nickname) }),
           };
           outcome = await node.execute(gameId, join, (state) => {
@@ -137,7 +138,7 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
     'player.resume': (conn, { pin, sessionToken }, reply) =>
       withGame(pin, conn.address, async (gameId) => {
         const { socket } = conn;
-        const outcome = await node.execute(gameId, { type: 'resume', tokenHash: hashToken(sessionToken) }, (state, o) => {
+        const outcome = await node.execute(gameId, { type: 'resume', tokenHash: hashToken(sessionToken), via: node.nodeId }, (state, o) => {
           const { playerId } = o.reply;
           if (seatPlayer(socket, gameId, playerId)) reply({ ok: true, playerId, view: playerView(state, playerId, clock.now()) });
         });
@@ -157,7 +158,7 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
     'answer.submit': async (conn, { index, answer }) => {
       const acting = actingPlayer(conn.socket);
       if (!acting.ok) return acting;
-      const outcome = await node.execute(acting.gameId, { type: 'answer', playerId: acting.playerId, index, answer });
+      const outcome = await node.execute(acting.gameId, { type: 'answer', playerId: acting.playerId, index, answer, via: node.nodeId });
       return outcome.ok ? { ok: true, ...outcome.reply } : fail(outcome.code, outcome.message);
     },
 
@@ -226,7 +227,7 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
       // The socket went away while its join or resume waited in the game's queue: its
       // `disconnect` has passed already, so seating it would leave a seat marked connected with
       // nobody in it (holding questions open) and a dead socket in the rooms.
-      if (fanout.playerSocketCount(gameId, playerId) === 0) void node.execute(gameId, { type: 'disconnect', playerId });
+      if (fanout.playerSocketCount(gameId, playerId) === 0) void node.execute(gameId, { type: 'disconnect', playerId, via: node.nodeId });
       return false;
     }
     seat(socket, { gameId, role: 'player', playerId }, rooms.players(gameId));
@@ -244,7 +245,8 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
     node.release(gameId);
     if (role !== 'player' || !playerId) return;
     const remaining = fanout.removePlayerSocket(gameId, playerId, socket);
-    if (remaining === 0) void node.execute(gameId, { type: 'disconnect', playerId });
+    // Presence is per node: the engine ignores this if the player has taken a seat on another node since.
+    if (remaining === 0) void node.execute(gameId, { type: 'disconnect', playerId, via: node.nodeId });
   }
 
   function actingPlayer(socket: QuizbusSocket): Failure | { ok: true; gameId: string; playerId: string } {

@@ -33,10 +33,13 @@ export const domainEventSchema = z.discriminatedUnion('type', [
       tokenHash: z.string(),
       /** The name or student id (games with askStudentId): for the host's reports only. */
       studentId: z.string().optional(),
+      /** The node holding the player's socket: their presence lives there. */
+      via: z.string().optional(),
     }),
   }),
   z.object({ ...meta, type: z.literal('player.disconnected'), data: z.object({ playerId: z.string() }) }),
-  z.object({ ...meta, type: z.literal('player.reconnected'), data: z.object({ playerId: z.string() }) }),
+  /** `via`: the node now holding the player's socket (a resume there moves the presence, even when connected). */
+  z.object({ ...meta, type: z.literal('player.reconnected'), data: z.object({ playerId: z.string(), via: z.string().optional() }) }),
   z.object({ ...meta, type: z.literal('player.kicked'), data: z.object({ playerId: z.string() }) }),
   /** A re-rolled nickname (games with generated nicknames). */
   z.object({ ...meta, type: z.literal('player.renamed'), data: z.object({ playerId: z.string(), nickname: z.string() }) }),
