@@ -1,46 +1,32 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, launchBrowser, screenshot, watchPage } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { axeProblems, screenshot, watchPage } from '../support/browser.ts';
 import { connect, createGame, saveQuiz, type TestClient } from '../support/test-client.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { useBrowserSuite } from '../support/browser-suite.ts';
 
 /**
  * Issue 8, points 1, 2 and 6 on the embedded default: the host console's "under the hood"
  * panel, opened during a game, shows the channel, this node and the counts of the game.
  */
 describe('the under-the-hood panel in Chromium (embedded)', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const problems: string[] = [];
-  const sockets: TestClient[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const s of sockets) s.close();
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useBrowserSuite();
 
   it('shows the event path and the answers as a count while a question is open', { timeout: 120_000 }, async () => {
-    const quizId = await saveQuiz(server.url, {
+    const quizId = await saveQuiz(suite.server.url, {
       title: 'Hood quiz',
       readTimeSec: 1,
       questions: [{ type: 'single', text: 'Which bus?', options: ['hood-right', 'hood-wrong'], correct: 0, timeLimitSec: 30 }],
     });
-    const game = await createGame(server.url, quizId);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const game = await createGame(suite.server.url, quizId);
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
     // The console hosts with the seat this browser would have saved when it created the game.
     const seat = JSON.stringify({ hostToken: game.hostToken, joinUrl: game.joinUrl });
     await context.addInitScript({ content: `localStorage.setItem(${JSON.stringify(`quizbus.host.${game.pin}`)}, ${JSON.stringify(seat)});` });
-    const page = watchPage(await context.newPage(), problems, 'host');
-    await page.goto(`${server.url}/host/${game.pin}`);
+    const page = watchPage(await context.newPage(), suite.problems, 'host');
+    await page.goto(`${suite.server.url}/host/${game.pin}`);
     const players: TestClient[] = [];
     for (const name of ['Ann', 'Bob', 'Cat']) {
-      const c = await connect(server.url);
-      sockets.push(c);
+      const c = await connect(suite.server.url);
+      suite.clients.push(c);
       players.push(c);
       expect((await c.send('player.join', { pin: game.pin, nickname: name })).ok).toBe(true);
     }
@@ -52,50 +38,50 @@ describe('the under-the-hood panel in Chromium (embedded)', () => {
     const panel = page.getByRole('region', { name: 'Under the hood' });
     await panel.getByText('in-process bus (embedded)').waitFor();
 
-    const driver = await connect(server.url);
-    sockets.push(driver);
+    const driver = await connect(suite.server.url);
+    suite.clients.push(driver);
     expect((await driver.send('host.attach', { pin: game.pin, hostToken: game.hostToken })).ok).toBe(true);
     expect((await driver.send('host.start', {})).ok).toBe(true);
     const shown = await driver.next('question.shown');
-    await server.clock.advanceTo(shown.opensAt);
+    await suite.server.clock.advanceTo(shown.opensAt);
     await driver.next('question.opened');
     for (const p of players.slice(0, 2)) expect((await p.send('answer.submit', { index: 0, answer: { kind: 'choice', choice: 1 } })).ok).toBe(true);
-    await server.clock.advance(250);
+    await suite.server.clock.advance(250);
 
     const log = panel.getByRole('list', { name: 'Latest events' });
     await log.getByText('2 answers to question 1').waitFor();
     await panel.getByText('to 3 phones, 2 host, 0 displays').waitFor();
     const text = (await panel.textContent()) ?? '';
-    expect(text).toContain(server.quizbus.nodeId);
+    expect(text).toContain(suite.server.quizbus.nodeId);
     expect(text).not.toContain('hood-wrong');
     expect(text).not.toContain('hood-right');
     await screenshot(page, 'under-the-hood-embedded');
     expect(await axeProblems(page), 'axe on the host console with the panel open').toEqual([]);
-    expect(problems).toEqual([]);
+    expect(suite.problems).toEqual([]);
   });
 
   it('replays the finished game on the display to the same podium', { timeout: 120_000 }, async () => {
-    const quizId = await saveQuiz(server.url, {
+    const quizId = await saveQuiz(suite.server.url, {
       title: 'Replay quiz',
       readTimeSec: 1,
       questions: [{ type: 'single', text: 'Which log?', options: ['append-only', 'mutable'], correct: 0, timeLimitSec: 30 }],
     });
-    const game = await createGame(server.url, quizId);
-    const host = await connect(server.url);
-    sockets.push(host);
+    const game = await createGame(suite.server.url, quizId);
+    const host = await connect(suite.server.url);
+    suite.clients.push(host);
     expect((await host.send('host.attach', { pin: game.pin, hostToken: game.hostToken })).ok).toBe(true);
     const players: TestClient[] = [];
     for (const name of ['Ann', 'Bob']) {
-      const c = await connect(server.url);
-      sockets.push(c);
+      const c = await connect(suite.server.url);
+      suite.clients.push(c);
       players.push(c);
       expect((await c.send('player.join', { pin: game.pin, nickname: name })).ok).toBe(true);
     }
     expect((await host.send('host.start', {})).ok).toBe(true);
     const shown = await host.next('question.shown');
-    await server.clock.advanceTo(shown.opensAt);
+    await suite.server.clock.advanceTo(shown.opensAt);
     await host.next('question.opened');
-    await server.clock.advance(1000);
+    await suite.server.clock.advance(1000);
     expect((await players[0]!.send('answer.submit', { index: 0, answer: { kind: 'choice', choice: 0 } })).ok).toBe(true);
     expect((await players[1]!.send('answer.submit', { index: 0, answer: { kind: 'choice', choice: 1 } })).ok).toBe(true);
     await host.next('question.closed');
@@ -104,9 +90,9 @@ describe('the under-the-hood panel in Chromium (embedded)', () => {
     expect((await host.send('host.next', {})).ok).toBe(true);
     await host.next('game.ended');
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = watchPage(await context.newPage(), problems, 'display');
-    await page.goto(`${server.url}/display/${game.pin}`);
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = watchPage(await context.newPage(), suite.problems, 'display');
+    await page.goto(`${suite.server.url}/display/${game.pin}`);
     const replay = page.getByRole('region', { name: 'Replay' });
     await replay.getByRole('button', { name: 'Replay instantly' }).click();
     await replay.getByText(/step (\d+) of \1/).waitFor();
@@ -116,6 +102,6 @@ describe('the under-the-hood panel in Chromium (embedded)', () => {
     expect(replayed).toBe(live);
     await screenshot(page, 'replay-display-instant');
     expect(await axeProblems(page), 'axe on the display with a replay').toEqual([]);
-    expect(problems).toEqual([]);
+    expect(suite.problems).toEqual([]);
   });
 });
