@@ -142,7 +142,7 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
     owns: (id) => gameNode.runtime(id) !== undefined,
   });
   attachSocketGateway(io, { node: gameNode, fanout, clock, logger: log, observe, hardening, telemetry });
-  watchLeaks(metrics, { node: gameNode, fanout, bus: adapters.bus, clock });
+  watchLeaks(metrics, { node: gameNode, fanout, bus: adapters.bus, clock, telemetry, watch });
 
   // Without the shared store a node can do nothing right: it says so by refusing sockets
   // (clients show "reconnecting…" and retry) rather than hanging their commands.

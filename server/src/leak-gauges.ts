@@ -1,6 +1,8 @@
 import { Gauge } from 'prom-client';
 import { SystemClock } from './adapters/memory/system-clock.ts';
+import type { EventTelemetry } from './gateway/event-telemetry.ts';
 import type { Fanout } from './gateway/fanout.ts';
+import type { TelemetryWatch } from './gateway/telemetry-watch.ts';
 import type { GameNode } from './games/game-node.ts';
 import type { Clock } from './ports/clock.ts';
 import type { GameBus } from './ports/game-bus.ts';
@@ -17,12 +19,16 @@ function counts(bus: GameBus): bus is GameBus & CountingBus {
 
 /**
  * Gauges that show a leak as a number that keeps growing while the work does not: game timers
- * armed, throttle timers, all the clock's pending timers, bus subscriptions. Computed only when
+ * armed, throttle timers, all the clock's pending timers, bus subscriptions, the Under-the-hood
+ * panel's windows and watches. Computed only when
  * /metrics is scraped (the soak reads them every few seconds), so they cost nothing else.
  */
-export function watchLeaks(metrics: Metrics, parts: { node: GameNode; fanout: Fanout; bus: GameBus; clock: Clock }): void {
+export function watchLeaks(
+  metrics: Metrics,
+  parts: { node: GameNode; fanout: Fanout; bus: GameBus; clock: Clock; telemetry: EventTelemetry; watch: TelemetryWatch },
+): void {
   const registers = [metrics.registry];
-  const { node, fanout, bus, clock } = parts;
+  const { node, fanout, bus, clock, telemetry, watch } = parts;
   new Gauge({
     name: 'quizbus_game_timers',
     help: 'Owned games with a deadline timer armed',
@@ -48,6 +54,22 @@ export function watchLeaks(metrics: Metrics, parts: { node: GameNode; fanout: Fa
     collect() {
       const fake = clock as Clock & { timerCount?: number };
       this.set(typeof fake.timerCount === 'number' ? fake.timerCount : SystemClock.pending);
+    },
+  });
+  new Gauge({
+    name: 'quizbus_telemetry_windows',
+    help: 'Games with an Under-the-hood telemetry window open (a flush timer each)',
+    registers,
+    collect() {
+      this.set(telemetry.openWindows);
+    },
+  });
+  new Gauge({
+    name: 'quizbus_telemetry_watches',
+    help: 'Games watched from this node (a heartbeat timer and a delivery-notes subscription each)',
+    registers,
+    collect() {
+      this.set(watch.localWatches);
     },
   });
   new Gauge({

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { hostGame, joinPlayer, ok, singleQuiz, useServer } from './helpers.ts';
 
+const GAUGES = [
+  'quizbus_game_timers',
+  'quizbus_throttle_timers',
+  'quizbus_clock_timers',
+  'quizbus_bus_subscriptions',
+  'quizbus_live_games',
+  'quizbus_telemetry_windows',
+  'quizbus_telemetry_watches',
+];
+
 /** The gauges the soak (npm run soak) watches for leaks, read from GET /metrics. */
 describe('leak gauges', () => {
   const h = useServer();
@@ -8,7 +18,7 @@ describe('leak gauges', () => {
   async function gauges(): Promise<Record<string, number>> {
     const text = await (await fetch(`${h.server.url}/metrics`)).text();
     const out: Record<string, number> = {};
-    for (const name of ['quizbus_game_timers', 'quizbus_throttle_timers', 'quizbus_clock_timers', 'quizbus_bus_subscriptions', 'quizbus_live_games']) {
+    for (const name of GAUGES) {
       const m = new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text);
       out[name] = Number(m?.[1]);
     }
@@ -31,5 +41,23 @@ describe('leak gauges', () => {
     // writing the game's report to disk: wait for that (a condition, not a duration).
     for (let round = 0; round < 500 && h.server.clock.timerCount < idle.quizbus_clock_timers!; round += 1) await h.server.clock.advance(0);
     expect(await gauges()).toEqual(idle);
+  });
+
+  it('counts an open Under-the-hood panel\'s watch and window, and drops both when the panel closes', async () => {
+    const idle = await gauges();
+    expect(idle).toMatchObject({ quizbus_telemetry_windows: 0, quizbus_telemetry_watches: 0 });
+    const { game, host } = await hostGame(h, singleQuiz(1, 'panel gauge', 3, 20));
+    await joinPlayer(h, game.pin, 'Ann');
+    ok(await host.send('telemetry.watch', { on: true }));
+    ok(await host.send('host.start', {}));
+    expect(await gauges()).toMatchObject({ quizbus_telemetry_windows: 1, quizbus_telemetry_watches: 1 });
+    const flushed = host.next('telemetry.events');
+    await h.server.clock.advance(250);
+    await flushed;
+    ok(await host.send('telemetry.watch', { on: false }));
+    // The last window flushes on its timer and opens no other: nobody watches any more.
+    await h.server.clock.advance(250);
+    expect(await gauges()).toMatchObject({ quizbus_telemetry_windows: 0, quizbus_telemetry_watches: 0 });
+    ok(await host.send('host.end', {}));
   });
 });

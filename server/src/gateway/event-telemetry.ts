@@ -57,6 +57,11 @@ export class EventTelemetry {
     this.capacity = options.capacity ?? DEFAULT_CAPACITY;
   }
 
+  /** Games with a telemetry window open here, each with its flush timer armed (a leak gauge). */
+  get openWindows(): number {
+    return this.windows.size;
+  }
+
   /** The channel a game's events travel on, as shown in the panel. */
   channelOf(gameId: string): string {
     return this.options.channelOf(gameId);

@@ -48,6 +48,11 @@ export class TelemetryWatch {
   }
 
   /** How long a node's notes count as current when not renewed: three heartbeats. */
+  /** Games watched from this node: each holds a heartbeat timer and a notes subscription (a leak gauge). */
+  get localWatches(): number {
+    return this.local.size;
+  }
+
   get staleMs(): number {
     return this.heartbeatMs * 3;
   }
