@@ -1,0 +1,22 @@
+import type { GameDirectory } from '../ports/game-directory.ts';
+import type { QuizStore } from '../ports/quiz-store.ts';
+import type { ReportStore } from '../ports/report-store.ts';
+import type { CommandForwardingOptions } from './command-forwarding.ts';
+import type { GameLeasingOptions } from './game-leasing.ts';
+import type { GameSweepOptions } from './game-sweep.ts';
+import type { RandomInt } from './tokens.ts';
+import type { WatchedGamesOptions } from './watched-games.ts';
+
+/** What a GameNode is built from: the ports it works through and its timings. */
+export interface GameNodeOptions
+  extends Omit<WatchedGamesOptions, 'owns'>,
+    GameLeasingOptions,
+    GameSweepOptions,
+    CommandForwardingOptions {
+  directory: GameDirectory;
+  quizzes: QuizStore;
+  /** Where the reports of finished games are kept; none in unit setups that do not need them. */
+  reports?: ReportStore;
+  sweepMs?: number;
+  random?: RandomInt;
+}
