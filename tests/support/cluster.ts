@@ -61,6 +61,7 @@ export class FailoverClient {
   /** How often a connection attempt was refused (e.g. node not ready). */
   refused = 0;
   closed = false;
+  private failing: Promise<void> | null = null;
 
   constructor(
     private readonly urls: () => string[],
@@ -84,12 +85,14 @@ export class FailoverClient {
         socket.once('connect_error', () => resolve(false));
       });
       if (ok) {
-        this.socket = socket;
         socket.onAny((name: string, payload: unknown) => this.record({ name, payload }));
-        if (this.identity && !(await this.reidentify())) {
-          socket.close();
-          this.socket = null;
-        } else return;
+        // The socket is used for commands only once it holds the seat again: a command sent
+        // on it before the resume's ack would meet NOT_ATTACHED.
+        if (!this.identity || (await this.reidentify(socket))) {
+          this.socket = socket;
+          return;
+        }
+        socket.close();
       } else {
         this.refused += 1;
         socket.close();
@@ -99,9 +102,9 @@ export class FailoverClient {
     }
   }
 
-  private async reidentify(): Promise<boolean> {
-    if (!this.identity || !this.socket) return false;
-    const ack = (await this.socket.timeout(8000).emitWithAck(this.identity.name, this.identity.payload).catch(() => null)) as Ack<CommandName> | null;
+  private async reidentify(socket: Socket): Promise<boolean> {
+    if (!this.identity) return false;
+    const ack = (await socket.timeout(8000).emitWithAck(this.identity.name, this.identity.payload).catch(() => null)) as Ack<CommandName> | null;
     if (ack?.ok && 'view' in ack) this.recordView(ack.view as PlayerView | ScreenView);
     return ack !== null && ack.ok;
   }
@@ -159,14 +162,25 @@ export class FailoverClient {
     return this.send('answer.submit', { index, answer });
   }
 
-  /** Moves to the next node and gets the seat back; records how long that took. */
-  async failover(): Promise<void> {
-    const started = Date.now();
-    this.socket?.close();
-    this.socket = null;
-    this.at += 1;
-    await this.connect();
-    this.reconnects.push(Date.now() - started);
+  /**
+   * Moves to the next node and gets the seat back; records how long that took. One failover at
+   * a time: a command's retry and the drop watcher may both ask for one, and share it.
+   */
+  failover(): Promise<void> {
+    this.failing ??= (async () => {
+      // Run after `failing` is set: closing the old socket below fires its drop watcher, which
+      // must find this failover under way rather than start another.
+      await Promise.resolve();
+      const started = Date.now();
+      this.socket?.close();
+      this.socket = null;
+      this.at += 1;
+      await this.connect();
+      this.reconnects.push(Date.now() - started);
+    })().finally(() => {
+      this.failing = null;
+    });
+    return this.failing;
   }
 
   /** Resolves with the player's own result for question `index`, from its copy of the close. */
