@@ -104,4 +104,30 @@ describe('the under-the-hood panel in Chromium (embedded)', () => {
     expect(await axeProblems(page), 'axe on the display with a replay').toEqual([]);
     expect(suite.problems).toEqual([]);
   });
+
+  it("names a student's own answer event on the phone, in the starter quiz", { timeout: 120_000 }, async () => {
+    const game = await createGame(suite.server.url, 'event-driven-architecture');
+    const ann = await suite.phone('ann-starter');
+    await ann.goto(`${suite.server.url}/`);
+    await ann.getByLabel('Game PIN').fill(game.pin);
+    await ann.getByLabel('Nickname').fill('Ann');
+    await ann.getByRole('button', { name: 'Join' }).click();
+    await ann.getByText("You're in!").waitFor();
+    const driver = await connect(suite.server.url);
+    suite.clients.push(driver);
+    expect((await driver.send('host.attach', { pin: game.pin, hostToken: game.hostToken })).ok).toBe(true);
+    expect((await driver.send('host.start', {})).ok).toBe(true);
+    const shown = await driver.next('question.shown');
+    await suite.server.clock.advanceTo(shown.opensAt);
+    await ann.getByRole('button', { name: /Background tasks/ }).click();
+    // The only player answered: the question closes, right after her answer.accepted.
+    const closed = await driver.next('question.closed');
+    await ann.getByRole('heading', { name: 'Correct!' }).waitFor();
+    const moment = ann.getByRole('complementary', { name: 'Under the hood of your answer' });
+    expect(await moment.textContent()).toContain(`Your answer was event #${closed.seq - 1} (answer.accepted)`);
+    expect(await moment.textContent()).toContain(`this reveal is event #${closed.seq}`);
+    expect(await axeProblems(ann)).toEqual([]);
+    await screenshot(ann, 'play-result-teaching-moment');
+    expect(suite.problems).toEqual([]);
+  });
 });

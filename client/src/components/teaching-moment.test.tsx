@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
-import type { ScreenView } from '@quizbus/shared';
+import type { PlayerView, ScreenView } from '@quizbus/shared';
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { STARTER_QUIZ_TITLE, TeachingMoment } from './teaching-moment.tsx';
+import { PlayerTeachingMoment, STARTER_QUIZ_TITLE, TeachingMoment } from './teaching-moment.tsx';
 
 afterEach(cleanup);
 
@@ -37,6 +37,35 @@ describe('TeachingMoment', () => {
       <>
         <TeachingMoment view={{ ...closed, title: 'Another quiz' }} />
         <TeachingMoment view={{ ...closed, phase: 'leaderboard' }} />
+      </>,
+    );
+    expect(container.textContent).toBe('');
+  });
+});
+
+describe('PlayerTeachingMoment', () => {
+  const result = { index: 0, grade: 'correct' as const, points: 950, streak: 1, score: 950, rank: 1, playerCount: 2, ahead: null, answerSeq: 409 };
+  const phone = {
+    ...closed,
+    role: 'player',
+    me: { playerId: 'p_1', nickname: 'Ann', score: 950, streak: 1, rank: 1 },
+    result,
+  } as unknown as PlayerView;
+
+  it("names the student's own answer event and the reveal's on the starter quiz", () => {
+    render(<PlayerTeachingMoment view={phone} />);
+    const text = screen.getByRole('complementary', { name: 'Under the hood of your answer' }).textContent;
+    expect(text).toContain('event #409');
+    expect(text).toContain('event #412');
+  });
+
+  it('stays out of other quizzes, later phases and questions the student did not answer', () => {
+    const { answerSeq: _none, ...missed } = result;
+    const { container } = render(
+      <>
+        <PlayerTeachingMoment view={{ ...phone, title: 'Another quiz' }} />
+        <PlayerTeachingMoment view={{ ...phone, phase: 'leaderboard' }} />
+        <PlayerTeachingMoment view={{ ...phone, result: { ...missed, grade: 'missed' } } as PlayerView} />
       </>,
     );
     expect(container.textContent).toBe('');

@@ -1,4 +1,4 @@
-import type { ScreenView } from '@quizbus/shared';
+import type { PlayerView, ScreenView } from '@quizbus/shared';
 
 /**
  * The starter quiz's title. Views carry no quiz id, and the starter is a bundled, read-only
@@ -20,6 +20,24 @@ export function TeachingMoment({ view }: { view: ScreenView }) {
         This reveal is <strong>event #{view.publicSeq}</strong> (<code>question.closed</code>) in this game's log. The {answered}{' '}
         {answered === 1 ? 'answer' : 'answers'} you sent came before it, each an <code>answer.accepted</code> event of its own. Open “Under the hood” to
         watch them travel.
+      </p>
+    </aside>
+  );
+}
+
+/**
+ * The same moment on a phone: the student's own answer was an event too, and the reveal came
+ * after it. Only once the question has closed (the result carries the answer's number), so it
+ * tells nothing about other players while answers are open.
+ */
+export function PlayerTeachingMoment({ view }: { view: PlayerView }) {
+  const seq = view.result?.answerSeq;
+  if (view.title !== STARTER_QUIZ_TITLE || view.phase !== 'closed' || seq === undefined) return null;
+  return (
+    <aside className="teaching-moment" aria-label="Under the hood of your answer">
+      <p>
+        Your answer was <strong>event #{seq}</strong> (<code>answer.accepted</code>) in this game's log; this reveal is event #{view.publicSeq} (
+        <code>question.closed</code>). The big screen's “Under the hood” shows them travel.
       </p>
     </aside>
   );

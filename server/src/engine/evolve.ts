@@ -93,7 +93,7 @@ function apply(s: GameState, e: Exclude<DomainEvent, EventOf<'game.created'>>): 
       s.phase = 'open';
       return;
     case 'answer.accepted':
-      return answered(s, e.data);
+      return answered(s, e.data, e.seq);
     case 'question.closed':
       return closed(s, e.data.reason);
     case 'leaderboard.shown':
@@ -227,11 +227,11 @@ function shown(s: GameState, d: EventOf<'question.shown'>['data']): void {
   s.phase = 'reading';
 }
 
-function answered(s: GameState, d: EventOf<'answer.accepted'>['data']): void {
+function answered(s: GameState, d: EventOf<'answer.accepted'>['data'], seq: number): void {
   const p = s.players.get(d.playerId);
   const run = s.current;
   if (!p || !run || run.index !== d.index) return;
-  p.answers[d.index] = { answer: d.answer, responseMs: d.responseMs, grade: d.grade, points: d.points, streak: d.streak };
+  p.answers[d.index] = { answer: d.answer, responseMs: d.responseMs, grade: d.grade, points: d.points, streak: d.streak, seq };
   run.answered += 1;
   if (p.connected) run.answeredConnected += 1;
   if (d.grade === 'correct') run.correct += 1;

@@ -9,6 +9,8 @@ export interface AnswerRecord {
   readonly points: number;
   /** Streak after this answer. */
   readonly streak: number;
+  /** The answer.accepted event's number in the game's log (the phone's teaching moment names it). */
+  readonly seq: number;
 }
 
 export interface PlayerState {

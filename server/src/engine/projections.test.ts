@@ -104,7 +104,10 @@ describe.each(cases)('%s question', (_type, c) => {
     g.start();
     g.toOpen();
     g.answer(ann, 0, c.right);
+    const annSeq = g.state.seq;
     g.answer(bob, 0, c.wrong);
+    const bobSeq = g.state.seq;
+    expect(g.events.filter((e) => e.type === 'answer.accepted').map((e) => e.seq)).toEqual([annSeq, bobSeq]);
     const closedAt = g.toClose();
     const closeEvent = g.events.at(-1)!;
     expect(closeEvent.type).toBe('question.closed');
@@ -130,10 +133,10 @@ describe.each(cases)('%s question', (_type, c) => {
     ]);
 
     expect(playerResult(g.state, ann)).toEqual({
-      index: 0, grade: c.scored ? 'correct' : 'poll', points: annPoints, streak: c.scored ? 1 : 0, score: annPoints, rank: 1, playerCount: 3, ahead: null,
+      index: 0, grade: c.scored ? 'correct' : 'poll', points: annPoints, streak: c.scored ? 1 : 0, score: annPoints, rank: 1, playerCount: 3, ahead: null, answerSeq: annSeq,
     });
     expect(playerResult(g.state, bob)).toEqual({
-      index: 0, grade: c.scored ? 'wrong' : 'poll', points: 0, streak: 0, score: 0, rank: 2, playerCount: 3, ahead: { nickname: 'Ann', score: annPoints },
+      index: 0, grade: c.scored ? 'wrong' : 'poll', points: 0, streak: 0, score: 0, rank: 2, playerCount: 3, ahead: { nickname: 'Ann', score: annPoints }, answerSeq: bobSeq,
     });
     expect(playerResult(g.state, cat)).toEqual({
       index: 0, grade: 'missed', points: 0, streak: 0, score: 0, rank: 3, playerCount: 3, ahead: { nickname: 'Bob', score: 0 },

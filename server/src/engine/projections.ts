@@ -98,6 +98,7 @@ export function playerResult(s: GameState, playerId: string): PlayerResult | und
     rank: p.rank,
     playerCount: s.ranking.length,
     ahead: ahead ? { nickname: ahead.nickname, score: ahead.score } : null,
+    ...(a && { answerSeq: a.seq }),
   };
 }
 

@@ -52,6 +52,8 @@ export const playerResultSchema = z.object({
   playerCount: z.number().int(),
   /** The player one place ahead, or null for the leader. */
   ahead: z.object({ nickname: z.string(), score: z.number().int() }).nullable(),
+  /** The number of the player's own answer.accepted event in the game's log; absent without an answer. */
+  answerSeq: z.number().int().optional(),
 });
 export type PlayerResult = z.infer<typeof playerResultSchema>;
 

@@ -4,6 +4,7 @@ import { ConnectionBanner } from '../../components/connection-banner.tsx';
 import { Countdown } from '../../components/countdown.tsx';
 import { errorText } from '../../components/error-text.ts';
 import { QuestionHeading } from '../../components/question-heading.tsx';
+import { PlayerTeachingMoment } from '../../components/teaching-moment.tsx';
 import type { GameClientState } from '../../net/game-client.ts';
 import { playerClient, resetPlayerClient } from '../../net/player-client.ts';
 import { loadPlayerSeat, savePlayerSeat } from '../../net/storage.ts';
@@ -107,7 +108,14 @@ function PlayPhase({ view, state, onLeave }: { view: PlayerView; state: GameClie
       return <OpenQuestion key={q.index} view={view} clockOffset={state.clockOffset} />;
     case 'closed':
     case 'leaderboard':
-      if (view.result && view.result.index === q?.index) return <PlayerResultCard result={view.result} />;
+      if (view.result && view.result.index === q?.index) {
+        return (
+          <>
+            <PlayerResultCard result={view.result} />
+            <PlayerTeachingMoment view={view} />
+          </>
+        );
+      }
       return (
         <section className="play__waiting">
           <h1>{view.myAnswer ? 'Answer in!' : 'Sit this one out'}</h1>
