@@ -10,6 +10,17 @@ import { useBrowserSuite } from '../support/browser-suite.ts';
 describe('the under-the-hood panel in Chromium (embedded)', () => {
   const suite = useBrowserSuite();
 
+  /** A socket host starts the game and the clock moves to the first question's opening. */
+  async function openFirstQuestion(game: { pin: string; hostToken: string }): Promise<TestClient> {
+    const driver = await connect(suite.server.url);
+    suite.clients.push(driver);
+    expect((await driver.send('host.attach', { pin: game.pin, hostToken: game.hostToken })).ok).toBe(true);
+    expect((await driver.send('host.start', {})).ok).toBe(true);
+    const shown = await driver.next('question.shown');
+    await suite.server.clock.advanceTo(shown.opensAt);
+    return driver;
+  }
+
   it('shows the event path and the answers as a count while a question is open', { timeout: 120_000 }, async () => {
     const quizId = await saveQuiz(suite.server.url, {
       title: 'Hood quiz',
@@ -38,12 +49,7 @@ describe('the under-the-hood panel in Chromium (embedded)', () => {
     const panel = page.getByRole('region', { name: 'Under the hood' });
     await panel.getByText('in-process bus (embedded)').waitFor();
 
-    const driver = await connect(suite.server.url);
-    suite.clients.push(driver);
-    expect((await driver.send('host.attach', { pin: game.pin, hostToken: game.hostToken })).ok).toBe(true);
-    expect((await driver.send('host.start', {})).ok).toBe(true);
-    const shown = await driver.next('question.shown');
-    await suite.server.clock.advanceTo(shown.opensAt);
+    const driver = await openFirstQuestion(game);
     await driver.next('question.opened');
     for (const p of players.slice(0, 2)) expect((await p.send('answer.submit', { index: 0, answer: { kind: 'choice', choice: 1 } })).ok).toBe(true);
     await suite.server.clock.advance(250);
@@ -113,12 +119,7 @@ describe('the under-the-hood panel in Chromium (embedded)', () => {
     await ann.getByLabel('Nickname').fill('Ann');
     await ann.getByRole('button', { name: 'Join' }).click();
     await ann.getByText("You're in!").waitFor();
-    const driver = await connect(suite.server.url);
-    suite.clients.push(driver);
-    expect((await driver.send('host.attach', { pin: game.pin, hostToken: game.hostToken })).ok).toBe(true);
-    expect((await driver.send('host.start', {})).ok).toBe(true);
-    const shown = await driver.next('question.shown');
-    await suite.server.clock.advanceTo(shown.opensAt);
+    const driver = await openFirstQuestion(game);
     await ann.getByRole('button', { name: /Background tasks/ }).click();
     // The only player answered: the question closes, right after her answer.accepted.
     const closed = await driver.next('question.closed');
