@@ -1,6 +1,6 @@
 import type { Ack, Answer } from '@quizbus/shared';
-import { afterEach, describe, expect, it } from 'vitest';
-import { FailoverClient, startCluster, type Cluster } from '../support/cluster.ts';
+import { describe, expect, it } from 'vitest';
+import { FailoverClient, useClusters, type Cluster } from '../support/cluster.ts';
 import { createGame, saveQuiz } from '../support/test-client.ts';
 import { clusterQuiz, ownerOf, readLog, scoresFromLog, until } from './cluster-helpers.ts';
 
@@ -112,17 +112,11 @@ async function gameThrough(cluster: Cluster, fault: (ctx: { gameId: string; seat
 }
 
 describe('failures on a three-node cluster', () => {
-  let cluster: Cluster | null = null;
-  const open: FailoverClient[] = [];
-  afterEach(async () => {
-    for (const c of open.splice(0)) c.close();
-    await cluster?.stop();
-    cluster = null;
-  });
+  const clusters = useClusters();
+  const open = clusters.clients;
 
   it('kill -9 of the owner mid-question: another node takes over, no acknowledged answer is lost', async () => {
-    const c = await startCluster(3);
-    cluster = c;
+    const c = await clusters.start(3);
     let takeoverMs = 0;
     const { host, seats } = await gameThrough(c, async ({ gameId }) => {
       const killedAt = Date.now();
@@ -143,8 +137,7 @@ describe('failures on a three-node cluster', () => {
   }, 180_000);
 
   it('SIGTERM of the owner: it hands its games over, its players move to the other nodes, nothing is lost', async () => {
-    const c = await startCluster(3);
-    cluster = c;
+    const c = await clusters.start(3);
     let handoverMs = 0;
     const { host, seats } = await gameThrough(c, async ({ gameId }) => {
       const at = Date.now();
@@ -161,8 +154,7 @@ describe('failures on a three-node cluster', () => {
   }, 180_000);
 
   it('a graceful Redis restart mid-game (AOF on): the game resumes and no acknowledged answer is lost', async () => {
-    const c = await startCluster(3);
-    cluster = c;
+    const c = await clusters.start(3);
     const { host, seats } = await gameThrough(c, async () => {
       await c.redis.stop();
       await c.redis.start();
@@ -171,8 +163,7 @@ describe('failures on a three-node cluster', () => {
   }, 180_000);
 
   it('Redis unreachable for 10 s: not ready, sockets refused (reconnecting), then recovered by itself', async () => {
-    const c = await startCluster(3);
-    cluster = c;
+    const c = await clusters.start(3);
     const { host, seats } = await gameThrough(c, async ({ seats }) => {
       const pid = c.redis.pid();
       if (!pid) throw new Error('no redis pid');

@@ -1,7 +1,7 @@
 import type { DomainEvent } from '@quizbus/shared';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startCluster, type Cluster } from '../support/cluster.ts';
-import { connect, createGame, saveQuiz, type TestClient } from '../support/test-client.ts';
+import { describe, expect, it } from 'vitest';
+import { useClusters } from '../support/cluster.ts';
+import { connect, createGame, saveQuiz } from '../support/test-client.ts';
 import { clusterQuiz, readLog, until } from './cluster-helpers.ts';
 
 /** Sockets this node holds, from its /metrics. */
@@ -20,16 +20,11 @@ const disconnectsOf = (log: DomainEvent[], playerId: string) => log.filter((e) =
  * disconnect must not mark them away: away players do not hold a question open.
  */
 describe('presence across nodes', () => {
-  let cluster: Cluster | null = null;
-  const clients: TestClient[] = [];
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.close();
-    await cluster?.stop();
-    cluster = null;
-  });
+  const clusters = useClusters();
+  const clients = clusters.clients;
 
   it('a socket closing on the node a player has left does not mark them away', async () => {
-    cluster = await startCluster(2);
+    const cluster = await clusters.start(2);
     const [n1, n2] = cluster.nodes as [(typeof cluster.nodes)[0], (typeof cluster.nodes)[0]];
     const game = await createGame(n1.url, await saveQuiz(n1.url, clusterQuiz));
     const host = await connect(n1.url);
@@ -50,7 +45,7 @@ describe('presence across nodes', () => {
     // Bob leaves through the same node after it: his disconnect follows Ann's through the owner's queue.
     bob.close();
     const log = await until('Bob’s disconnect in the log', 20_000, async () => {
-      const events = await readLog(cluster as Cluster, game.gameId);
+      const events = await readLog(cluster, game.gameId);
       return disconnectsOf(events, bobJoin.playerId).length > 0 ? events : undefined;
     });
 

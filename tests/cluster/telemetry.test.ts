@@ -1,21 +1,16 @@
 import type { TelemetryEvents } from '@quizbus/shared';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startCluster, type Cluster } from '../support/cluster.ts';
+import { describe, expect, it } from 'vitest';
+import { useClusters } from '../support/cluster.ts';
 import { connect, createGame, saveQuiz, type TestClient } from '../support/test-client.ts';
 import { clusterQuiz, listenToTelemetry, ownerOf, readLog } from './cluster-helpers.ts';
 
 /** Issue 8 on three nodes: each screen sees the flow as relayed by the node it is connected to. */
 describe('event telemetry on three nodes', () => {
-  let cluster: Cluster | null = null;
-  const clients: TestClient[] = [];
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.close();
-    await cluster?.stop();
-    cluster = null;
-  });
+  const clusters = useClusters();
+  const clients = clusters.clients;
 
   it('names the Redis channel and the relaying node, and counts every answer once', async () => {
-    cluster = await startCluster(3);
+    const cluster = await clusters.start(3);
     const [n1, n2, n3] = cluster.nodes as [(typeof cluster.nodes)[0], (typeof cluster.nodes)[0], (typeof cluster.nodes)[0]];
     const quizId = await saveQuiz(n1.url, clusterQuiz);
     const game = await createGame(n1.url, quizId);
@@ -77,7 +72,7 @@ describe('event telemetry on three nodes', () => {
   });
 
   it('sends no delivery notes while nobody watches, and stops when the panels close', async () => {
-    cluster = await startCluster(3);
+    const cluster = await clusters.start(3);
     const [n1, n2, n3] = cluster.nodes as [(typeof cluster.nodes)[0], (typeof cluster.nodes)[0], (typeof cluster.nodes)[0]];
     const quizId = await saveQuiz(n1.url, clusterQuiz);
     const game = await createGame(n1.url, quizId);

@@ -1,6 +1,6 @@
 import type { PlayerView } from '@quizbus/shared';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startCluster, type Cluster } from '../support/cluster.ts';
+import { describe, expect, it } from 'vitest';
+import { startCluster, useClusters } from '../support/cluster.ts';
 import { connect, createGame, saveQuiz, type TestClient } from '../support/test-client.ts';
 import { clusterQuiz, readLog, scoresFromLog, until } from './cluster-helpers.ts';
 import { embeddedScores } from './engine-replay.ts';
@@ -16,16 +16,11 @@ const plays = [
 ] as const;
 
 describe('three nodes on one Redis', () => {
-  let cluster: Cluster | null = null;
-  const clients: TestClient[] = [];
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.close();
-    await cluster?.stop();
-    cluster = null;
-  });
+  const clusters = useClusters();
+  const clients = clusters.clients;
 
   it('players spread over three nodes play a whole game, scored as the embedded default scores it', async () => {
-    cluster = await startCluster(3);
+    const cluster = await clusters.start(3);
     const [n1, n2, n3] = cluster.nodes as [typeof cluster.nodes[0], typeof cluster.nodes[0], typeof cluster.nodes[0]];
     const quizId = await saveQuiz(n2.url, clusterQuiz);
     const game = await createGame(n1.url, quizId);

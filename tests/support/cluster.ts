@@ -1,5 +1,6 @@
 import type { Ack, Answer, CommandName, CommandPayload, PlayerResult, PlayerView, ScreenView } from '@quizbus/shared';
 import { io, type Socket } from 'socket.io-client';
+import { afterEach } from 'vitest';
 import { startNode, type NodeProcess } from './node-process.ts';
 import { startRedis, type TestRedis } from './redis-server.ts';
 
@@ -38,6 +39,35 @@ export async function startCluster(count: number, env: Record<string, string> = 
     stop: async () => {
       await Promise.all(nodes.map((n) => n.kill('SIGKILL')));
       await redis.destroy();
+    },
+  };
+}
+
+/** What `useClusters` hands a describe block. */
+export interface ClusterSuite {
+  /** Starts this test's cluster (a real redis-server and `count` node processes). */
+  start(count: number, env?: Record<string, string>): Promise<Cluster>;
+  /** Clients to close after the test, before its cluster stops: push each one a test opens. */
+  readonly clients: Array<{ close(): void }>;
+}
+
+/**
+ * Registers the teardown every cluster test needs: after each test, its clients closed and
+ * its cluster (nodes and Redis) stopped, whether the test passed or not.
+ */
+export function useClusters(): ClusterSuite {
+  let current: Cluster | null = null;
+  const clients: Array<{ close(): void }> = [];
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.close();
+    await current?.stop();
+    current = null;
+  });
+  return {
+    clients,
+    start: async (count, env) => {
+      current = await startCluster(count, env);
+      return current;
     },
   };
 }

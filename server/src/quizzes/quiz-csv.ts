@@ -1,7 +1,6 @@
-import { QUIZ_SHEET_COLUMNS, type QuizSheetColumn } from '@quizbus/shared';
+import { QUIZ_SHEET_COLUMNS } from '@quizbus/shared';
 import { parseCsv, unescapeCell, writeCsv } from '../spreadsheets/csv.ts';
-import { cellsOfQuestion } from './question-cells.ts';
-import { quizFromRows, readHeader, type ImportResult, type QuizDocument } from './quiz-rows.ts';
+import { quizFromRows, quizRowCells, readHeader, type ImportResult, type QuizDocument } from './quiz-rows.ts';
 
 /**
  * A quiz as CSV: a header row with every column of QUIZ_SHEET_COLUMNS, then one row per
@@ -10,13 +9,8 @@ import { quizFromRows, readHeader, type ImportResult, type QuizDocument } from '
  */
 export function quizToCsv(quiz: QuizDocument): string {
   const rows: Array<Array<string | number>> = [[...QUIZ_SHEET_COLUMNS]];
-  quiz.questions.forEach((q, i) => {
-    const cells: Partial<Record<QuizSheetColumn, string | number>> = cellsOfQuestion(q);
-    if (i === 0) {
-      cells.quiz_title = quiz.title;
-      if (quiz.description !== undefined) cells.quiz_description = quiz.description;
-      cells.quiz_read_time = quiz.readTimeSec;
-    }
+  quiz.questions.forEach((_, i) => {
+    const cells = quizRowCells(quiz, i);
     rows.push(QUIZ_SHEET_COLUMNS.map((c) => cells[c] ?? ''));
   });
   return writeCsv(rows);

@@ -7,10 +7,24 @@ import {
 } from '@quizbus/shared';
 import type { z } from 'zod';
 import { columnFor } from './quiz-columns.ts';
-import { questionFromCells, type SheetCells } from './question-cells.ts';
+import { cellsOfQuestion, questionFromCells, type SheetCells } from './question-cells.ts';
 
 /** A quiz document as the schema gives it back, before the library assigns its id. */
 export type QuizDocument = z.infer<typeof quizSchema>;
+
+/**
+ * The cells of the quiz's question `i` as one exported row: the question's own, and on the
+ * first row the quiz's title, description and read time (CSV and xlsx alike).
+ */
+export function quizRowCells(quiz: QuizDocument, i: number): Partial<Record<QuizSheetColumn, string | number>> {
+  const cells = cellsOfQuestion(quiz.questions[i] as Question);
+  if (i === 0) {
+    cells.quiz_title = quiz.title;
+    if (quiz.description !== undefined) cells.quiz_description = quiz.description;
+    cells.quiz_read_time = quiz.readTimeSec;
+  }
+  return cells;
+}
 
 export type ImportResult = { ok: true; quiz: QuizDocument } | { ok: false; issues: ImportIssue[] };
 

@@ -1,8 +1,6 @@
-import type { QuizSheetColumn } from '@quizbus/shared';
 import ExcelJS from 'exceljs';
-import { cellsOfQuestion } from './question-cells.ts';
 import { XLSX_HEADERS } from './quiz-columns.ts';
-import { quizFromRows, readHeader, type ImportResult, type QuizDocument } from './quiz-rows.ts';
+import { quizFromRows, quizRowCells, readHeader, type ImportResult, type QuizDocument } from './quiz-rows.ts';
 import { cellText } from '../spreadsheets/xlsx-cells.ts';
 
 /** Kahoot's template: a few lines of instructions, headers on row 8, questions from row 9. */
@@ -32,13 +30,8 @@ export async function quizToXlsx(quiz: QuizDocument): Promise<Buffer> {
     header.getCell(i + 2).value = label;
   });
   header.font = { bold: true };
-  quiz.questions.forEach((q, i) => {
-    const cells: Partial<Record<QuizSheetColumn, string | number>> = cellsOfQuestion(q);
-    if (i === 0) {
-      cells.quiz_title = quiz.title;
-      if (quiz.description !== undefined) cells.quiz_description = quiz.description;
-      cells.quiz_read_time = quiz.readTimeSec;
-    }
+  quiz.questions.forEach((_, i) => {
+    const cells = quizRowCells(quiz, i);
     const row = ws.getRow(XLSX_HEADER_ROW + 1 + i);
     row.getCell(1).value = i + 1;
     XLSX_HEADERS.forEach(([column], c) => {
