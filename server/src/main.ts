@@ -2,14 +2,16 @@ import { redisAdapters } from './adapters/adapter-set.ts';
 import { SystemClock } from './adapters/memory/system-clock.ts';
 import { createQuizbus, nodeIdFor } from './app.ts';
 import { loadConfig } from './config.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, prettyDestination } from './logger.ts';
 import { joinBaseUrl, reachableBaseUrls } from './network-urls.ts';
 import { loadBundledQuizzes } from './quizzes/bundled.ts';
 
 /** `npm start`: one node on the embedded default, or one of many on Redis when REDIS_URL is set. */
 const config = loadConfig();
 const nodeId = nodeIdFor(config);
-const logger = createLogger(config.LOG_LEVEL, { node: nodeId });
+// A teacher at a terminal reads lines; piped output (Docker, systemd, a log shipper) stays JSON.
+const pretty = config.PRETTY_LOGS ?? process.stdout.isTTY;
+const logger = createLogger(config.LOG_LEVEL, { node: nodeId }, pretty ? prettyDestination(process.stdout.isTTY) : undefined);
 const reports = { retentionMs: config.REPORT_RETENTION_DAYS * 24 * 3600 * 1000, clock: new SystemClock() };
 const adapters = config.REDIS_URL ? await redisAdapters(config.REDIS_URL, nodeId, loadBundledQuizzes(), logger, reports) : undefined;
 const quizbus = createQuizbus({ config, logger, nodeId, ...(adapters && { adapters }) });
