@@ -26,7 +26,7 @@ export function App() {
   if (pathname === '/host' || pathname === '/host/') return <Titled title="Quizzes"><TeacherGate><LibraryPage search={search} /></TeacherGate></Titled>;
   if (pathname === '/host/new') return <Titled title="New quiz"><TeacherGate><QuizEditorPage /></TeacherGate></Titled>;
   if ((m = pathname.match(/^\/host\/edit\/([a-z0-9-]{1,64})$/))) {
-    return <Titled title="Edit quiz"><TeacherGate><QuizEditorPage key={m[1]} quizId={m[1] as string} /></TeacherGate></Titled>;
+    return <Titled title="Edit quiz"><TeacherGate><QuizEditorPage key={m[1]} quizId={m[1]} /></TeacherGate></Titled>;
   }
   if ((m = pathname.match(/^\/host\/(\d{6})$/))) return <Titled title={`Host game ${m[1]}`}><HostConsolePage key={m[1]} pin={m[1] as string} /></Titled>;
   if ((m = pathname.match(/^\/reports\/(g_[A-Za-z0-9_-]{1,62})$/))) return <Titled title="Game report"><ReportPage key={m[1]} gameId={m[1] as string} /></Titled>;

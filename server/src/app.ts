@@ -156,6 +156,7 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
   adapters.onReconnect(() => {
     storeUp = true;
     log.info('shared store back');
+    // Background catch-up after an outage; each replica's queue logs its own failures.
     void gameNode.resync();
   });
 
@@ -197,7 +198,8 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
     gameNode.close();
     await gameNode.reportsSaved();
     await new Promise<void>((resolve) => {
-      io.close(() => resolve());
+      // The callback, not the returned promise, says when the HTTP server has closed too.
+      void io.close(() => resolve());
     });
     http.closeAllConnections?.();
     await watch.close();

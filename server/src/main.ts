@@ -38,6 +38,7 @@ const stop = (signal: string) => {
   stopping = true;
   logger.info({ signal }, 'shutting down: handing games over');
   setTimeout(() => process.exit(0), 5000).unref();
+  // The process exits either way: after the hand-over, or after 5 s (timer above).
   void quizbus.shutdown().finally(() => process.exit(0));
 };
 process.on('SIGTERM', () => stop('SIGTERM'));

@@ -55,7 +55,7 @@ eventLogContract('redis stream', async () => {
 /** Two nodes on pub/sub: each gets a command and a subscriber connection of its own. */
 async function twoNodes<T>(build: (pub: Redis, sub: Redis, name: string) => T): Promise<{ a: T; b: T; done: () => Promise<void> }> {
   const conns = await Promise.all([client(0), client(0), client(0), client(0)]);
-  const [pa, sa, pb, sb] = conns as [Redis, Redis, Redis, Redis];
+  const [pa, sa, pb, sb] = conns;
   return { a: build(pa, sa, 'node-a'), b: build(pb, sb, 'node-b'), done: async () => conns.forEach((c) => c.disconnect()) };
 }
 
