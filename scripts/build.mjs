@@ -82,9 +82,13 @@ function tool(pkg, bin) {
   }
 }
 
-/** shared + server → JavaScript with tsc (project references, incremental). */
+/**
+ * shared + server → JavaScript with tsc (project references, incremental). --noCheck: only
+ * emit; checking the types is `npm run typecheck`'s job (CI runs it), and skipping it here
+ * halves the time a fresh clone waits for `npm start` (8 s of CPU instead of 17).
+ */
 async function buildServer() {
-  await runNode([tool('typescript', 'bin/tsc'), '-b', at('server', 'tsconfig.build.json')], ROOT);
+  await runNode([tool('typescript', 'bin/tsc'), '-b', '--noCheck', at('server', 'tsconfig.build.json')], ROOT);
   // tsc -b rewrites only what changed, so the stamp, not main.js, dates the build.
   writeFileSync(PARTS.server.built, `${new Date().toISOString()}\n`);
 }
