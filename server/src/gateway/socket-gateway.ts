@@ -252,8 +252,8 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
 
   /**
    * Tells the game a player has no socket here any more. Nobody waits for it (the socket is
-   * gone, no ack to give); a failure is logged and the engine's presence catches up at the
-   * player's next command or the node heartbeat.
+   * gone, no ack to give); a failure is logged, not left as an unhandled rejection, which would
+   * stop the process.
    */
   function markAway(gameId: string, playerId: string): void {
     node.execute(gameId, { type: 'disconnect', playerId, via: node.nodeId }).catch((err: unknown) => {
