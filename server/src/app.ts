@@ -20,6 +20,7 @@ import { OneBufferAdapter } from './gateway/one-buffer-adapter.ts';
 import { quizTransferRoutes } from './gateway/quiz-transfer-routes.ts';
 import { reportRoutes } from './gateway/report-routes.ts';
 import { resultsCsvRoute } from './gateway/results-csv-route.ts';
+import type { TeacherAuth } from './gateway/teacher-auth.ts';
 import { serverInfoRoute } from './gateway/server-info-route.ts';
 import { attachSocketGateway } from './gateway/socket-gateway.ts';
 import type { QuizbusServer } from './gateway/socket-types.ts';
@@ -39,6 +40,8 @@ export interface QuizbusOptions {
   /** The ports' adapters; the embedded default when omitted. */
   adapters?: AdapterSet;
   nodeId?: string;
+  /** Called after a one-time teacher login link was used (main.ts prints a fresh one). */
+  onLoginLinkUsed?: () => void;
 }
 
 export interface Quizbus {
@@ -49,6 +52,8 @@ export interface Quizbus {
   logger: Logger;
   nodeId: string;
   metrics: Metrics;
+  /** Teacher access: login links, the teacher check. */
+  teacher: TeacherAuth;
   /** Starts listening; resolves with the bound port. */
   listen(): Promise<number>;
   /** SIGTERM: hand owned games over, close sockets so clients reconnect elsewhere, stop. */
@@ -86,7 +91,13 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
     metrics.commands.inc({ command, outcome });
     metrics.commandSeconds.observe({ command }, seconds);
   };
-  const hardening = createHardening(config, clock, log, observe);
+  const hardening = createHardening(
+    config,
+    clock,
+    log,
+    { keys: adapters.teacherKeys, ...(options.onLoginLinkUsed && { onLoginLinkUsed: options.onLoginLinkUsed }) },
+    observe,
+  );
   const app = express();
   app.disable('x-powered-by');
   hardening.applyHttp(app);
@@ -167,7 +178,9 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
   app.use(hardening.teacher.routes());
   // Before httpRoutes: its /api/quizzes/:id would take /api/quizzes/template.csv.
   app.use(quizTransferRoutes({ quizzes: adapters.quizzes, requireTeacher: hardening.teacher.requireTeacher }));
-  app.use(reportRoutes({ reports: adapters.reports, log: adapters.log, requireTeacher: hardening.teacher.requireTeacher }));
+  app.use(
+    reportRoutes({ reports: adapters.reports, log: adapters.log, requireTeacher: hardening.teacher.requireTeacher, standing: (req) => hardening.teacher.standing(req) }),
+  );
   app.use(
     httpRoutes({
       quizzes: adapters.quizzes,
@@ -212,6 +225,7 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
     logger: log,
     nodeId,
     metrics,
+    teacher: hardening.teacher,
     listen: async () => {
       // Other nodes' watch notices are heard before the first socket arrives.
       await watch.start();
