@@ -110,8 +110,8 @@ export interface HostedGame {
 
 /** Saves a quiz, creates a game for it and attaches a host socket. */
 export async function hostGame(h: Harness, quiz: QuizInput | string, options: Partial<GameOptions> = {}): Promise<HostedGame> {
-  const quizId = typeof quiz === 'string' ? quiz : await saveQuiz(h.server.url, quiz);
-  const game = await createGame(h.server.url, quizId, options);
+  const quizId = typeof quiz === 'string' ? quiz : await saveQuiz(h.server.url, quiz, h.server.teacher);
+  const game = await createGame(h.server.url, quizId, options, h.server.teacher);
   const host = await h.client();
   const ack = ok(await host.send('host.attach', { pin: game.pin, hostToken: game.hostToken }));
   return { game, host, hostView: ack.view };
