@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import express from 'express';
+import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import { embeddedAdapters, type AdapterSet } from './adapters/adapter-set.ts';
@@ -46,6 +46,8 @@ export interface QuizbusOptions {
 
 export interface Quizbus {
   http: HttpServer;
+  /** The Express app (its router lists every HTTP route, for the tests that walk them all). */
+  app: Express;
   io: QuizbusServer;
   node: GameNode;
   fanout: Fanout;
@@ -219,6 +221,7 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
 
   return {
     http,
+    app,
     io,
     node: gameNode,
     fanout,
