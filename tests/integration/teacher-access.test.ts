@@ -148,7 +148,7 @@ describe('teacher access', () => {
     const h = useServer({ TRUST_PROXY: 'loopback' });
 
     it('does not count loopback as the teacher: everyone arrives from the proxy', async () => {
-      for (const headers of [{}, { 'x-forwarded-for': '127.0.0.1' }, { 'x-forwarded-for': '192.0.2.10' }]) {
+      for (const headers of [{}, { 'x-forwarded-for': '127.0.0.1' }, { 'x-forwarded-for': '192.0.2.10' }] as Array<Record<string, string>>) {
         expect((await fetch(`${h.server.url}/api/quizzes`, { headers })).status, JSON.stringify(headers)).toBe(401);
       }
       expect(await (await fetch(`${h.server.url}/api/session`)).json()).toEqual({ access: 'login', passwordRequired: false, loggedIn: false, thisMachine: false, anyReport: false });
