@@ -95,7 +95,7 @@ describe('the printed teacher login link in Chromium', () => {
 
     // The tablet never hosted it and has no host token: its teacher session opens the report,
     // from the list of past games.
-    expect(await tablet.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('quizbus.report.')))).toEqual([]);
+    expect(await tablet.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('quizbus.report.'))")).toEqual([]);
     await tablet.getByRole('button', { name: 'Past games of General knowledge demo' }).click();
     const open = tablet.getByRole('link', { name: /Report of the game of/ });
     await open.first().waitFor();
