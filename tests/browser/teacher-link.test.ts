@@ -1,17 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeProblems, launchBrowser, phoneContext, screenshot, watchPage } from '../support/browser.ts';
-import { startNode, type NodeProcess } from '../support/node-process.ts';
+import { printedLinks, startNode, type NodeProcess } from '../support/node-process.ts';
 
-const LINK = /Teacher login:\s+(http:\/\/\S+\/host\?login=\S+)/;
-
-/** The login links the server has printed so far, oldest first. */
-function printedLinks(node: NodeProcess): string[] {
-  return node.output.flatMap((line) => {
-    const m = LINK.exec(line);
-    return m?.[1] ? [m[1]] : [];
-  });
-}
 
 /**
  * Issue 21 and issue 12 point 7, with the real `server/src/main.ts` in its default access mode:
