@@ -57,7 +57,10 @@ export function reportRoutes(deps: ReportRouteDeps): Router {
     if (!report) throw new HttpError(404, 'GAME_NOT_FOUND', 'No report for that game (it never ran, or its report has expired).');
     const token = req.get('x-host-token') ?? '';
     if (token && sameHash(hashToken(token), hostTokenHash)) return report;
-    if (deps.standing && opensAnyReport(await deps.standing(req))) return report;
+    const who = deps.standing ? await deps.standing(req) : null;
+    if (opensAnyReport(who)) return report;
+    // With TEACHER_ACCESS=open there is no login that would help: say what does.
+    if (!token && who === 'open') throw new HttpError(401, 'UNAUTHORIZED', 'On this server a report opens only in the browser that hosted the game.');
     if (!token) throw new HttpError(401, 'LOGIN_REQUIRED', 'Log in as a teacher to open reports of games hosted in another browser.');
     throw new HttpError(401, 'UNAUTHORIZED', 'That host token does not open this report.');
   }
