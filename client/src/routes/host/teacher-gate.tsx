@@ -25,6 +25,28 @@ function takeLoginToken(): string | null {
   return token;
 }
 
+let linkLogin: Promise<string | null> | null = null;
+
+/**
+ * Logs in with the address's login token, if it has one; resolves with what went wrong, or
+ * null. One exchange per token even when effects run twice (React's StrictMode in development):
+ * the second run joins the first's.
+ */
+function loginFromAddress(): Promise<string | null> {
+  if (linkLogin) return linkLogin;
+  const token = takeLoginToken();
+  if (!token) return Promise.resolve(null);
+  linkLogin = loginWithLink(token)
+    .then(
+      () => null,
+      (err: unknown) => (err instanceof ApiError ? err.message : 'That login link did not work.'),
+    )
+    .finally(() => {
+      linkLogin = null;
+    });
+  return linkLogin;
+}
+
 /**
  * Guards the teacher's pages (library, editor, reports). It first trades a login link's token
  * for the session cookie, then asks the server: with TEACHER_ACCESS=open it shows the pages as
@@ -44,12 +66,8 @@ export function TeacherGate({ children, onlyWhenAsked = false }: { children: Rea
   useEffect(() => {
     let live = true;
     const check = async () => {
-      const token = takeLoginToken();
-      if (token) {
-        await loginWithLink(token).catch((err: unknown) => {
-          if (live) setLinkProblem(err instanceof ApiError ? err.message : 'That login link did not work.');
-        });
-      }
+      const problem = await loginFromAddress();
+      if (live && problem) setLinkProblem(problem);
       const s = await getSession();
       if (!live) return;
       setSession(s);
