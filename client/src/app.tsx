@@ -29,7 +29,7 @@ export function App() {
     return <Titled title="Edit quiz"><TeacherGate><QuizEditorPage key={m[1]} quizId={m[1]} /></TeacherGate></Titled>;
   }
   if ((m = pathname.match(/^\/host\/(\d{6})$/))) return <Titled title={`Host game ${m[1]}`}><HostConsolePage key={m[1]} pin={m[1] as string} /></Titled>;
-  if ((m = pathname.match(/^\/reports\/(g_[A-Za-z0-9_-]{1,62})$/))) return <Titled title="Game report"><ReportPage key={m[1]} gameId={m[1] as string} /></Titled>;
+  if ((m = pathname.match(/^\/reports\/(g_[A-Za-z0-9_-]{1,62})$/))) return <Titled title="Game report"><TeacherGate onlyWhenAsked><ReportPage key={m[1]} gameId={m[1] as string} /></TeacherGate></Titled>;
   if ((m = pathname.match(/^\/display\/(\d{6})$/))) return <Titled title={`Display game ${m[1]}`}><DisplayPage key={m[1]} pin={m[1] as string} /></Titled>;
   return (
     <Titled title="Not found">

@@ -21,6 +21,8 @@ import { RedisGameLeases } from './redis-game-leases.ts';
 import { RedisQuizStore } from './redis-quiz-store.ts';
 import { telemetryBusContract } from '../../ports/contracts/telemetry-bus.contract.ts';
 import { RedisTelemetryBus } from './redis-telemetry-bus.ts';
+import { teacherKeysContract } from '../../ports/contracts/teacher-keys.contract.ts';
+import { RedisTeacherKeys } from './redis-teacher-keys.ts';
 
 let server: TestRedis;
 let db = 0;
@@ -85,6 +87,17 @@ reportStoreContract('redis keys', async (retentionDays) => {
   const clock = new FakeClock();
   const retentionMs = retentionDays * 24 * 3600 * 1000;
   return { store: new RedisReportStore(redis, retentionMs, clock), clock, reopen: async () => new RedisReportStore(redis, retentionMs, clock), done };
+});
+
+teacherKeysContract('redis keys', async () => {
+  const { redis, done } = await fresh();
+  return {
+    keys: new RedisTeacherKeys(redis),
+    reopen: async () => new RedisTeacherKeys(redis),
+    // As if the key's PX had run out.
+    expire: async (tokenHash) => void (await redis.del(keys.loginToken(tokenHash))),
+    done,
+  };
 });
 
 describe('redis layout', () => {
