@@ -152,8 +152,8 @@ function framesBeforeClose(frames: Frame[], index: number): Frame[] {
 async function bodyText(res: Response): Promise<string> {
   if (!res.headers.get('content-type')?.includes('spreadsheetml')) return res.text();
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await res.arrayBuffer()) as ExcelJS.Buffer);
+  await wb.xlsx.load(await res.arrayBuffer());
   const cells: string[] = [];
-  wb.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => void cells.push(String(cell.value)))));
+  wb.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => void cells.push(cell.text))));
   return cells.join('\n');
 }

@@ -29,7 +29,7 @@ function fakeServer() {
   });
   const fetchMock = vi.fn(async (path: string, init: RequestInit = {}) => {
     if (path === '/api/login') {
-      logins.push(JSON.parse(String(init.body)));
+      logins.push(JSON.parse(init.body as string));
       await released;
       if (loggedIn) return json({ error: { code: 'UNAUTHORIZED', message: 'That login link has been used or has expired.' } }, 401);
       loggedIn = true;
