@@ -11,6 +11,7 @@ import type { GameDirectory } from '../ports/game-directory.ts';
 import type { GameLeases } from '../ports/game-leases.ts';
 import type { QuizStore } from '../ports/quiz-store.ts';
 import type { ReportStore } from '../ports/report-store.ts';
+import type { NodeHeartbeats } from '../ports/node-heartbeats.ts';
 import type { TelemetryBus } from '../ports/telemetry-bus.ts';
 import { FileReportStore } from './memory/file-report-store.ts';
 import { SystemClock } from './memory/system-clock.ts';
@@ -20,6 +21,7 @@ import { MemoryEventLog } from './memory/memory-event-log.ts';
 import { MemoryGameBus } from './memory/memory-game-bus.ts';
 import { MemoryGameDirectory } from './memory/memory-game-directory.ts';
 import { MemoryGameLeases } from './memory/memory-game-leases.ts';
+import { MemoryNodeHeartbeats } from './memory/memory-node-heartbeats.ts';
 import { MemoryTelemetryBus } from './memory/memory-telemetry-bus.ts';
 import { RedisCommandRelay } from './redis/redis-command-relay.ts';
 import { connectRedis } from './redis/redis-connection.ts';
@@ -29,6 +31,7 @@ import { RedisGameDirectory } from './redis/redis-game-directory.ts';
 import { RedisGameLeases } from './redis/redis-game-leases.ts';
 import { RedisQuizStore } from './redis/redis-quiz-store.ts';
 import { RedisReportStore } from './redis/redis-report-store.ts';
+import { RedisNodeHeartbeats } from './redis/redis-node-heartbeats.ts';
 import { RedisTelemetryBus } from './redis/redis-telemetry-bus.ts';
 
 /** REPORT_RETENTION_DAYS' default, for callers that do not say. */
@@ -47,6 +50,8 @@ export interface AdapterSet {
   reports: ReportStore;
   /** Watch notices and per-node delivery notes of the "under the hood" panel. */
   telemetry: TelemetryBus;
+  /** Which nodes are alive (node-presence.ts). */
+  heartbeats: NodeHeartbeats;
   /** Whether the shared store answers (for /readyz). */
   ready(): Promise<boolean>;
   /** Called after the shared store came back from an outage (messages may be lost). */
@@ -68,6 +73,7 @@ export function embeddedAdapters(clock: Clock, bundled: readonly Quiz[], dataDir
     quizzes: new FileQuizStore(bundled, dataDir),
     reports: new FileReportStore(dataDir, reportRetentionMs, clock),
     telemetry: new MemoryTelemetryBus(),
+    heartbeats: new MemoryNodeHeartbeats(clock),
     ready: async () => true,
     onReconnect: () => undefined,
     onDisconnect: () => undefined,
@@ -100,6 +106,7 @@ export async function redisAdapters(
     quizzes: new RedisQuizStore(redis, bundled),
     reports: new RedisReportStore(redis, reports.retentionMs, reports.clock),
     telemetry: new RedisTelemetryBus(redis, sub),
+    heartbeats: new RedisNodeHeartbeats(redis),
     ready: async () => health.up && (await redis.ping().then(() => true, () => false)),
     onReconnect: (fn) => void health.upHooks.push(fn),
     onDisconnect: (fn) => void health.downHooks.push(fn),

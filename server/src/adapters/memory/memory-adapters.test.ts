@@ -18,6 +18,8 @@ import { reportStoreContract } from '../../ports/contracts/report-store.contract
 import { FileReportStore } from './file-report-store.ts';
 import { telemetryBusContract } from '../../ports/contracts/telemetry-bus.contract.ts';
 import { MemoryTelemetryBus } from './memory-telemetry-bus.ts';
+import { nodeHeartbeatsContract } from '../../ports/contracts/node-heartbeats.contract.ts';
+import { MemoryNodeHeartbeats } from './memory-node-heartbeats.ts';
 
 eventLogContract('memory', async () => ({ log: new MemoryEventLog(), done: async () => {} }));
 
@@ -66,4 +68,9 @@ reportStoreContract('files under DATA_DIR', async (retentionDays) => {
     reopen: async () => new FileReportStore(dir, retentionMs, clock),
     done: () => rm(dir, { recursive: true, force: true }),
   };
+});
+
+nodeHeartbeatsContract('memory', async () => {
+  const clock = new FakeClock();
+  return { beats: new MemoryNodeHeartbeats(clock), pass: (ms) => clock.advance(ms), done: async () => {} };
 });

@@ -16,6 +16,11 @@ export const keys = {
   owner: (gameId: string) => `${PREFIX}:game:${tag(gameId)}:owner`,
   /** Set: ids of live games, scanned for orphans. */
   liveGames: () => `${PREFIX}:games:live`,
+  /**
+   * String with TTL: node `nodeId` is alive (its heartbeat). Every node's key carries the one
+   * tag `{nodes}`, so a single MGET asks after all of them on Redis Cluster too.
+   */
+  node: (nodeId: string) => `${PREFIX}:{nodes}:node:${nodeId}`,
   /** String: PIN → game id, while the game is live. */
   pin: (pin: string) => `${PREFIX}:pin:{${pin}}`,
   /** Hash: quiz id → JSON { quiz, updatedAt }. */
