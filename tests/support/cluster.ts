@@ -1,19 +1,28 @@
 import type { Ack, Answer, CommandName, CommandPayload, PlayerResult, PlayerView, ScreenView } from '@quizbus/shared';
+import type { Server } from 'node:net';
 import { io, type Socket } from 'socket.io-client';
 import { afterEach } from 'vitest';
+import { startBalancer } from '../../scripts/tcp-balancer.ts';
+import { freePort } from './free-port.ts';
 import { startNode, type NodeProcess } from './node-process.ts';
 import { startRedis, type TestRedis } from './redis-server.ts';
 
 export interface Cluster {
   redis: TestRedis;
   nodes: NodeProcess[];
+  /**
+   * The sticky TCP balancer of `npm run cluster` in front of the nodes started with the cluster
+   * (in the order of `nodes`): where phones connect, so that a dead node's clients come back on
+   * a live one by themselves.
+   */
+  balancerUrl: string;
   /** Starts another node on the same Redis. */
   addNode(id: string): Promise<NodeProcess>;
   stop(): Promise<void>;
 }
 
-/** Settings that make takeover quick in tests: a 2 s lease. */
-export const CLUSTER_ENV = { LEASE_MS: '2000', LOG_LEVEL: process.env.CLUSTER_LOG_LEVEL ?? 'info' };
+/** Settings that make takeover quick in tests: a 2 s lease, a 2 s heartbeat. */
+export const CLUSTER_ENV = { LEASE_MS: '2000', NODE_TTL_MS: '2000', LOG_LEVEL: process.env.CLUSTER_LOG_LEVEL ?? 'info' };
 
 /** A redis-server and `count` Quizbus processes on it. */
 export async function startCluster(count: number, env: Record<string, string> = {}): Promise<Cluster> {
@@ -32,11 +41,15 @@ export async function startCluster(count: number, env: Record<string, string> = 
     throw err;
   }
   nodes.sort((a, b) => a.id.localeCompare(b.id));
+  const balancerPort = await freePort();
+  const balancer: Server = await startBalancer(balancerPort, '127.0.0.1', nodes.map((n) => n.port));
   return {
     redis,
     nodes,
+    balancerUrl: `http://127.0.0.1:${balancerPort}`,
     addNode,
     stop: async () => {
+      balancer.close();
       await Promise.all(nodes.map((n) => n.kill('SIGKILL')));
       await redis.destroy();
     },
