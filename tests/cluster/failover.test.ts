@@ -1,4 +1,4 @@
-import type { Answer } from '@quizbus/shared';
+import type { Answer, DomainEvent } from '@quizbus/shared';
 import { describe, expect, it } from 'vitest';
 import { useClusters, type Cluster } from '../support/cluster.ts';
 import { addressFor, ProductClient } from '../support/product-client.ts';
@@ -140,8 +140,9 @@ async function newOwner(cluster: Cluster, gameId: string, not: string): Promise<
   });
 }
 
-function report(name: string, clients: ProductClient[], f: Partial<Figures>): void {
-  console.info(`[figures] ${name}: ${figures(clients, f)}`);
+function report(name: string, clients: ProductClient[], f: Partial<Figures>, log: readonly DomainEvent[]): void {
+  const closes = log.flatMap((e) => (e.type === 'question.closed' ? [e.data.reason] : []));
+  console.info(`[figures] ${name}: ${figures(clients, f)}; questions closed by ${closes.join(', ')}`);
 }
 
 describe('failures on a three-node cluster, with the product client', () => {
@@ -176,19 +177,19 @@ describe('failures on a three-node cluster, with the product client', () => {
     expect(f.awayMs).toBeLessThanOrEqual(AWAY_BOUND_MS + LOAD_ALLOWANCE_MS);
     // Question 2 closed because everyone present had answered, not at its deadline.
     expect(log.find((e) => e.type === 'question.closed' && e.data.index === 1)).toMatchObject({ data: { reason: 'all-answered' } });
-    report('kill -9 owner', screens(), f);
+    report('kill -9 owner', screens(), f, log);
   }, 240_000);
 
   it('SIGTERM of the owner: it hands its games over, its clients move on, nothing is lost or doubled', async () => {
     const c = await clusters.start(3);
     const f: Partial<Figures> = {};
-    await gameThrough(c, open, async (g) => {
+    const { log } = await gameThrough(c, open, async (g) => {
       const at = await killNode(c, 0, 'SIGTERM', null);
       await newOwner(c, g.game.gameId, c.nodes[0]!.id);
       f.newOwnerMs = Date.now() - at;
     });
     expect(await c.nodes[0]!.exited).toBe(0);
-    report('SIGTERM owner', screens(), f);
+    report('SIGTERM owner', screens(), f, log);
   }, 240_000);
 
   it('kill -9 of a node that does not own the game: its players come back elsewhere, its absent one is marked away', async () => {
@@ -207,21 +208,21 @@ describe('failures on a three-node cluster, with the product client', () => {
     f.awayMs = markedAwayAfter(log, g.ghost, at);
     expect(f.awayMs).toBeLessThanOrEqual(AWAY_BOUND_MS + LOAD_ALLOWANCE_MS);
     expect(log.find((e) => e.type === 'question.closed' && e.data.index === 1)).toMatchObject({ data: { reason: 'all-answered' } });
-    report('kill -9 non-owner', screens(), f);
+    report('kill -9 non-owner', screens(), f, log);
   }, 240_000);
 
   it('a graceful Redis restart mid-question (AOF on): the game resumes, nothing is lost or doubled', async () => {
     const c = await clusters.start(3);
-    await gameThrough(c, open, async () => {
+    const { log } = await gameThrough(c, open, async () => {
       await c.redis.stop();
       await c.redis.start();
     });
-    report('Redis restart', screens(), {});
+    report('Redis restart', screens(), {}, log);
   }, 240_000);
 
   it('Redis frozen for 10 s mid-question: commands in flight are resent with their ids and applied once', async () => {
     const c = await clusters.start(3);
-    await gameThrough(c, open, async () => {
+    const { log } = await gameThrough(c, open, async () => {
       const pid = c.redis.pid();
       if (!pid) throw new Error('no redis pid');
       process.kill(pid, 'SIGSTOP');
@@ -237,7 +238,7 @@ describe('failures on a three-node cluster, with the product client', () => {
         process.kill(pid, 'SIGCONT');
       }
     });
-    report('Redis frozen 10 s', screens(), {});
+    report('Redis frozen 10 s', screens(), {}, log);
   }, 240_000);
 });
 
