@@ -86,7 +86,7 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
     metrics.commands.inc({ command, outcome });
     metrics.commandSeconds.observe({ command }, seconds);
   };
-  const hardening = createHardening(config, clock, log, observe);
+  const hardening = createHardening(config, clock, log, observe, adapters.rateBuckets);
   const app = express();
   app.disable('x-powered-by');
   hardening.applyHttp(app);

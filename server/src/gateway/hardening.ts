@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Clock } from '../ports/clock.ts';
+import type { RateBuckets } from '../ports/rate-buckets.ts';
 import { AddressLimits } from './address-limits.ts';
 import { compileTrustProxy, type TrustProxy } from './client-address.ts';
 import { CommandGuard } from './command-guard.ts';
@@ -33,10 +34,11 @@ export function createHardening(
   clock: Clock,
   logger: Logger,
   observe?: (command: string, outcome: string, seconds: number) => void,
+  buckets?: RateBuckets,
 ): Hardening {
   const trustProxy = compileTrustProxy(config.TRUST_PROXY);
   const corsOrigins = parseOrigins(config.CORS_ORIGINS);
-  const limits = new AddressLimits(config, clock);
+  const limits = new AddressLimits(config, clock, buckets);
   const teacher = teacherAuth({ password: config.TEACHER_PASSWORD, limits, clock, logger });
   const nicknameFilter = loadNicknameFilter(config);
   if (!teacher.required) {

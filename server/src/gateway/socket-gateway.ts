@@ -51,11 +51,11 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
     fn: (gameId: string, state: GameState) => Promise<{ result: T; keep: boolean }>,
   ): Promise<T | ReturnType<typeof gameNotFound>> {
     // PIN guessing: an address that named too many games that do not exist is refused before the lookup.
-    const refused = limits?.checkPin(address);
+    const refused = await limits?.checkPin(address);
     if (refused) return refused.ack;
     const gameId = await node.resolvePin(pin);
     if (!gameId) {
-      limits?.countMiss(address);
+      await limits?.countMiss(address);
       return gameNotFound();
     }
     node.retain(gameId);
@@ -72,8 +72,8 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
   }
 
   /** A wrong token is a guess like a wrong PIN. */
-  function guessed<R>(conn: Connection, result: R): R {
-    limits?.countMiss(conn.address);
+  async function guessed<R>(conn: Connection, result: R): Promise<R> {
+    await limits?.countMiss(conn.address);
     return result;
   }
 
@@ -92,7 +92,7 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
     'host.attach': (conn, { pin, hostToken }, reply) =>
       withGame(pin, conn.address, async (gameId, state) => {
         const tokenHash = hashToken(hostToken);
-        if (!sameHash(tokenHash, state.hostTokenHash)) return { result: guessed(conn, fail('UNAUTHORIZED', 'That host token does not open this game.')), keep: false };
+        if (!sameHash(tokenHash, state.hostTokenHash)) return { result: await guessed(conn, fail('UNAUTHORIZED', 'That host token does not open this game.')), keep: false };
         seat(conn.socket, { gameId, role: 'host', hostTokenHash: tokenHash }, rooms.host(gameId));
         reply({ ok: true, view: screenView(node.stateOf(gameId) ?? state, 'host', clock.now()) });
         return { result: fail('INTERNAL', 'acknowledged already'), keep: true };
@@ -105,8 +105,8 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
         return { result: fail('INTERNAL', 'acknowledged already'), keep: true };
       }),
 
-    'player.join': (conn, { cid, pin, nickname: typed, studentId }, reply) => {
-      const limited = limits?.takeJoin(conn.address);
+    'player.join': async (conn, { cid, pin, nickname: typed, studentId }, reply) => {
+      const limited = await limits?.takeJoin(conn.address);
       if (limited) return limited.ack;
       const { socket } = conn;
       return withGame(pin, conn.address, async (gameId, opened) => {
@@ -148,7 +148,7 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
         });
         if (!outcome.ok) {
           const refusal = fail(outcome.code, outcome.message);
-          return { result: outcome.code === 'UNAUTHORIZED' ? guessed(conn, refusal) : refusal, keep: false };
+          return { result: outcome.code === 'UNAUTHORIZED' ? await guessed(conn, refusal) : refusal, keep: false };
         }
         return { result: fail('OUTCOME_UNKNOWN', 'The seat could not be confirmed here; resume again.'), keep: socket.data.gameId === gameId };
       }),

@@ -84,12 +84,12 @@ export function teacherAuth(deps: TeacherAuthDeps): TeacherAuth {
       r.get('/api/session', (req, res) => {
         res.set('cache-control', 'no-store').json({ passwordRequired: key !== null, loggedIn: key === null || sessionOf(req) !== null });
       });
-      r.post('/api/login', (req, res) => {
+      r.post('/api/login', async (req, res) => {
         if (!key || !passwordDigest) {
           res.status(204).end();
           return;
         }
-        const limited = limits.takeLogin(addressKey(req.ip ?? 'unknown'));
+        const limited = await limits.takeLogin(addressKey(req.ip ?? 'unknown'));
         if (limited) {
           res.status(429).set('retry-after', String(limited.retryAfterSeconds)).json({ error: limited.ack.error });
           return;

@@ -8,3 +8,4 @@ export * from './command-relay.ts';
 export * from './report-store.ts';
 export * from './telemetry-bus.ts';
 export * from './node-heartbeats.ts';
+export * from './rate-buckets.ts';

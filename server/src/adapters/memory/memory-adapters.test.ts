@@ -20,6 +20,8 @@ import { telemetryBusContract } from '../../ports/contracts/telemetry-bus.contra
 import { MemoryTelemetryBus } from './memory-telemetry-bus.ts';
 import { nodeHeartbeatsContract } from '../../ports/contracts/node-heartbeats.contract.ts';
 import { MemoryNodeHeartbeats } from './memory-node-heartbeats.ts';
+import { rateBucketsContract } from '../../ports/contracts/rate-buckets.contract.ts';
+import { MemoryRateBuckets } from './memory-rate-buckets.ts';
 
 eventLogContract('memory', async () => ({ log: new MemoryEventLog(), done: async () => {} }));
 
@@ -73,4 +75,9 @@ reportStoreContract('files under DATA_DIR', async (retentionDays) => {
 nodeHeartbeatsContract('memory', async () => {
   const clock = new FakeClock();
   return { beats: new MemoryNodeHeartbeats(clock), pass: (ms) => clock.advance(ms), done: async () => {} };
+});
+
+rateBucketsContract('memory', async () => {
+  const buckets = new MemoryRateBuckets();
+  return { a: buckets, b: buckets, done: async () => {} };
 });

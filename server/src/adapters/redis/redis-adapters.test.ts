@@ -15,6 +15,8 @@ import calculateSlot from 'cluster-key-slot';
 import { nodeHeartbeatsContract } from '../../ports/contracts/node-heartbeats.contract.ts';
 import { channels, keys } from './keys.ts';
 import { RedisNodeHeartbeats } from './redis-node-heartbeats.ts';
+import { rateBucketsContract } from '../../ports/contracts/rate-buckets.contract.ts';
+import { RedisRateBuckets } from './redis-rate-buckets.ts';
 import { RedisCommandRelay } from './redis-command-relay.ts';
 import { connectRedis } from './redis-connection.ts';
 import { RedisEventLog } from './redis-event-log.ts';
@@ -124,4 +126,17 @@ nodeHeartbeatsContract('redis keys with a TTL', async () => {
   const { redis, done } = await fresh();
   // Redis expires keys by itself: time has to pass for real (a few hundred ms).
   return { beats: new RedisNodeHeartbeats(redis), pass: (ms) => new Promise((r) => setTimeout(r, ms)), done };
+});
+
+rateBucketsContract('redis hashes, two nodes', async () => {
+  const { redis, done } = await fresh();
+  const other = await client(db);
+  return {
+    a: new RedisRateBuckets(redis),
+    b: new RedisRateBuckets(other),
+    done: async () => {
+      other.disconnect();
+      await done();
+    },
+  };
 });
