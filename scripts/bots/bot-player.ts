@@ -1,4 +1,4 @@
-import type { Ack, PlayerResult, PlayerView, PublicQuestion, ServerMessage } from '@quizbus/shared';
+import { newCommandId, resendDelayMs, worthResending, type Ack, type Answer, type PlayerResult, type PlayerView, type PublicQuestion, type ServerMessage } from '@quizbus/shared';
 import type { AnswerKey, Random } from './answer-picker.ts';
 import { LeanSocket } from './lean-socket.ts';
 import { localNow, type ServerClock } from './server-clock.ts';
@@ -46,8 +46,13 @@ export interface BotConfig {
 type Chained = 'game.started' | 'question.shown' | 'question.opened' | 'question.closed' | 'leaderboard.shown' | 'game.ended';
 type ChainedPayload = ServerMessage<Chained>;
 const CHAINED: readonly Chained[] = ['game.started', 'question.shown', 'question.opened', 'question.closed', 'leaderboard.shown', 'game.ended'];
-/** Tries to come back after a dropped connection (with `reconnect`), 0.5 s to 5 s apart. */
-const RECONNECT_ATTEMPTS = 10;
+/**
+ * Tries to come back after a dropped connection (with `reconnect`), at the shared resend pace
+ * (command-ids.ts: up to 4 s apart, with jitter): about two minutes, as the web client.
+ */
+const RECONNECT_ATTEMPTS = 40;
+/** Sends of a join whose ack was lost or unknown (same command id each time). */
+const JOIN_ATTEMPTS = 8;
 
 /** Margin kept before a question's deadline so that a bot's answer is never LATE by design. */
 const DEADLINE_MARGIN_MS = 500;
@@ -69,6 +74,8 @@ export class BotPlayer {
   private buffer: Array<{ name: Chained; m: ChainedPayload; at: number }> = [];
   private readonly questions = new Map<number, PublicQuestion>();
   private readonly answered = new Set<number>();
+  /** Answers sent but not acknowledged for good: resent with their command id (exactly once). */
+  private readonly unacked = new Map<number, { payload: { cid: string; index: number; answer: Answer }; sent: number; attempt: number }>();
   private timer: WheelTimer | null = null;
   private closing = false;
   /** Where the bot connects: its own URL, or after a drop the alternates in turn. */
@@ -83,18 +90,25 @@ export class BotPlayer {
   /** Connects and joins; resolves true once seated, false if it could not be. */
   async join(): Promise<boolean> {
     if (!(await this.connect())) return false;
-    this.pendingView = true;
-    const ack = await this.call('player.join', { pin: this.cfg.pin, nickname: this.cfg.nickname });
-    if (!ack?.ok) {
+    // One command id for every send of this join: a resend after a lost ack seats the same player.
+    const payload = { cid: newCommandId(), pin: this.cfg.pin, nickname: this.cfg.nickname };
+    for (let attempt = 0; attempt < JOIN_ATTEMPTS && !this.closing; attempt += 1) {
+      if (!this.socket && !(await this.connect())) return false;
+      this.pendingView = true;
+      const ack = await this.call('player.join', payload);
+      if (ack?.ok) {
+        this.playerId = ack.playerId;
+        this.sessionToken = ack.sessionToken;
+        this.applyView(ack.view);
+        return true;
+      }
       this.pendingView = false;
       if (ack) this.report(`join:${ack.error.code}`, ack.error.message);
-      this.close();
-      return false;
+      if (ack && !worthResending(ack.error.code)) break;
+      await new Promise((r) => setTimeout(r, resendDelayMs(attempt)));
     }
-    this.playerId = ack.playerId;
-    this.sessionToken = ack.sessionToken;
-    this.applyView(ack.view);
-    return true;
+    this.close();
+    return false;
   }
 
   private async connect(): Promise<boolean> {
@@ -130,21 +144,23 @@ export class BotPlayer {
   /** Comes back after a dropped connection, as a phone would: a few tries, then the seat again. */
   private async reconnect(): Promise<void> {
     for (let attempt = 1; attempt <= RECONNECT_ATTEMPTS && !this.closing; attempt += 1) {
-      await new Promise((r) => setTimeout(r, Math.min(5000, 500 * attempt)));
+      await new Promise((r) => setTimeout(r, resendDelayMs(attempt)));
       // A dead node stays dead: the nodes of the list get two tries each in turn, its own first.
       const urls = [this.cfg.url, ...(this.cfg.alternates ?? [])];
       this.attempts += 1;
       this.url = urls[Math.floor(this.attempts / 2) % urls.length] as string;
-      if (this.closing || !(await this.connect())) continue;
+      if (this.closing || (!this.socket && !(await this.connect()))) continue;
       this.pendingView = true;
       const ack = await this.call('player.resume', { pin: this.cfg.pin, sessionToken: this.sessionToken ?? '' });
       if (ack?.ok) {
         this.applyView(ack.view);
+        for (const index of [...this.unacked.keys()]) this.sendAnswer(index);
         return;
       }
       this.pendingView = false;
-      if (ack) {
-        this.report(`resume:${ack.error.code}`, ack.error.message);
+      if (ack) this.report(`resume:${ack.error.code}`, ack.error.message);
+      // "Not now" (the game is changing hands): ask again; any other refusal is final.
+      if (ack && !worthResending(ack.error.code)) {
         this.finish();
         return;
       }
@@ -237,21 +253,40 @@ export class BotPlayer {
   }
 
   private answer(index: number): void {
-    const socket = this.socket;
     const q = this.questions.get(index);
-    if (!socket || !q || this.answered.has(index)) return;
+    if (!this.socket || !q || this.answered.has(index)) return;
     this.answered.add(index);
     const answer = this.cfg.key.pick(index, q, this.cfg.accuracy, this.cfg.random);
     this.cfg.observer.answerSent?.(index);
-    const sent = localNow();
-    socket.emit('answer.submit', { index, answer }, this.cfg.timeoutMs, (err, response) => {
-      if (err) {
-        this.report('answer:timeout', err.message);
+    this.unacked.set(index, { payload: { cid: newCommandId(), index, answer }, sent: localNow(), attempt: 0 });
+    this.sendAnswer(index);
+  }
+
+  /**
+   * Sends (or resends, same command id) an answer. A lost ack or a "not now" is resent at the
+   * shared pace while the bot keeps its seat; without a socket the resume sends it again.
+   */
+  private sendAnswer(index: number): void {
+    const socket = this.socket;
+    const pending = this.unacked.get(index);
+    if (!socket || !pending || this.done) return;
+    socket.emit('answer.submit', pending.payload, this.cfg.timeoutMs, (err, response) => {
+      if (this.unacked.get(index) !== pending) return; // settled by another send of it
+      const ack = err ? null : (response as Ack<'answer.submit'>);
+      if (ack && (ack.ok || !worthResending(ack.error.code))) {
+        this.unacked.delete(index);
+        this.cfg.observer.answerAcked?.(index, localNow() - pending.sent, ack);
+        if (!ack.ok) this.report(`answer:${ack.error.code}`, ack.error.message);
         return;
       }
-      const ack = response as Ack<'answer.submit'>;
-      this.cfg.observer.answerAcked?.(index, localNow() - sent, ack);
-      if (!ack.ok) this.report(`answer:${ack.error.code}`, ack.error.message);
+      this.report(ack ? `answer:${ack.error.code}` : 'answer:timeout', ack ? ack.error.message : (err?.message ?? ''));
+      if (!this.cfg.reconnect) {
+        this.unacked.delete(index);
+        return;
+      }
+      const delay = resendDelayMs(pending.attempt);
+      pending.attempt += 1;
+      setTimeout(() => this.sendAnswer(index), delay);
     });
   }
 

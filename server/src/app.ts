@@ -99,6 +99,7 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
     log,
     { keys: adapters.teacherKeys, ...(options.onLoginLinkUsed && { onLoginLinkUsed: options.onLoginLinkUsed }) },
     observe,
+    adapters.rateBuckets,
   );
   const app = express();
   app.disable('x-powered-by');
@@ -136,6 +137,8 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
     endedTtlMs: config.ENDED_GAME_MINUTES * 60_000,
     cluster: adapters.mode === 'redis',
     leaseMs: config.LEASE_MS,
+    heartbeats: adapters.heartbeats,
+    nodeTtlMs: config.NODE_TTL_MS,
   });
   const gameNode = node;
   fanout = new Fanout(io, clock, (id) => gameNode.stateOf(id), { answersEveryMs: 250, playersEveryMs: 500 });

@@ -75,6 +75,11 @@ export const configSchema = z.object({
   NODE_ID: z.string().optional(),
   /** With Redis: how long a game's ownership lasts unless renewed; a dead node's games move after it. */
   LEASE_MS: z.coerce.number().int().min(500).default(5000),
+  /**
+   * With Redis: how long a node's heartbeat lasts (it beats every third of it). The players of a
+   * node that died are marked away within 2 × NODE_TTL_MS + 2 s.
+   */
+  NODE_TTL_MS: z.coerce.number().int().min(300).default(3000),
   PRETTY_LOGS: bool.optional(),
   /** Benchmark only: serves /api/bench/time and /api/bench/memory (see docs/benchmarks.md). Off by default. */
   BENCH_ENDPOINTS: bool.optional(),

@@ -2,6 +2,7 @@ export * from './quiz/quiz-schema.ts';
 export * from './quiz/game-question.ts';
 export * from './scoring/scoring.ts';
 export * from './protocol/error-codes.ts';
+export * from './protocol/command-ids.ts';
 export * from './protocol/answer.ts';
 export * from './protocol/game-options.ts';
 export * from './protocol/domain-events.ts';

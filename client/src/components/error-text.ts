@@ -34,6 +34,7 @@ export function errorText(error: ErrorBody, pin?: string): string {
     case 'RATE_LIMITED':
       return 'Too many tries at once. Wait a moment and try again.';
     case 'UNAVAILABLE':
+    case 'OUTCOME_UNKNOWN':
       return 'The connection dropped. Try again in a moment.';
     default:
       return error.message;

@@ -1,4 +1,4 @@
-import type { Ack, CommandName, CommandPayload, ErrorBody, PlayerView, ServerMessage, View } from '@quizbus/shared';
+import { newCommandId, resendDelayMs, worthResending, type Ack, type CommandName, type CommandPayload, type ErrorBody, type PlayerView, type ServerMessage, type View } from '@quizbus/shared';
 import { SERVER_MESSAGE_NAMES } from '../state/server-message-names.ts';
 import { reduceMessage } from '../state/game-reducer.ts';
 import type { IncomingMessage } from '../state/incoming-message.ts';
@@ -26,12 +26,24 @@ export interface GameClientState {
 }
 
 const ACK_TIMEOUT_MS = 10_000;
-/** Only answers are safe to resend: the server acks a repeat with the original result. */
-const RESENDABLE: ReadonlySet<CommandName> = new Set(['answer.submit']);
+/**
+ * How long a command keeps being resent before the caller hears UNAVAILABLE. Answers stop
+ * mattering when their question closes (the server then says LATE); this bounds the rest.
+ */
+const RESEND_FOR_MS = 120_000;
+/** A join is resent for less long: the person is looking at the join button meanwhile. */
+const JOIN_RESEND_FOR_MS = 30_000;
 
 class Disconnected extends Error {}
 
 type AnyAck = { ok: true } | { ok: false; error: ErrorBody };
+
+const failure = (code: ErrorBody['code'], message: string) => ({ ok: false as const, error: { code, message } });
+
+export interface GameClientOptions {
+  /** The wait before resend number `attempt` (0-based); the shared backoff with jitter by default. */
+  resendDelay?: (attempt: number) => number;
+}
 
 /**
  * One browser's connection to one game, outside React: the socket, the identity to re-attach
@@ -42,16 +54,27 @@ export class GameClient {
   private state: GameClientState = { connection: 'connecting', view: null, clockOffset: 0, final: null, kicked: false, error: null };
   private readonly listeners = new Set<() => void>();
   private identity: Identity | null = null;
-  private attachedWaiters: Array<() => void> = [];
+  /** Waiting for the seat: true once seated, false when the seat is refused for good. */
+  private attachedWaiters: Array<(seated: boolean) => void> = [];
   private attached = false;
   private snapshotPending = false;
-  private lastAttach: Promise<AnyAck> | null = null;
+  /** The running attempt to get the seat (again), retried until seated or refused for good. */
+  private seating: Promise<AnyAck> | null = null;
+  private closed = false;
   private readonly pending = new Set<(err: Error) => void>();
   private readonly telemetryListeners = new Set<(message: ServerMessage<'telemetry.events'>) => void>();
+  private readonly resendDelay: (attempt: number) => number;
 
-  constructor(private readonly socket: GameSocket = createGameSocket()) {
-    socket.on('connect', () => void this.onConnect());
+  constructor(
+    private readonly socket: GameSocket = createGameSocket(),
+    options: GameClientOptions = {},
+  ) {
+    this.resendDelay = options.resendDelay ?? ((attempt) => resendDelayMs(attempt));
+    socket.on('connect', () => this.onConnect());
     socket.on('disconnect', (reason) => this.onDisconnect(reason));
+    // A node that refuses the connection (not ready: its store is away) ends socket.io's own
+    // retries; keep knocking, at the resend pace, until one lets us in.
+    socket.on('connect_error', () => this.onConnectError());
     for (const name of SERVER_MESSAGE_NAMES) {
       // One generic listener per message name; the reducer narrows by name.
       (socket.on as (n: string, fn: (p: unknown) => void) => void)(name, (payload) =>
@@ -73,45 +96,54 @@ export class GameClient {
   }
 
   /**
-   * Attaches as host, display or a returning player, and again after every reconnect.
-   * Resolves with the first attach's outcome.
+   * Attaches as host, display or a returning player, and again after every reconnect. Keeps
+   * trying (with backoff) while the server says "not now"; resolves once seated, or with the
+   * refusal when the server refuses the seat for good (unknown game, wrong token, kicked …).
    */
-  async attach(identity: Identity): Promise<AnyAck> {
+  attach(identity: Identity): Promise<AnyAck> {
     this.identity = identity;
     this.update({ error: null });
-    if (this.socket.connected) return this.sendAttach();
-    await this.connected();
-    // The 'connect' handler has already sent the attach for this identity.
-    return this.lastAttach ?? this.sendAttach();
-  }
-
-  /** Joins as a new player; on success this client re-attaches with the new session token. */
-  async join(pin: string, nickname: string, studentId?: string): Promise<Ack<'player.join'>> {
-    await this.connected();
-    const ack = await this.emit('player.join', { pin, nickname, ...(studentId !== undefined && { studentId }) });
-    if (ack.ok) {
-      this.identity = { role: 'player', pin, sessionToken: ack.sessionToken };
-      this.acceptView(ack.view);
-      this.markAttached();
-    }
-    return ack;
+    return this.seat();
   }
 
   /**
-   * Sends a command for the attached identity once attached. An answer interrupted by a lost
-   * connection is resent after re-attaching; other commands report UNAVAILABLE instead,
-   * because repeating "next" could skip a question.
+   * Joins as a new player; on success this client re-attaches with the new session token. A
+   * join whose ack is lost or unknown is resent with the same command id, so it seats one
+   * player however often it goes out.
+   */
+  async join(pin: string, nickname: string, studentId?: string): Promise<Ack<'player.join'>> {
+    const payload = { cid: newCommandId(), pin, nickname, ...(studentId !== undefined && { studentId }) };
+    const started = Date.now();
+    for (let attempt = 0; ; attempt += 1) {
+      if (!this.socket.connected) await this.connected();
+      const ack = await this.emit('player.join', payload).catch(() => null);
+      if (ack?.ok) {
+        this.identity = { role: 'player', pin, sessionToken: ack.sessionToken };
+        this.acceptView(ack.view);
+        this.markAttached();
+        return ack;
+      }
+      if (ack && !worthResending(ack.error.code)) return ack;
+      if (this.closed || Date.now() - started > JOIN_RESEND_FOR_MS) return ack ?? failure('UNAVAILABLE', 'The connection dropped; try again.');
+      await this.pause(attempt);
+    }
+  }
+
+  /**
+   * Sends a command for the attached identity once attached, with a fresh command id. A command
+   * whose ack is lost with the connection, or that the server could not run or confirm
+   * (UNAVAILABLE, OUTCOME_UNKNOWN, RATE_LIMITED), is resent with the same id once the seat is
+   * back: the server runs it at most once and answers a repeat with the original outcome.
    */
   async send<K extends CommandName>(name: K, payload: CommandPayload<K>): Promise<Ack<K>> {
+    const sent = { ...payload, cid: newCommandId() };
+    const started = Date.now();
     for (let attempt = 0; ; attempt += 1) {
-      await this.whenAttached();
-      try {
-        return await this.emit(name, payload);
-      } catch (err) {
-        if (!(err instanceof Disconnected) || !RESENDABLE.has(name) || attempt >= 3) {
-          return { ok: false, error: { code: 'UNAVAILABLE', message: 'The connection dropped; try again.' } };
-        }
-      }
+      if (!this.attached && !(await this.whenAttached())) return failure('NOT_ATTACHED', 'This screen is not in a game any more.');
+      const ack = await this.emit(name, sent).catch(() => null);
+      if (ack && (ack.ok || !worthResending(ack.error.code))) return ack;
+      if (this.closed || Date.now() - started > RESEND_FOR_MS) return ack ?? (failure('UNAVAILABLE', 'The connection dropped; try again.'));
+      await this.pause(attempt);
     }
   }
 
@@ -140,44 +172,71 @@ export class GameClient {
 
   /** Ends the connection for good (leaving the page). */
   close(): void {
+    this.closed = true;
     this.identity = null;
+    this.releaseWaiters(false);
     this.socket.close();
     this.update({ connection: 'closed' });
   }
 
-  private async onConnect(): Promise<void> {
+  private onConnect(): void {
     if (!this.identity) {
       this.update({ connection: 'online' });
       return;
     }
-    await this.sendAttach().catch(() => undefined);
+    void this.seat();
   }
 
-  private sendAttach(): Promise<AnyAck> {
-    this.lastAttach = this.attachOnce();
-    return this.lastAttach;
+  private onConnectError(): void {
+    if (this.closed || this.socket.active !== false) return;
+    this.update({ connection: 'reconnecting' });
+    setTimeout(() => {
+      if (!this.closed && !this.socket.connected) this.socket.connect();
+    }, this.resendDelay(2));
   }
 
-  private async attachOnce(): Promise<AnyAck> {
-    const who = this.identity;
-    if (!who) return { ok: false, error: { code: 'NOT_ATTACHED', message: 'Nothing to attach to.' } };
-    let ack: AnyAck & { view?: View };
-    try {
-      if (who.role === 'player') ack = await this.emit('player.resume', { pin: who.pin, sessionToken: who.sessionToken });
-      else if (who.role === 'host') ack = await this.emit('host.attach', { pin: who.pin, hostToken: who.hostToken });
-      else ack = await this.emit('display.attach', { pin: who.pin });
-    } catch {
-      // The socket dropped while attaching: the next 'connect' tries again.
-      return { ok: false, error: { code: 'UNAVAILABLE', message: 'The connection dropped; reconnecting.' } };
+  /** Gets the seat for the current identity; one attempt at a time, shared by every caller. */
+  private seat(): Promise<AnyAck> {
+    this.seating ??= this.seatUntilDone().finally(() => {
+      this.seating = null;
+    });
+    return this.seating;
+  }
+
+  private async seatUntilDone(): Promise<AnyAck> {
+    for (let attempt = 0; ; attempt += 1) {
+      const who = this.identity;
+      if (!who || this.closed) return failure('NOT_ATTACHED', 'Nothing to attach to.');
+      // Connected already: send at once, in the caller's turn (no await on the way).
+      if (!this.socket.connected) await this.connected();
+      const ack = await this.emitAttach(who).catch(() => null);
+      // Another identity took over meanwhile (a join, a new attach): seat that one instead.
+      if (this.identity !== who) continue;
+      if (ack?.ok) {
+        if (ack.view) this.acceptView(ack.view);
+        this.markAttached();
+        return ack;
+      }
+      if (ack && !worthResending(ack.error.code)) {
+        this.identity = null;
+        this.releaseWaiters(false);
+        this.update({ error: ack.error, connection: 'online' });
+        return ack;
+      }
+      // No ack (dropped, or none in time) or "not now": the player keeps seeing "Reconnecting…".
+      if (this.state.connection !== 'connecting') this.update({ connection: 'reconnecting' });
+      await this.pause(attempt);
     }
-    if (!ack.ok) {
-      if (ack.error.code !== 'UNAVAILABLE' && ack.error.code !== 'RATE_LIMITED') this.identity = null;
-      this.update({ error: ack.error, connection: 'online' });
-      return ack;
-    }
-    if (ack.view) this.acceptView(ack.view);
-    this.markAttached();
-    return ack;
+  }
+
+  private emitAttach(who: Identity): Promise<AnyAck & { view?: View }> {
+    if (who.role === 'player') return this.emit('player.resume', { pin: who.pin, sessionToken: who.sessionToken });
+    if (who.role === 'host') return this.emit('host.attach', { pin: who.pin, hostToken: who.hostToken });
+    return this.emit('display.attach', { pin: who.pin });
+  }
+
+  private pause(attempt: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, this.resendDelay(attempt)));
   }
 
   private onDisconnect(reason: Socket.DisconnectReason): void {
@@ -199,6 +258,7 @@ export class GameClient {
     }
     if (message.name === 'player.kicked') {
       this.identity = null;
+      this.releaseWaiters(false);
       this.update({ kicked: true });
       return;
     }
@@ -234,13 +294,19 @@ export class GameClient {
 
   private markAttached(): void {
     this.attached = true;
-    const waiters = this.attachedWaiters;
-    this.attachedWaiters = [];
-    for (const w of waiters) w();
+    this.releaseWaiters(true);
   }
 
-  private whenAttached(): Promise<void> {
-    if (this.attached) return Promise.resolve();
+  private releaseWaiters(seated: boolean): void {
+    const waiters = this.attachedWaiters;
+    this.attachedWaiters = [];
+    for (const w of waiters) w(seated);
+  }
+
+  /** Resolves true once seated; false at once if there is no seat to wait for (refused, kicked, closed). */
+  private whenAttached(): Promise<boolean> {
+    if (this.attached) return Promise.resolve(true);
+    if (!this.identity || this.closed) return Promise.resolve(false);
     return new Promise((resolve) => this.attachedWaiters.push(resolve));
   }
 
@@ -251,6 +317,7 @@ export class GameClient {
 
   /** Emits one command and resolves with its ack; rejects with Disconnected if the socket drops first. */
   private emit<K extends CommandName>(name: K, payload: CommandPayload<K>): Promise<Ack<K>> {
+    if (!this.socket.connected) return Promise.reject(new Disconnected('not connected'));
     return new Promise((resolve, reject) => {
       const done = (fn: () => void) => {
         clearTimeout(timer);

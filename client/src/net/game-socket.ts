@@ -1,5 +1,5 @@
 import type { ClientToServerEvents, ServerToClientEvents } from '@quizbus/shared';
-import { io, type Socket } from 'socket.io-client';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 
 export type GameSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -9,9 +9,12 @@ export type GameSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
  * phone that wakes up is back within a few seconds.
  */
 export function createGameSocket(): GameSocket {
-  return io({
-    transports: ['websocket', 'polling'],
-    reconnectionDelay: 500,
-    reconnectionDelayMax: 3000,
-  });
+  return io(GAME_SOCKET_OPTIONS);
 }
+
+/** The connection settings of the product's socket (the failover tests use them in Node too). */
+export const GAME_SOCKET_OPTIONS: Partial<ManagerOptions & SocketOptions> = {
+  transports: ['websocket', 'polling'],
+  reconnectionDelay: 500,
+  reconnectionDelayMax: 3000,
+};

@@ -11,6 +11,8 @@ import type { GameDirectory } from '../ports/game-directory.ts';
 import type { GameLeases } from '../ports/game-leases.ts';
 import type { QuizStore } from '../ports/quiz-store.ts';
 import type { ReportStore } from '../ports/report-store.ts';
+import type { NodeHeartbeats } from '../ports/node-heartbeats.ts';
+import type { RateBuckets } from '../ports/rate-buckets.ts';
 import type { TelemetryBus } from '../ports/telemetry-bus.ts';
 import type { TeacherKeys } from '../ports/teacher-keys.ts';
 import { FileTeacherKeys } from './memory/file-teacher-keys.ts';
@@ -23,6 +25,8 @@ import { MemoryEventLog } from './memory/memory-event-log.ts';
 import { MemoryGameBus } from './memory/memory-game-bus.ts';
 import { MemoryGameDirectory } from './memory/memory-game-directory.ts';
 import { MemoryGameLeases } from './memory/memory-game-leases.ts';
+import { MemoryNodeHeartbeats } from './memory/memory-node-heartbeats.ts';
+import { MemoryRateBuckets } from './memory/memory-rate-buckets.ts';
 import { MemoryTelemetryBus } from './memory/memory-telemetry-bus.ts';
 import { RedisCommandRelay } from './redis/redis-command-relay.ts';
 import { connectRedis } from './redis/redis-connection.ts';
@@ -32,6 +36,8 @@ import { RedisGameDirectory } from './redis/redis-game-directory.ts';
 import { RedisGameLeases } from './redis/redis-game-leases.ts';
 import { RedisQuizStore } from './redis/redis-quiz-store.ts';
 import { RedisReportStore } from './redis/redis-report-store.ts';
+import { RedisNodeHeartbeats } from './redis/redis-node-heartbeats.ts';
+import { RedisRateBuckets } from './redis/redis-rate-buckets.ts';
 import { RedisTelemetryBus } from './redis/redis-telemetry-bus.ts';
 
 /** REPORT_RETENTION_DAYS' default, for callers that do not say. */
@@ -52,6 +58,10 @@ export interface AdapterSet {
   telemetry: TelemetryBus;
   /** The teacher secret and the one-time login tokens (teacher-auth.ts). */
   teacherKeys: TeacherKeys;
+  /** Which nodes are alive (node-presence.ts). */
+  heartbeats: NodeHeartbeats;
+  /** The per-address limits' buckets (address-limits.ts), shared by every node on the store. */
+  rateBuckets: RateBuckets;
   /** Whether the shared store answers (for /readyz). */
   ready(): Promise<boolean>;
   /** Called after the shared store came back from an outage (messages may be lost). */
@@ -74,6 +84,8 @@ export function embeddedAdapters(clock: Clock, bundled: readonly Quiz[], dataDir
     reports: new FileReportStore(dataDir, reportRetentionMs, clock),
     telemetry: new MemoryTelemetryBus(),
     teacherKeys: new FileTeacherKeys(dataDir, clock),
+    heartbeats: new MemoryNodeHeartbeats(clock),
+    rateBuckets: new MemoryRateBuckets(),
     ready: async () => true,
     onReconnect: () => undefined,
     onDisconnect: () => undefined,
@@ -107,6 +119,8 @@ export async function redisAdapters(
     reports: new RedisReportStore(redis, reports.retentionMs, reports.clock),
     telemetry: new RedisTelemetryBus(redis, sub),
     teacherKeys: new RedisTeacherKeys(redis),
+    heartbeats: new RedisNodeHeartbeats(redis),
+    rateBuckets: new RedisRateBuckets(redis),
     ready: async () => health.up && (await redis.ping().then(() => true, () => false)),
     onReconnect: (fn) => void health.upHooks.push(fn),
     onDisconnect: (fn) => void health.downHooks.push(fn),

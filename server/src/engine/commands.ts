@@ -4,7 +4,7 @@ import type { Answer, ErrorCode, EventDraft, GameOptions, GameQuestion } from '@
  * Commands the engine decides on. The runtime builds them from the wire protocol: it generates
  * ids and tokens (randomness stays out of the engine) and hashes tokens before they get here.
  */
-export type Command =
+export type Command = (
   | {
       type: 'create';
       gameId: string;
@@ -48,7 +48,14 @@ export type Command =
   /** Time passed: open or close the question whose moment has come. */
   | { type: 'tick' }
   /** The runtime ends a game nobody used for the idle limit. */
-  | { type: 'expire' };
+  | { type: 'expire' }
+) & {
+  /**
+   * The hashed command id (command-ids.ts in shared): stamped on the events the command
+   * produces; a command whose id the game remembers is not decided again (command-memory.ts).
+   */
+  cid?: string;
+};
 
 export type CommandType = Command['type'];
 

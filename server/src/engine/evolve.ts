@@ -1,4 +1,5 @@
 import { CHAINED_MESSAGES, type DomainEvent, type EventOf } from '@quizbus/shared';
+import { remember } from './command-memory.ts';
 import { isScored, questionAt, type GameState, type PlayerState, type QuestionRun } from './game-state.ts';
 import { normalizeText } from './grading.ts';
 import { nicknameKey } from './nickname.ts';
@@ -20,6 +21,7 @@ export function evolve(state: GameState | null, event: DomainEvent): GameState {
   if (!state) throw new Error(`${event.type} before game.created`);
   if (event.seq !== state.seq + 1) throw new Error(`event seq ${event.seq} does not follow ${state.seq}`);
   apply(state, event);
+  remember(state, event);
   state.seq = event.seq;
   state.lastEventAt = event.at;
   if (PUBLIC_EVENTS.has(event.type)) {
@@ -58,6 +60,7 @@ function created(e: EventOf<'game.created'>): GameState {
     players: new Map(),
     byNickname: new Map(),
     byToken: new Map(),
+    commands: new Map(),
     joinCount: 0,
     scoredTimeMs: 0,
     activeCount: 0,

@@ -1,3 +1,4 @@
+import type { CommandRecord } from './command-memory.ts';
 import type { Answer, GameOptions, GameQuestion, Grade, Phase } from '@quizbus/shared';
 
 /** One accepted answer, as scored when it was accepted. */
@@ -96,6 +97,8 @@ export interface GameState {
   readonly players: Map<string, PlayerState>;
   readonly byNickname: Map<string, string>;
   readonly byToken: Map<string, string>;
+  /** Recent commands by hashed id, oldest first (command-memory.ts): repeats get their outcome. */
+  readonly commands: Map<string, CommandRecord>;
   /** Players ever joined (kicked included): the next join order. */
   joinCount: number;
   /** Sum of the time limits of the scored questions closed so far (a late joiner's start). */

@@ -1,3 +1,4 @@
+export * from './command-memory.ts';
 export * from './commands.ts';
 export * from './decide.ts';
 export * from './evolve.ts';

@@ -46,9 +46,11 @@ export class CommandForwarding {
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const here = this.node.runHere(gameId, command, then);
       if (here) return here;
+      // A send that threw may have gone out before it failed: as unknown as a timeout.
       const sent = await this.o.relay.send(gameId, command, this.timeoutMs).catch(() => ({ kind: 'timeout' as const }));
       if (this.o.logger.isLevelEnabled('debug')) this.o.logger.debug({ gameId, command: command.type, relay: sent.kind }, 'forwarded');
-      if (sent.kind === 'timeout') break;
+      // The owner may have run it and only the reply was lost: say so, never "failed".
+      if (sent.kind === 'timeout') return reject('OUTCOME_UNKNOWN', 'The game did not answer in time; resend with the same command id.');
       if (sent.kind === 'no-owner') {
         await this.node.takeOver(gameId); // or someone else did: either way, ask again
         continue;
@@ -60,6 +62,7 @@ export class CommandForwarding {
       }
       return outcome;
     }
+    // Nobody served the game three times over: nobody ran the command.
     return reject('UNAVAILABLE', 'The game cannot be reached right now; try again.');
   }
 

@@ -1,4 +1,5 @@
 import type { GameDirectory } from '../ports/game-directory.ts';
+import type { NodeHeartbeats } from '../ports/node-heartbeats.ts';
 import type { QuizStore } from '../ports/quiz-store.ts';
 import type { ReportStore } from '../ports/report-store.ts';
 import type { CommandForwardingOptions } from './command-forwarding.ts';
@@ -18,5 +19,9 @@ export interface GameNodeOptions
   /** Where the reports of finished games are kept; none in unit setups that do not need them. */
   reports?: ReportStore;
   sweepMs?: number;
+  /** Node liveness (node-presence.ts); used in a cluster only. */
+  heartbeats?: NodeHeartbeats;
+  /** How long a node's heartbeat lasts (NODE_TTL_MS). */
+  nodeTtlMs?: number;
   random?: RandomInt;
 }

@@ -3,6 +3,7 @@ import { reject, replay, type Command, type CommandType, type GameState } from '
 import { CommandForwarding, type AfterCommand } from './command-forwarding.ts';
 import type { GameNodeOptions } from './game-node-options.ts';
 import { GameLeasing, type LeasedGames } from './game-leasing.ts';
+import { NodePresence } from './node-presence.ts';
 import { PeriodicTasks } from './periodic-tasks.ts';
 import { ReportKeeper } from './report-keeper.ts';
 import { WatchedGames } from './watched-games.ts';
@@ -44,6 +45,7 @@ export class GameNode {
   private readonly leasing: GameLeasing;
   private readonly forwarding: CommandForwarding;
   private readonly keeper: ReportKeeper | null;
+  private readonly presence: NodePresence | null;
 
   constructor(private readonly o: GameNodeOptions) {
     this.keeper = o.reports ? new ReportKeeper(o.log, o.reports, o.logger) : null;
@@ -60,6 +62,14 @@ export class GameNode {
       letGo: (gameId) => this.letGo(gameId),
     };
     this.leasing = new GameLeasing(o, leased, this.tasks);
+    const { heartbeats } = o;
+    this.presence =
+      o.cluster && heartbeats
+        ? new NodePresence({ ...o, heartbeats, nodeTtlMs: o.nodeTtlMs ?? 3000 }, {
+            owned: () => [...this.owned.values()].map((owned) => owned.runtime.current),
+            disconnect: (gameId, playerId, via) => this.execute(gameId, { type: 'disconnect', playerId, via }),
+          }, this.tasks)
+        : null;
     this.forwarding = new CommandForwarding(o, {
       runHere: (gameId, command, then) => this.runHere(gameId, command, then),
       owns,
@@ -278,8 +288,10 @@ export class GameNode {
   }
 
   /** Hands every owned game over at once (SIGTERM): stop, release leases; others adopt them. */
-  handOver(): Promise<void> {
-    return this.leasing.handOver();
+  async handOver(): Promise<void> {
+    await this.leasing.handOver();
+    // Its players' sockets close with it: the new owners need not wait for the heartbeat to lapse.
+    await this.presence?.stop();
   }
 
   /** Resolves once the reports being saved are saved (shutdown waits for them). */

@@ -121,7 +121,7 @@ describe('GameRuntime', () => {
     expect(again?.current.players.get('p1')?.score).toBe(1000);
   });
 
-  it('refuses a command it could not record, and changes nothing', async () => {
+  it('says the outcome is unknown when an append fails in a way that may have reached the store, and changes nothing here', async () => {
     const log = new MemoryEventLog();
     const { create } = setup(log);
     const rt = await create();
@@ -130,7 +130,7 @@ describe('GameRuntime', () => {
       throw new Error('disk full');
     };
     const outcome = await rt.execute({ type: 'join', playerId: 'p1', nickname: 'a', tokenHash: 't1' });
-    expect(outcome).toMatchObject({ ok: false, code: 'UNAVAILABLE' });
+    expect(outcome).toMatchObject({ ok: false, code: 'OUTCOME_UNKNOWN' });
     expect(rt.current.seq).toBe(seq);
     expect(rt.current.players.size).toBe(0);
   });

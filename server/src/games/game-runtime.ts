@@ -1,7 +1,7 @@
 import type { DomainEvent, EventDraft } from '@quizbus/shared';
 import type { Logger } from 'pino';
-import { decide, decideAnswer, evolve, nextDeadline, PendingAnswers, reject, replay, tick } from '../engine/index.ts';
-import type { Command, CommandType, Decision, GameState } from '../engine/index.ts';
+import { decide, decideAnswer, evolve, nextDeadline, PendingAnswers, recall, reject, replay, tick } from '../engine/index.ts';
+import type { Command, CommandType, Decision, GameState, Replies } from '../engine/index.ts';
 import type { Clock, Timer } from '../ports/clock.ts';
 import type { EventLog } from '../ports/event-log.ts';
 import { VersionConflictError } from '../ports/event-log.ts';
@@ -144,15 +144,18 @@ export class GameRuntime {
     const now = this.deps.clock.now();
     this.lastActivityAt = now;
     let rest: BatchItem[] = [];
+    let appending = false;
     try {
       const due = tick(this.state, now);
       if (due.length > 0) await this.commit(due, now);
       const pending = new PendingAnswers();
-      const decisions: Array<Decision<'answer'>> = [];
+      const decisions: Array<Decision<'answer'> | Repeat> = [];
+      // A resend may meet its original in the same batch: it gets the original's outcome.
+      const inBatch = new Map<string, number>();
       for (const [i, item] of items.entries()) {
-        const d = decideAnswer(this.state, item.command, now, pending);
+        const d = this.decideInBatch(item.command, now, pending, inBatch, i);
         decisions.push(d);
-        if (!d.ok) continue;
+        if (!d.ok || 'repeatOf' in d) continue;
         pending.add(d.events);
         // The answer that closes the question ends the batch: the rest meet the closed question.
         if (d.events.some((e) => e.type === 'question.closed')) {
@@ -160,22 +163,49 @@ export class GameRuntime {
           break;
         }
       }
-      const drafts = decisions.flatMap((d) => (d.ok ? d.events : []));
+      const drafts = decisions.flatMap((d, i) => (d.ok && !('repeatOf' in d) ? withCid(d.events, items[i]?.command.cid) : []));
       const base = this.state.seq;
+      appending = true;
       if (drafts.length > 0) await this.commit(drafts, now);
       this.failedAt = null;
       let seq = base;
+      const outcomes: Array<Outcome<'answer'>> = [];
       decisions.forEach((d, i) => {
-        if (d.ok) seq += d.events.length;
-        items[i]?.resolve(d.ok ? { ...d, seq } : d);
+        let outcome: Outcome<'answer'>;
+        if (!d.ok) outcome = d;
+        else if ('repeatOf' in d) outcome = typeof d.repeatOf === 'number' ? (outcomes[d.repeatOf] as Outcome<'answer'>) : d.recalled;
+        else {
+          seq += d.events.length;
+          outcome = { ...d, seq };
+        }
+        outcomes.push(outcome);
+        items[i]?.resolve(outcome);
       });
     } catch (err) {
       this.failed(err, now);
-      for (const item of items.slice(0, items.length - rest.length)) item.resolve(reject('UNAVAILABLE', 'The game could not record that; try again.'));
+      const failure = appending ? commitFailure(err) : reject('UNAVAILABLE', 'The game could not record that; try again.');
+      for (const item of items.slice(0, items.length - rest.length)) item.resolve(failure);
     } finally {
       this.schedule();
     }
     if (rest.length > 0) await this.runBatch({ items: rest });
+  }
+
+  /** One answer of a batch: a repeat (of a recorded answer, or of one earlier in the batch) or a decision. */
+  private decideInBatch(
+    command: Extract<Command, { type: 'answer' }>,
+    now: number,
+    pending: PendingAnswers,
+    inBatch: Map<string, number>,
+    position: number,
+  ): Decision<'answer'> | Repeat {
+    const seen = recall(this.state, command.cid);
+    if (seen) return { ok: true, repeatOf: null, recalled: { ok: true, events: [], reply: seen.reply as Replies['answer'], seq: seen.seq } };
+    if (command.cid === undefined) return decideAnswer(this.state, command, now, pending);
+    const earlier = inBatch.get(command.cid);
+    if (earlier !== undefined) return { ok: true, repeatOf: earlier, recalled: null };
+    inBatch.set(command.cid, position);
+    return decideAnswer(this.state, command, now, pending);
   }
 
   private async run<T extends CommandType>(
@@ -185,20 +215,29 @@ export class GameRuntime {
     if (this.stopped) return reject('UNAVAILABLE', 'This game is not served here any more.');
     const now = this.deps.clock.now();
     if (command.type !== 'tick') this.lastActivityAt = now;
+    let appending = false;
     try {
+      // A repeat of a command the game ran gets the original outcome and runs nothing.
+      const seen = recall(this.state, command.cid);
+      if (seen) {
+        const outcome = { ok: true, events: [], reply: seen.reply, seq: seen.seq } as unknown as Accepted<T>;
+        then?.(this.state, outcome);
+        return outcome;
+      }
       // Transitions that are due happen before the command, so an answer after the deadline
       // meets a closed question even if the timer has not fired yet.
       const due = tick(this.state, now);
       if (due.length > 0) await this.commit(due, now);
       const decision = decide<T>(this.state, command, now);
-      if (decision.ok && decision.events.length > 0) await this.commit(decision.events, now);
+      appending = true;
+      if (decision.ok && decision.events.length > 0) await this.commit(decision.events, now, command.cid);
       this.failedAt = null;
       const outcome = (decision.ok ? { ...decision, seq: this.state.seq } : decision) as Outcome<T>;
       if (outcome.ok) then?.(this.state, outcome);
       return outcome;
     } catch (err) {
       this.failed(err, now);
-      return reject('UNAVAILABLE', 'The game could not record that; try again.');
+      return appending ? commitFailure(err) : reject('UNAVAILABLE', 'The game could not record that; try again.');
     } finally {
       this.schedule();
     }
@@ -216,15 +255,19 @@ export class GameRuntime {
   }
 
   /** Commit before publish: the log holds an event before any client or node hears of it. */
-  private async commit(drafts: EventDraft[], now: number): Promise<void> {
-    const events = stamp(this.gameId, this.state.seq, now, drafts);
+  private async commit(drafts: readonly KeyedDraft[], now: number, cid?: string): Promise<void> {
+    const events = stamp(this.gameId, this.state.seq, now, cid === undefined ? drafts : withCid(drafts, cid));
     await this.deps.log.append(this.gameId, this.state.seq, events);
     if (this.deps.logger.isLevelEnabled('debug')) this.deps.logger.debug({ gameId: this.gameId, seq: events.map((e) => e.seq), types: events.map((e) => e.type) }, 'committed');
     for (const e of events) {
       this.state = evolve(this.state, e);
       this.deps.sink(e, this.state);
     }
-    await this.deps.bus.publish(this.gameId, { origin: this.deps.nodeId, events });
+    // Committed is committed: a failed publish must not turn the ack into a failure. Copies
+    // elsewhere see the gap at the next event and catch up from the log.
+    await this.deps.bus.publish(this.gameId, { origin: this.deps.nodeId, events }).catch((err: unknown) => {
+      this.deps.logger.warn({ gameId: this.gameId, err }, 'publish failed after commit');
+    });
   }
 
   private schedule(): void {
@@ -276,8 +319,28 @@ interface AnswerBatch {
   items: BatchItem[];
 }
 
-function stamp(gameId: string, version: number, now: number, drafts: readonly EventDraft[]): DomainEvent[] {
+/** A draft with the (hashed) id of the command that produced it, if any. */
+type KeyedDraft = EventDraft & { cid?: string };
+
+/** A repeat inside a batch: of a recorded command, or of the batch item at `repeatOf`. */
+type Repeat = { ok: true; repeatOf: number; recalled: null } | { ok: true; repeatOf: null; recalled: Accepted<'answer'> };
+
+function withCid(drafts: readonly EventDraft[], cid: string | undefined): KeyedDraft[] {
+  return cid === undefined ? [...drafts] : drafts.map((d) => ({ ...d, cid }));
+}
+
+/**
+ * The ack for a command whose append failed. A version conflict means the append did not
+ * happen (another writer was first); anything else (a timeout, a dropped connection) may have
+ * reached the store, so the outcome is unknown and the sender resends with the same id.
+ */
+function commitFailure(err: unknown): Extract<Outcome, { ok: false }> {
+  if (err instanceof VersionConflictError) return reject('UNAVAILABLE', 'The game moved to another server; try again.');
+  return reject('OUTCOME_UNKNOWN', 'The game may or may not have recorded that; resend it with the same command id.');
+}
+
+function stamp(gameId: string, version: number, now: number, drafts: readonly KeyedDraft[]): DomainEvent[] {
   // A literal of one fixed shape, not a spread: spreading drafts of many types gave every stored
   // event a hidden class of its own (about 250 bytes each in the heap, four events per player).
-  return drafts.map((d, i) => ({ type: d.type, data: d.data, gameId, seq: version + i + 1, at: now }) as DomainEvent);
+  return drafts.map((d, i) => ({ type: d.type, data: d.data, gameId, seq: version + i + 1, at: now, cid: d.cid }) as DomainEvent);
 }

@@ -122,12 +122,12 @@ describe('group commit of answers', () => {
     expect(b).toMatchObject({ ok: false, code: 'LATE' });
   });
 
-  it('acks every answer of a batch whose append failed UNAVAILABLE, changes nothing, and takes the next batch', async () => {
+  it('acks every answer of a batch whose append failed OUTCOME_UNKNOWN, changes nothing, and takes the next batch', async () => {
     const { rt, log } = await openGame(5);
     const seq = rt.current.seq;
     log.failNext = true;
     const failed = await Promise.all([answer(rt, 0), answer(rt, 1), answer(rt, 2)]);
-    expect(failed.map((a) => (a.ok ? 'ok' : a.code))).toEqual(['UNAVAILABLE', 'UNAVAILABLE', 'UNAVAILABLE']);
+    expect(failed.map((a) => (a.ok ? 'ok' : a.code))).toEqual(['OUTCOME_UNKNOWN', 'OUTCOME_UNKNOWN', 'OUTCOME_UNKNOWN']);
     expect(rt.current.seq).toBe(seq);
     expect(rt.current.current?.answered).toBe(0);
     const retried = await Promise.all([answer(rt, 0), answer(rt, 1), answer(rt, 2)]);

@@ -30,3 +30,21 @@ export function sameHash(a: string, b: string): boolean {
 /** A uniform random integer in [0, n): the shuffles' source of randomness. */
 export type RandomInt = (n: number) => number;
 export const cryptoRandomInt: RandomInt = (n) => randomInt(0, n);
+
+/**
+ * The key a game remembers a command by: the client's command id, hashed with the command's
+ * name, so the log and the bus never carry the id itself (a join's session token derives from
+ * it) and one id sent under two names stays two commands. Undefined for clients without ids.
+ */
+export function commandKey(name: string, cid: string | undefined): string | undefined {
+  return cid === undefined ? undefined : hashToken(`${name}\n${cid}`);
+}
+
+/**
+ * The session token of a join that carries a command id: derived from it, so that a resent
+ * join (same id) hands out the same token the first one did, wherever it lands. As secret as
+ * the id, which only the joining client ever sends.
+ */
+export function joinToken(gameId: string, cid: string | undefined): string {
+  return cid === undefined ? newToken() : createHash('sha256').update(`session\n${gameId}\n${cid}`).digest('base64url');
+}

@@ -1,7 +1,9 @@
 import type { Config } from '../config.ts';
 import type { Clock } from '../ports/clock.ts';
 import { fail } from './command-handler.ts';
-import { KeyedBuckets, ruleOf } from './token-bucket.ts';
+import { MemoryRateBuckets } from '../adapters/memory/memory-rate-buckets.ts';
+import type { RateBuckets } from '../ports/rate-buckets.ts';
+import { ruleOf, type BucketRule } from './token-bucket.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -20,65 +22,76 @@ export interface Limited {
  * Limits per client address (see client-address.ts for what an address is behind proxies):
  * joins, wrong PINs or tokens (against guessing a game's PIN), game creation and teacher
  * logins. Each is a token bucket whose burst equals its count per window, so a whole class
- * behind one school NAT joining at once fits, while a script trying PINs does not.
+ * behind one school NAT joining at once fits, while a script trying PINs does not. The buckets
+ * live behind the RateBuckets port: in this process on the embedded default, in Redis with
+ * several nodes, so an address has one budget across the cluster (not one per node).
  */
 export class AddressLimits {
-  private readonly joins: KeyedBuckets | null;
-  private readonly misses: KeyedBuckets | null;
-  private readonly games: KeyedBuckets | null;
-  private readonly logins: KeyedBuckets;
+  private readonly joins: BucketRule | null;
+  private readonly misses: BucketRule | null;
+  private readonly games: BucketRule | null;
+  private readonly logins: BucketRule;
 
   constructor(
     config: Pick<Config, 'JOINS_PER_MINUTE' | 'PIN_MISSES_PER_MINUTE' | 'GAMES_PER_HOUR'>,
     private readonly clock: Clock,
+    private readonly buckets: RateBuckets = new MemoryRateBuckets(),
   ) {
-    const keyed = (rule: ReturnType<typeof ruleOf>) => (rule ? new KeyedBuckets(rule) : null);
-    this.joins = keyed(ruleOf(config.JOINS_PER_MINUTE, MINUTE));
-    this.misses = keyed(ruleOf(config.PIN_MISSES_PER_MINUTE, MINUTE));
-    this.games = keyed(ruleOf(config.GAMES_PER_HOUR, HOUR));
-    this.logins = new KeyedBuckets(ruleOf(LOGIN_TRIES, LOGIN_WINDOW_MS) ?? { capacity: LOGIN_TRIES, perMs: LOGIN_TRIES / LOGIN_WINDOW_MS });
+    this.joins = ruleOf(config.JOINS_PER_MINUTE, MINUTE);
+    this.misses = ruleOf(config.PIN_MISSES_PER_MINUTE, MINUTE);
+    this.games = ruleOf(config.GAMES_PER_HOUR, HOUR);
+    this.logins = ruleOf(LOGIN_TRIES, LOGIN_WINDOW_MS) ?? { capacity: LOGIN_TRIES, perMs: LOGIN_TRIES / LOGIN_WINDOW_MS };
   }
 
   /**
    * Before a command that names a game by PIN: refused while the address has used up its
    * wrong guesses. Checked before the lookup, so a guesser learns nothing more.
    */
-  checkPin(address: string): Limited | null {
-    const now = this.clock.now();
-    if (!this.misses || this.misses.has(address, now)) return null;
-    return limited('Too many wrong PINs or codes from your network.', this.misses.retryAfterMs(address, now));
+  async checkPin(address: string): Promise<Limited | null> {
+    if (!this.misses) return null;
+    const waitMs = await this.buckets.wait(`misses:${address}`, this.misses, this.clock.now()).catch(storeAway);
+    return waitMs === 0 ? null : limited('Too many wrong PINs or codes from your network.', waitMs);
   }
 
   /** A PIN that names no game, or a token that opens nothing: one wrong guess. */
-  countMiss(address: string): void {
-    this.misses?.take(address, this.clock.now());
+  async countMiss(address: string): Promise<void> {
+    if (this.misses) await this.buckets.take(`misses:${address}`, this.misses, this.clock.now()).catch(storeAway);
   }
 
   /** A join attempt (counted whether it succeeds or not). */
-  takeJoin(address: string): Limited | null {
-    const now = this.clock.now();
-    if (!this.joins || this.joins.take(address, now)) return null;
-    return limited('Too many joins from your network at once.', this.joins.retryAfterMs(address, now));
+  takeJoin(address: string): Promise<Limited | null> {
+    return this.take(this.joins, `joins:${address}`, 'Too many joins from your network at once.');
   }
 
   /** A game creation. */
-  takeGame(address: string): Limited | null {
-    const now = this.clock.now();
-    if (!this.games || this.games.take(address, now)) return null;
-    return limited('Too many games started from your network; try again later.', this.games.retryAfterMs(address, now));
+  takeGame(address: string): Promise<Limited | null> {
+    return this.take(this.games, `games:${address}`, 'Too many games started from your network; try again later.');
   }
 
   /** A login attempt. */
-  takeLogin(address: string): Limited | null {
-    const now = this.clock.now();
-    if (this.logins.take(address, now)) return null;
-    return limited('Too many login attempts; wait a few minutes.', this.logins.retryAfterMs(address, now));
+  takeLogin(address: string): Promise<Limited | null> {
+    return this.take(this.logins, `logins:${address}`, 'Too many login attempts; wait a few minutes.');
   }
 
-  /** Addresses tracked, over all limits (for leak checks). */
-  get trackedKeys(): number {
-    return (this.joins?.size ?? 0) + (this.misses?.size ?? 0) + (this.games?.size ?? 0) + this.logins.size;
+  private async take(rule: BucketRule | null, key: string, message: string): Promise<Limited | null> {
+    if (!rule) return null;
+    const waitMs = await this.buckets.take(key, rule, this.clock.now()).catch(storeAway);
+    return waitMs === 0 ? null : limited(message, waitMs);
   }
+
+  /** Addresses tracked in this process, over all limits (for leak checks; 0 with Redis). */
+  get trackedKeys(): number {
+    return this.buckets instanceof MemoryRateBuckets ? this.buckets.size : 0;
+  }
+}
+
+/**
+ * The limits fail open: with the store away (Redis down or frozen) they let the command through
+ * rather than fail it, so a resume during an outage meets the game's own honest answer
+ * (UNAVAILABLE, OUTCOME_UNKNOWN) and is retried, instead of an error that ends the seat.
+ */
+function storeAway(): number {
+  return 0;
 }
 
 function limited(message: string, retryMs: number): Limited {

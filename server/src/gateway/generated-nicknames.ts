@@ -27,13 +27,13 @@ export function retryJoin(generated: boolean, code: string, attempt: number): bo
  * `player.reroll`: picks another name and asks the game's owner to rename the player; the
  * engine says whether a re-roll is allowed (lobby, re-rolls left) and the name free.
  */
-export async function rerollNickname(node: GameNode, gameId: string, playerId: string, random: RandomInt = cryptoRandomInt): Promise<Ack<'player.reroll'>> {
+export async function rerollNickname(node: GameNode, gameId: string, playerId: string, cid?: string, random: RandomInt = cryptoRandomInt): Promise<Ack<'player.reroll'>> {
   for (let attempt = 0; ; attempt += 1) {
     const state = node.stateOf(gameId) ?? (await node.open(gameId));
     if (!state) return fail('GAME_NOT_FOUND', 'That game is not running any more.');
     const current = state.players.get(playerId)?.nickname;
     const nickname = generateNickname(random, (key) => state.byNickname.has(key), current);
-    const outcome = await node.execute(gameId, { type: 'rename', playerId, nickname });
+    const outcome = await node.execute(gameId, { type: 'rename', playerId, nickname, ...(cid !== undefined && { cid }) });
     if (outcome.ok) return { ok: true, ...outcome.reply };
     if (outcome.code !== 'NICKNAME_TAKEN' || attempt + 1 >= ATTEMPTS) return fail(outcome.code, outcome.message);
   }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { TeacherKeys } from '../ports/teacher-keys.ts';
+import type { RateBuckets } from '../ports/rate-buckets.ts';
 import { AddressLimits } from './address-limits.ts';
 import { compileTrustProxy, type TrustProxy } from './client-address.ts';
 import { CommandGuard } from './command-guard.ts';
@@ -41,10 +42,11 @@ export function createHardening(
   logger: Logger,
   teacherOptions: TeacherOptions,
   observe?: (command: string, outcome: string, seconds: number) => void,
+  buckets?: RateBuckets,
 ): Hardening {
   const trustProxy = compileTrustProxy(config.TRUST_PROXY);
   const corsOrigins = parseOrigins(config.CORS_ORIGINS);
-  const limits = new AddressLimits(config, clock);
+  const limits = new AddressLimits(config, clock, buckets);
   // Behind a proxy every client arrives from the proxy's address: "this machine" means nothing.
   const loopbackTeacher = config.TEACHER_LOOPBACK && config.TRUST_PROXY === undefined && config.TEACHER_PASSWORD === undefined;
   const teacher = teacherAuth({

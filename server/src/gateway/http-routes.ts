@@ -110,7 +110,7 @@ export function httpRoutes(deps: HttpDeps): Router {
   r.post('/api/games', async (req, res) => {
     const body = createGameBodySchema.safeParse(req.body);
     if (!body.success) throw new HttpError(400, 'BAD_REQUEST', describeIssues(body.error));
-    const limited = deps.limits?.takeGame(addressKey(req.ip ?? 'unknown'));
+    const limited = await deps.limits?.takeGame(addressKey(req.ip ?? 'unknown'));
     if (limited) throw new HttpError(429, 'RATE_LIMITED', limited.ack.error.message, undefined, limited.retryAfterSeconds);
     if (deps.maxGames !== undefined && deps.node.ownedCount >= deps.maxGames) {
       throw new HttpError(503, 'TOO_MANY_GAMES', 'This server runs as many games as it may; try again when one has ended.', undefined, 60);

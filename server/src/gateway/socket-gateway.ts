@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { playerView, screenView, type Command, type GameState } from '../engine/index.ts';
 import type { GameNode } from '../games/game-node.ts';
 import type { Outcome } from '../games/game-runtime.ts';
-import { hashToken, newId, newToken, sameHash } from '../games/tokens.ts';
+import { commandKey, hashToken, joinToken, newId, sameHash } from '../games/tokens.ts';
 import type { Clock } from '../ports/clock.ts';
 import { addressKey, clientAddress } from './client-address.ts';
 import { commandDispatcher, fail, type CommandHandlers } from './command-handler.ts';
@@ -50,11 +50,11 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
     fn: (gameId: string, state: GameState) => Promise<{ result: T; keep: boolean }>,
   ): Promise<T | ReturnType<typeof gameNotFound>> {
     // PIN guessing: an address that named too many games that do not exist is refused before the lookup.
-    const refused = limits?.checkPin(address);
+    const refused = await limits?.checkPin(address);
     if (refused) return refused.ack;
     const gameId = await node.resolvePin(pin);
     if (!gameId) {
-      limits?.countMiss(address);
+      await limits?.countMiss(address);
       return gameNotFound();
     }
     node.retain(gameId);
@@ -71,16 +71,16 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
   }
 
   /** A wrong token is a guess like a wrong PIN. */
-  function guessed<R>(conn: Connection, result: R): R {
-    limits?.countMiss(conn.address);
+  async function guessed<R>(conn: Connection, result: R): Promise<R> {
+    await limits?.countMiss(conn.address);
     return result;
   }
 
   /** The host commands after attach: each builds its engine command from the host's token hash. */
-  async function hostCommand(conn: Connection, build: (hostTokenHash: string) => Command): Promise<Failure | { ok: true; seq: number }> {
+  async function hostCommand(conn: Connection, key: string | undefined, build: (hostTokenHash: string) => Command): Promise<Failure | { ok: true; seq: number }> {
     const acting = actingHost(conn.socket);
     if (!acting.ok) return acting;
-    const outcome: Outcome = await node.execute(acting.gameId, build(acting.hostTokenHash));
+    const outcome: Outcome = await node.execute(acting.gameId, { ...build(acting.hostTokenHash), ...(key !== undefined && { cid: key }) });
     return outcome.ok ? { ok: true, seq: outcome.seq } : fail(outcome.code, outcome.message);
   }
 
@@ -91,7 +91,7 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
     'host.attach': (conn, { pin, hostToken }, reply) =>
       withGame(pin, conn.address, async (gameId, state) => {
         const tokenHash = hashToken(hostToken);
-        if (!sameHash(tokenHash, state.hostTokenHash)) return { result: guessed(conn, fail('UNAUTHORIZED', 'That host token does not open this game.')), keep: false };
+        if (!sameHash(tokenHash, state.hostTokenHash)) return { result: await guessed(conn, fail('UNAUTHORIZED', 'That host token does not open this game.')), keep: false };
         seat(conn.socket, { gameId, role: 'host', hostTokenHash: tokenHash }, rooms.host(gameId));
         reply({ ok: true, view: screenView(node.stateOf(gameId) ?? state, 'host', clock.now()) });
         return { result: fail('INTERNAL', 'acknowledged already'), keep: true };
@@ -104,33 +104,37 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
         return { result: fail('INTERNAL', 'acknowledged already'), keep: true };
       }),
 
-    'player.join': (conn, { pin, nickname: typed, studentId }, reply) => {
-      const limited = limits?.takeJoin(conn.address);
+    'player.join': async (conn, { cid, pin, nickname: typed, studentId }, reply) => {
+      const limited = await limits?.takeJoin(conn.address);
       if (limited) return limited.ack;
       const { socket } = conn;
       return withGame(pin, conn.address, async (gameId, opened) => {
-        const playerId = newId('p');
-        const sessionToken = newToken();
+        // A resent join (same cid) gets the same token; the engine hands back the original seat.
+        const sessionToken = joinToken(gameId, cid);
+        const key = commandKey('player.join', cid);
         let outcome: Outcome<'join'>;
         for (let attempt = 0; ; attempt += 1) {
           // Games with generated nicknames ignore the typed one (generated-nicknames.ts).
           const { nickname, generated } = joinNickname(node.stateOf(gameId) ?? opened, typed);
           const join = {
             type: 'join' as const,
-            playerId,
+            playerId: newId('p'),
+            ...(key !== undefined && { cid: key }),
             nickname,
             tokenHash: hashToken(sessionToken),
             ...(studentId !== undefined && { studentId }),
             via: node.nodeId,
             ...(hardening && { maxPlayers: hardening.maxPlayersPerGame, nicknameBlocked: !generated && hardening.nicknameFilter.blocks(nickname) }),
           };
-          outcome = await node.execute(gameId, join, (state) => {
+          outcome = await node.execute(gameId, join, (state, o) => {
+            const { playerId } = o.reply;
             if (seatPlayer(socket, gameId, playerId)) reply({ ok: true, playerId, sessionToken, view: playerView(state, playerId, clock.now()) });
           });
           if (outcome.ok || !retryJoin(generated, outcome.code, attempt)) break;
         }
         if (!outcome.ok) return { result: fail(outcome.code, outcome.message), keep: false };
-        return { result: fail('UNAVAILABLE', 'The join took effect but could not be confirmed here; resume.'), keep: socket.data.gameId === gameId };
+        // Applied, but this node could not seat the socket in time: a resend with the same cid seats it.
+        return { result: fail('OUTCOME_UNKNOWN', 'The join took effect but could not be confirmed here; resend it with the same command id.'), keep: socket.data.gameId === gameId };
       });
     },
 
@@ -143,30 +147,31 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
         });
         if (!outcome.ok) {
           const refusal = fail(outcome.code, outcome.message);
-          return { result: outcome.code === 'UNAUTHORIZED' ? guessed(conn, refusal) : refusal, keep: false };
+          return { result: outcome.code === 'UNAUTHORIZED' ? await guessed(conn, refusal) : refusal, keep: false };
         }
-        return { result: fail('UNAVAILABLE', 'The game could not be reached here; try again.'), keep: socket.data.gameId === gameId };
+        return { result: fail('OUTCOME_UNKNOWN', 'The seat could not be confirmed here; resume again.'), keep: socket.data.gameId === gameId };
       }),
 
-    'player.reroll': async (conn) => {
+    'player.reroll': async (conn, { cid }) => {
       const acting = actingPlayer(conn.socket);
       if (!acting.ok) return acting;
-      return rerollNickname(node, acting.gameId, acting.playerId);
+      return rerollNickname(node, acting.gameId, acting.playerId, commandKey('player.reroll', cid));
     },
 
-    'answer.submit': async (conn, { index, answer }) => {
+    'answer.submit': async (conn, { cid, index, answer }) => {
       const acting = actingPlayer(conn.socket);
       if (!acting.ok) return acting;
-      const outcome = await node.execute(acting.gameId, { type: 'answer', playerId: acting.playerId, index, answer, via: node.nodeId });
+      const key = commandKey('answer.submit', cid);
+      const outcome = await node.execute(acting.gameId, { type: 'answer', playerId: acting.playerId, index, answer, via: node.nodeId, ...(key !== undefined && { cid: key }) });
       return outcome.ok ? { ok: true, ...outcome.reply } : fail(outcome.code, outcome.message);
     },
 
-    'host.start': (conn) => hostCommand(conn, (h) => ({ type: 'start', hostTokenHash: h })),
-    'host.next': (conn) => hostCommand(conn, (h) => ({ type: 'next', hostTokenHash: h })),
-    'host.skip': (conn) => hostCommand(conn, (h) => ({ type: 'skip', hostTokenHash: h })),
-    'host.end': (conn) => hostCommand(conn, (h) => ({ type: 'end', hostTokenHash: h })),
-    'host.kick': (conn, p) => hostCommand(conn, (h) => ({ type: 'kick', hostTokenHash: h, playerId: p.playerId })),
-    'host.lock': (conn, p) => hostCommand(conn, (h) => ({ type: 'lock', hostTokenHash: h, locked: p.locked })),
+    'host.start': (conn, p) => hostCommand(conn, commandKey('host.start', p.cid), (h) => ({ type: 'start', hostTokenHash: h })),
+    'host.next': (conn, p) => hostCommand(conn, commandKey('host.next', p.cid), (h) => ({ type: 'next', hostTokenHash: h })),
+    'host.skip': (conn, p) => hostCommand(conn, commandKey('host.skip', p.cid), (h) => ({ type: 'skip', hostTokenHash: h })),
+    'host.end': (conn, p) => hostCommand(conn, commandKey('host.end', p.cid), (h) => ({ type: 'end', hostTokenHash: h })),
+    'host.kick': (conn, p) => hostCommand(conn, commandKey('host.kick', p.cid), (h) => ({ type: 'kick', hostTokenHash: h, playerId: p.playerId })),
+    'host.lock': (conn, p) => hostCommand(conn, commandKey('host.lock', p.cid), (h) => ({ type: 'lock', hostTokenHash: h, locked: p.locked })),
 
     'view.snapshot': (conn) => {
       const { gameId, role, playerId } = conn.socket.data;

@@ -146,7 +146,7 @@ export function teacherAuth(deps: TeacherAuthDeps): TeacherAuth {
           res.status(204).end();
           return;
         }
-        const limited = limits.takeLogin(addressKey(req.ip ?? 'unknown'));
+        const limited = await limits.takeLogin(addressKey(req.ip ?? 'unknown'));
         if (limited) {
           res.status(429).set('retry-after', String(limited.retryAfterSeconds)).json({ error: limited.ack.error });
           return;

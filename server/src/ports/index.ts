@@ -8,3 +8,5 @@ export * from './command-relay.ts';
 export * from './report-store.ts';
 export * from './telemetry-bus.ts';
 export * from './teacher-keys.ts';
+export * from './node-heartbeats.ts';
+export * from './rate-buckets.ts';

@@ -12,30 +12,35 @@ import { playerViewSchema, screenViewSchema } from './views.ts';
  */
 const pin = z.string().regex(/^\d{6}$/, 'a 6-digit PIN');
 const token = z.string().min(16).max(128);
+/**
+ * The command id (see command-ids.ts): made by the client, fresh for each command and the same
+ * for every resend of it. Optional, for old clients; without it a resend may run twice.
+ */
+const cid = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, '16–64 URL-safe characters').optional();
 
 export const commandSchemas = {
-  'host.attach': z.object({ pin, hostToken: token }).strict(),
-  'display.attach': z.object({ pin }).strict(),
+  'host.attach': z.object({ cid, pin, hostToken: token }).strict(),
+  'display.attach': z.object({ cid, pin }).strict(),
   /**
    * The nickname is checked by the game (trimmed, 1–24 characters, unique); see NICKNAME_INVALID.
    * In a game with generated nicknames it is ignored (send ""). `studentId` is the name or
    * student id a game with askStudentId asks for (STUDENT_ID_REQUIRED without it); other
    * games ignore it. It reaches only the host's reports.
    */
-  'player.join': z.object({ pin, nickname: z.string().max(200), studentId: z.string().max(200).optional() }).strict(),
-  'player.resume': z.object({ pin, sessionToken: token }).strict(),
+  'player.join': z.object({ cid, pin, nickname: z.string().max(200), studentId: z.string().max(200).optional() }).strict(),
+  'player.resume': z.object({ cid, pin, sessionToken: token }).strict(),
   /** Generated-nickname games, in the lobby: swap the nickname for another (a few times). */
-  'player.reroll': z.object({}).strict(),
-  'answer.submit': z.object({ index: z.number().int().min(0).max(999), answer: answerSchema }).strict(),
-  'host.start': z.object({}).strict(),
-  'host.next': z.object({}).strict(),
-  'host.skip': z.object({}).strict(),
-  'host.end': z.object({}).strict(),
-  'host.kick': z.object({ playerId: z.string().min(1).max(64) }).strict(),
-  'host.lock': z.object({ locked: z.boolean() }).strict(),
-  'view.snapshot': z.object({}).strict(),
+  'player.reroll': z.object({ cid }).strict(),
+  'answer.submit': z.object({ cid, index: z.number().int().min(0).max(999), answer: answerSchema }).strict(),
+  'host.start': z.object({ cid }).strict(),
+  'host.next': z.object({ cid }).strict(),
+  'host.skip': z.object({ cid }).strict(),
+  'host.end': z.object({ cid }).strict(),
+  'host.kick': z.object({ cid, playerId: z.string().min(1).max(64) }).strict(),
+  'host.lock': z.object({ cid, locked: z.boolean() }).strict(),
+  'view.snapshot': z.object({ cid }).strict(),
   /** Host and display: start or stop receiving `telemetry.events` (the "under the hood" panel). */
-  'telemetry.watch': z.object({ on: z.boolean() }).strict(),
+  'telemetry.watch': z.object({ cid, on: z.boolean() }).strict(),
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;

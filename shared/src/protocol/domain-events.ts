@@ -9,7 +9,17 @@ import { gameOptionsSchema } from './game-options.ts';
  * starting at 1 with game.created) and the server time it happened (`at`, ms since epoch).
  * They are internal: clients receive projections of them (see server-messages.ts), never these.
  */
-const meta = { gameId: z.string(), seq: z.number().int().positive(), at: z.number() };
+const meta = {
+  gameId: z.string(),
+  seq: z.number().int().positive(),
+  at: z.number(),
+  /**
+   * The hashed id of the command that produced the event (absent for timers and old clients):
+   * a new owner rebuilding the game from its log knows which commands ran, and repeats of them
+   * get the original outcome (exactly-once commands).
+   */
+  cid: z.string().optional(),
+};
 
 export const domainEventSchema = z.discriminatedUnion('type', [
   z.object({

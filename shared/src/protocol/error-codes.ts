@@ -33,7 +33,8 @@ export const ERROR_CODES = [
   'GAME_FULL', // the game has MAX_PLAYERS_PER_GAME players
   'TOO_MANY_GAMES', // this node runs MAX_GAMES_PER_NODE games already
   'LOGIN_REQUIRED', // the teacher API needs a login (TEACHER_PASSWORD is set)
-  'UNAVAILABLE', // the game's owner cannot be reached right now; retry
+  'UNAVAILABLE', // the command was not applied: the game's owner cannot be reached right now; resend
+  'OUTCOME_UNKNOWN', // the command may or may not have been applied (a store or relay timed out); resend with the same cid
   'INTERNAL',
 ] as const;
 

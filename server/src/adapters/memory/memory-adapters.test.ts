@@ -21,6 +21,10 @@ import { MemoryTelemetryBus } from './memory-telemetry-bus.ts';
 import { expect, it } from 'vitest';
 import { teacherKeysContract } from '../../ports/contracts/teacher-keys.contract.ts';
 import { FileTeacherKeys, TEACHER_SECRET_FILE } from './file-teacher-keys.ts';
+import { nodeHeartbeatsContract } from '../../ports/contracts/node-heartbeats.contract.ts';
+import { MemoryNodeHeartbeats } from './memory-node-heartbeats.ts';
+import { rateBucketsContract } from '../../ports/contracts/rate-buckets.contract.ts';
+import { MemoryRateBuckets } from './memory-rate-buckets.ts';
 
 eventLogContract('memory', async () => ({ log: new MemoryEventLog(), done: async () => {} }));
 
@@ -91,4 +95,14 @@ it('writes the teacher secret readable by its owner only', async () => {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+nodeHeartbeatsContract('memory', async () => {
+  const clock = new FakeClock();
+  return { beats: new MemoryNodeHeartbeats(clock), pass: (ms) => clock.advance(ms), done: async () => {} };
+});
+
+rateBucketsContract('memory', async () => {
+  const buckets = new MemoryRateBuckets();
+  return { a: buckets, b: buckets, done: async () => {} };
 });

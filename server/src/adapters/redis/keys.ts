@@ -16,6 +16,16 @@ export const keys = {
   owner: (gameId: string) => `${PREFIX}:game:${tag(gameId)}:owner`,
   /** Set: ids of live games, scanned for orphans. */
   liveGames: () => `${PREFIX}:games:live`,
+  /**
+   * String with TTL: node `nodeId` is alive (its heartbeat). Every node's key carries the one
+   * tag `{nodes}`, so a single MGET asks after all of them on Redis Cluster too.
+   */
+  node: (nodeId: string) => `${PREFIX}:{nodes}:node:${nodeId}`,
+  /**
+   * Hash { t, at } with TTL: one per-address token bucket (address-limits.ts), e.g. `joins:<address>`,
+   * shared by every node; Redis drops it once it would be full again.
+   */
+  rateBucket: (key: string) => `${PREFIX}:limit:{${key}}`,
   /** String: PIN → game id, while the game is live. */
   pin: (pin: string) => `${PREFIX}:pin:{${pin}}`,
   /** Hash: quiz id → JSON { quiz, updatedAt }. */

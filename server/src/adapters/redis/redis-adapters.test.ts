@@ -11,7 +11,12 @@ import { commandRelayContract } from '../../ports/contracts/command-relay.contra
 import { reportStoreContract } from '../../ports/contracts/report-store.contract.ts';
 import { FakeClock } from '../memory/fake-clock.ts';
 import { RedisReportStore } from './redis-report-store.ts';
-import { keys } from './keys.ts';
+import calculateSlot from 'cluster-key-slot';
+import { nodeHeartbeatsContract } from '../../ports/contracts/node-heartbeats.contract.ts';
+import { channels, keys } from './keys.ts';
+import { RedisNodeHeartbeats } from './redis-node-heartbeats.ts';
+import { rateBucketsContract } from '../../ports/contracts/rate-buckets.contract.ts';
+import { RedisRateBuckets } from './redis-rate-buckets.ts';
 import { RedisCommandRelay } from './redis-command-relay.ts';
 import { connectRedis } from './redis-connection.ts';
 import { RedisEventLog } from './redis-event-log.ts';
@@ -100,21 +105,51 @@ teacherKeysContract('redis keys', async () => {
   };
 });
 
+/** Every key and channel keys.ts builds for one game: all must live on the game's shard. */
+function gameKeysAndChannels(gameId: string): string[] {
+  return [keys.events(gameId), keys.version(gameId), keys.owner(gameId), keys.report(gameId), channels.events(gameId), channels.commands(gameId), channels.telemetryNotes(gameId)];
+}
+
 describe('redis layout', () => {
-  it('keeps a game\'s keys on one cluster slot and events readable in redis-cli', async () => {
+  it("keeps every key and channel of a game on one cluster slot (computed as Redis Cluster does)", () => {
+    for (const gameId of ['g_abc', 'g_Zx9-_q', 'g_{odd}']) {
+      const slots = new Set(gameKeysAndChannels(gameId).map((k) => calculateSlot(k)));
+      expect(slots, gameId).toEqual(new Set([calculateSlot(`{${gameId}}`)]));
+    }
+    // Different games spread over the slots rather than sharing one.
+    expect(calculateSlot(keys.events('g_abc'))).not.toBe(calculateSlot(keys.events('g_abd')));
+    // The heartbeats share one slot, so one MGET asks after every node.
+    expect(calculateSlot(keys.node('node-1'))).toBe(calculateSlot(keys.node('another-node')));
+  });
+
+  it('keeps events readable in redis-cli', async () => {
     const { redis, done } = await fresh();
     try {
       const log = new RedisEventLog(redis);
       await log.append('g_abc', 0, sampleEvents('g_abc', 1, 2));
-      const slots = await Promise.all(
-        [keys.events('g_abc'), keys.version('g_abc'), keys.owner('g_abc'), keys.report('g_abc')].map((k) => redis.call('CLUSTER', 'KEYSLOT', k).catch(() => null)),
-      );
-      // KEYSLOT answers on a non-cluster server too; all four must agree.
-      expect(new Set(slots).size).toBe(1);
       const [[, fields]] = (await redis.xrange(keys.events('g_abc'), '-', '+', 'COUNT', 1)) as [[string, string[]]];
       expect(JSON.parse(fields[1] as string)).toMatchObject({ type: 'game.created', gameId: 'g_abc', seq: 1 });
     } finally {
       await done();
     }
   });
+});
+
+nodeHeartbeatsContract('redis keys with a TTL', async () => {
+  const { redis, done } = await fresh();
+  // Redis expires keys by itself: time has to pass for real (a few hundred ms).
+  return { beats: new RedisNodeHeartbeats(redis), pass: (ms) => new Promise((r) => setTimeout(r, ms)), done };
+});
+
+rateBucketsContract('redis hashes, two nodes', async () => {
+  const { redis, done } = await fresh();
+  const other = await client(db);
+  return {
+    a: new RedisRateBuckets(redis),
+    b: new RedisRateBuckets(other),
+    done: async () => {
+      other.disconnect();
+      await done();
+    },
+  };
 });
