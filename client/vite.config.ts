@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { phoneBudgetPlugin } from './build/phone-budget.ts';
 import { PREACT_ALIASES } from './build/preact-aliases.ts';
+import { compiledCatalogs } from './vite-catalog-plugin.ts';
 
 /**
  * The client is served by the Quizbus server on the same origin (client/dist). In development
@@ -14,7 +15,7 @@ import { PREACT_ALIASES } from './build/preact-aliases.ts';
  */
 export default defineConfig({
   // Prints the join + play screens' script size against the phone budget after each build.
-  plugins: [phoneBudgetPlugin()],
+  plugins: [compiledCatalogs(), phoneBudgetPlugin()],
   resolve: { alias: PREACT_ALIASES },
   build: {
     outDir: 'dist',
