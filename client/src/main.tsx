@@ -1,5 +1,3 @@
-// First: before any schema parses (see the file for why).
-import './zod-jitless.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
