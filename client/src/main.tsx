@@ -6,6 +6,7 @@ import { App } from './app.tsx';
 import './styles/global.css';
 import './styles/answers.css';
 import './styles/screen.css';
+import './styles/stage.css';
 import './styles/play.css';
 import './styles/host.css';
 import './styles/reports.css';

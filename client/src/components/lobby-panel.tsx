@@ -1,5 +1,6 @@
 import type { ScreenView } from '@quizbus/shared';
 import { QrCode } from './qr-code.tsx';
+import { useFitText } from './use-fit-text.ts';
 
 interface LobbyPanelProps {
   view: ScreenView;
@@ -20,9 +21,12 @@ export function displayAddress(joinUrl: string): string {
  * link, and the players who are in (nicknames as plain text, long ones wrapped).
  */
 export function LobbyPanel({ view, joinUrl, onKick }: LobbyPanelProps) {
+  // The join card and the players fit separately: 200 nicknames must not shrink the PIN.
+  const fitJoin = useFitText<HTMLDivElement>();
+  const fitPlayers = useFitText<HTMLDivElement>();
   return (
     <section className="lobby" aria-labelledby="lobby-title">
-      <div className="lobby__join">
+      <div className="lobby__join" ref={fitJoin}>
         <div className="lobby__how">
           <h1 id="lobby-title" className="lobby__title">
             Join at <span className="lobby__address">{joinUrl ? displayAddress(joinUrl) : '…'}</span>
@@ -41,7 +45,7 @@ export function LobbyPanel({ view, joinUrl, onKick }: LobbyPanelProps) {
           </a>
         ) : null}
       </div>
-      <div className="lobby__players">
+      <div className="lobby__players" ref={fitPlayers}>
         <h2 className="lobby__count" aria-live="polite">
           {view.playerCount} {view.playerCount === 1 ? 'player' : 'players'}
         </h2>

@@ -6,6 +6,8 @@ import { OptionTiles } from './option-tiles.tsx';
 import { PodiumView } from './podium-view.tsx';
 import { QuestionHeading } from './question-heading.tsx';
 import { RevealPanel } from './reveal-panel.tsx';
+import { TeachingMoment } from './teaching-moment.tsx';
+import { useFitText } from './use-fit-text.ts';
 
 interface ScreenStageProps {
   view: ScreenView;
@@ -19,6 +21,7 @@ interface ScreenStageProps {
  * adds its controls around it.
  */
 export function ScreenStage({ view, clockOffset, joinUrl, onKick }: ScreenStageProps) {
+  const fit = useFitText<HTMLElement>();
   const q = view.question;
   switch (view.phase) {
     case 'lobby':
@@ -28,7 +31,7 @@ export function ScreenStage({ view, clockOffset, joinUrl, onKick }: ScreenStageP
       if (!q) return null;
       const open = view.phase === 'open';
       return (
-        <section className="stage stage--question">
+        <section className="stage stage--question" ref={fit}>
           <QuestionHeading state={q} />
           <div className="stage__status">
             {open ? (
@@ -61,14 +64,15 @@ export function ScreenStage({ view, clockOffset, joinUrl, onKick }: ScreenStageP
     case 'closed':
       if (!q || !view.reveal) return null;
       return (
-        <section className="stage stage--reveal">
+        <section className="stage stage--reveal" ref={fit}>
           <QuestionHeading state={q} />
           <RevealPanel question={q.question} reveal={view.reveal} />
+          <TeachingMoment view={view} />
         </section>
       );
     case 'leaderboard':
       return (
-        <section className="stage stage--leaderboard" aria-labelledby="leaderboard-title">
+        <section className="stage stage--leaderboard" aria-labelledby="leaderboard-title" ref={fit}>
           <h1 id="leaderboard-title" className="stage__title">
             Leaderboard
           </h1>
@@ -82,7 +86,7 @@ export function ScreenStage({ view, clockOffset, joinUrl, onKick }: ScreenStageP
       );
     case 'ended':
       return (
-        <section className="stage stage--podium" aria-labelledby="podium-title">
+        <section className="stage stage--podium" aria-labelledby="podium-title" ref={fit}>
           <h1 id="podium-title" className="stage__title">
             Podium
           </h1>

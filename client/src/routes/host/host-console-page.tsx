@@ -3,7 +3,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { ConnectionBanner } from '../../components/connection-banner.tsx';
 import { errorText } from '../../components/error-text.ts';
 import { ScreenStage } from '../../components/screen-stage.tsx';
-import { TeachingMoment } from '../../components/teaching-moment.tsx';
 import { UnderTheHoodPanel } from '../../components/under-the-hood-panel.tsx';
 import { ApiError, getResultsCsv } from '../../net/api.ts';
 import { downloadFile } from '../../net/download-file.ts';
@@ -113,9 +112,8 @@ function HostConsole({ client, pin, seat }: { client: GameClient; pin: string; s
           </p>
         ) : null}
         <HostControls view={view} busy={busy} onAction={(a) => void run(a)} />
+        <UnderTheHoodPanel client={client} connection={state.connection} />
       </footer>
-      <TeachingMoment view={view} />
-      <UnderTheHoodPanel client={client} connection={state.connection} />
     </>
   );
 }
