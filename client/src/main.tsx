@@ -5,6 +5,7 @@ import { I18nProvider } from './i18n/i18n-provider.tsx';
 import './styles/global.css';
 import './styles/answers.css';
 import './styles/screen.css';
+import './styles/stage.css';
 import './styles/play.css';
 import './styles/host.css';
 import './styles/reports.css';

@@ -1,6 +1,7 @@
 import type { ScreenView } from '@quizbus/shared';
 import { useT } from '../i18n/i18n-context.ts';
 import { QrCode } from './qr-code.tsx';
+import { useFitText } from './use-fit-text.ts';
 
 interface LobbyPanelProps {
   view: ScreenView;
@@ -22,9 +23,12 @@ export function displayAddress(joinUrl: string): string {
  */
 export function LobbyPanel({ view, joinUrl, onKick }: LobbyPanelProps) {
   const t = useT();
+  // The join card and the players fit separately: 200 nicknames must not shrink the PIN.
+  const fitJoin = useFitText<HTMLDivElement>();
+  const fitPlayers = useFitText<HTMLDivElement>();
   return (
     <section className="lobby" aria-labelledby="lobby-title">
-      <div className="lobby__join">
+      <div className="lobby__join" ref={fitJoin}>
         <div className="lobby__how">
           <h1 id="lobby-title" className="lobby__title">
             {t('lobby.joinAt')} <span className="lobby__address">{joinUrl ? displayAddress(joinUrl) : '…'}</span>
@@ -43,7 +47,7 @@ export function LobbyPanel({ view, joinUrl, onKick }: LobbyPanelProps) {
           </a>
         ) : null}
       </div>
-      <div className="lobby__players">
+      <div className="lobby__players" ref={fitPlayers}>
         <h2 className="lobby__count" aria-live="polite">
           {t('common.players', { count: view.playerCount })}
         </h2>

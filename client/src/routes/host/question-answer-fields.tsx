@@ -13,6 +13,15 @@ interface Props {
 
 const letter = (i: number) => String.fromCharCode(65 + i);
 
+/** The slider's fields: draft key and label. */
+const SLIDER_FIELDS = [
+  ['min', 'editor.lowest'],
+  ['max', 'editor.highest'],
+  ['step', 'editor.step'],
+  ['value', 'reveal.rightAnswer'],
+  ['tolerance', 'editor.tolerance'],
+] as const;
+
 /** The part of a question that depends on its type: options, right answers, scale, items. */
 export function QuestionAnswerFields({ q, path, errors, onChange }: Props) {
   const t = useT();
@@ -68,15 +77,7 @@ export function QuestionAnswerFields({ q, path, errors, onChange }: Props) {
         <fieldset className="answer-list">
           <legend>{t('editor.scale')}</legend>
           <div className="field-row">
-            {(
-              [
-                ['min', 'editor.lowest'],
-                ['max', 'editor.highest'],
-                ['step', 'editor.step'],
-                ['value', 'reveal.rightAnswer'],
-                ['tolerance', 'editor.tolerance'],
-              ] as const
-            ).map(([key, label]) => (
+            {SLIDER_FIELDS.map(([key, label]) => (
               <TextField
                 key={key}
                 label={t(label)}
