@@ -3,6 +3,7 @@ import './zod-jitless.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
+import { I18nProvider } from './i18n/i18n-provider.tsx';
 import './styles/global.css';
 import './styles/answers.css';
 import './styles/screen.css';
@@ -16,7 +17,9 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <I18nProvider>
+        <App />
+      </I18nProvider>
     </StrictMode>,
   );
 }

@@ -64,7 +64,7 @@ describe('the full-screen under-the-hood diagram in Chromium', () => {
       const opener = page.getByRole('button', { name: 'Full-screen event flow' });
       await opener.focus();
       await page.keyboard.press('Enter');
-      const dialog = page.getByRole('dialog', { name: 'How your game’s events travel' });
+      const dialog = page.getByRole('dialog', { name: "How your game's events travel" });
       await dialog.waitFor();
       await expect.poll(() => page.evaluate('document.activeElement?.textContent')).toBe('Close');
       await dialog.getByText('in-process', { exact: false }).waitFor();
@@ -84,7 +84,7 @@ describe('the full-screen under-the-hood diagram in Chromium', () => {
       const stations = await path.getByRole('listitem').allTextContents();
       expect(stations[1]).toContain(suite.server.quizbus.nodeId);
       expect(stations[3]).toContain('in-process bus (embedded)');
-      expect(stations[5]).toBe('Sockets3 phones1 host1 displays');
+      expect(stations[5]).toBe('Sockets3 phones1 host1 display');
       const text = (await dialog.textContent()) ?? '';
       expect(text).not.toContain('big-right');
       expect(text).not.toContain('big-wrong');

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import type { ScreenView, TelemetryEntry, TelemetryEvents } from '@quizbus/shared';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { render } from '../i18n/test-i18n.tsx';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { advance, emptyFlow, type Flow } from '../net/event-flow.ts';
 import { FakeSocket } from '../net/fake-socket.ts';
@@ -57,8 +58,8 @@ describe('EventFlowDiagram', () => {
       'Owner nodenode-adecides · this screen’s node',
       'Log#12answer.accepted',
       `Channel${CHANNEL}8 events per second`,
-      'Nodesnode-a 3 msnode-b 7 mscommand → fan-out',
-      'Sockets35 phones1 host1 displays',
+      'Nodesnode-a 3 msnode-b 7 msCommand → fan-out',
+      'Sockets35 phones1 host1 display',
     ]);
     expect(screen.getByText('Command → fan-out, slowest node').nextSibling?.textContent).toBe('7 ms');
     const log = screen.getByRole('list', { name: 'Latest events' });
@@ -110,7 +111,7 @@ describe('the full-screen event flow in the under-the-hood panel', () => {
     const opener = screen.getByRole('button', { name: 'Full-screen event flow' });
     opener.focus();
     fireEvent.click(opener);
-    const dialog = screen.getByRole('dialog', { name: 'How your game’s events travel' });
+    const dialog = screen.getByRole('dialog', { name: "How your game's events travel" });
     await vi.waitFor(() => expect(socket.named('telemetry.watch').map((c) => c.payload)).toEqual([{ on: true }]));
     act(() => socket.named('telemetry.watch')[0]?.ack({ ok: true, nodeId: 'node-a', channel: CHANNEL }));
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Close' }));

@@ -2,6 +2,7 @@ import type { TelemetryNode } from '@quizbus/shared';
 import { Fragment, type ReactNode } from 'react';
 import { reachTotal, slowestLagMs, type Flow, type Pulse } from '../net/event-flow.ts';
 import type { WatchedFlow } from '../net/use-event-flow.ts';
+import { useLocale, useT } from '../i18n/i18n-context.ts';
 
 /** Log lines the big view shows: what a room can read from the back. */
 const BIG_LOG_LINES = 5;
@@ -23,6 +24,7 @@ interface EventFlowDiagramProps extends WatchedFlow {
  * stations it reached lit), with the figures the telemetry carries.
  */
 export function EventFlowDiagram({ flow, channel, titleId, reducedMotion }: EventFlowDiagramProps) {
+  const { t, format } = useLocale();
   const latest = flow.latest;
   const here = latest?.nodeId ?? channel?.nodeId;
   const newest = flow.log.at(-1);
@@ -33,34 +35,39 @@ export function EventFlowDiagram({ flow, channel, titleId, reducedMotion }: Even
   const lit = reducedMotion && newest ? 'flow__station--lit' : '';
 
   const stations: Array<{ name: string; label: string; value: ReactNode; detail: ReactNode }> = [
-    { name: 'command', label: 'Command', value: 'Phone or host', detail: 'asks for a change' },
+    { name: 'command', label: t('hood.command'), value: t('flow.commandFrom'), detail: t('flow.commandAsks') },
     {
       name: 'owner',
-      label: 'Owner node',
+      label: t('hood.owner'),
       value: latest?.ownerNode ?? '…',
-      detail: latest?.ownerNode && latest.ownerNode === here ? 'decides · this screen’s node' : 'decides',
+      detail: t(latest?.ownerNode && latest.ownerNode === here ? 'flow.decidesHere' : 'flow.decides'),
     },
     {
       name: 'log',
-      label: 'Log',
+      label: t('flow.log'),
       value: newest ? `#${newest.toSeq}` : '…',
-      detail: newest ? <code>{newest.type}</code> : 'appends the event',
+      detail: newest ? <code>{newest.type}</code> : t('flow.appends'),
     },
-    { name: 'channel', label: 'Channel', value: <ChannelName name={channel?.channel ?? latest?.channel} />, detail: `${latest?.eventsPerSecond ?? 0} events per second` },
-    { name: 'nodes', label: nodes.length === 1 ? 'Node' : 'Nodes', value: <NodeList nodes={nodes} lagMs={flow.lagMs} here={here} />, detail: 'command → fan-out' },
+    {
+      name: 'channel',
+      label: t('hood.channel'),
+      value: <ChannelName name={channel?.channel ?? latest?.channel} />,
+      detail: t('flow.rate', { rate: format.number(latest?.eventsPerSecond ?? 0) }),
+    },
+    { name: 'nodes', label: t('flow.nodes', { count: Math.max(1, nodes.length) }), value: <NodeList nodes={nodes} lagMs={flow.lagMs} here={here} />, detail: t('hood.lag') },
     {
       name: 'sockets',
-      label: 'Sockets',
+      label: t('flow.sockets'),
       value: (
         <span className="flow__reach">
           <span>
-            <strong>{reach.players}</strong> phones
+            <strong>{format.number(reach.players)}</strong> {t('flow.phones', { count: reach.players })}
           </span>
           <span>
-            <strong>{reach.host}</strong> host
+            <strong>{format.number(reach.host)}</strong> {t('flow.hosts', { count: reach.host })}
           </span>
           <span>
-            <strong>{reach.display}</strong> displays
+            <strong>{format.number(reach.display)}</strong> {t('flow.displays', { count: reach.display })}
           </span>
         </span>
       ),
@@ -71,9 +78,9 @@ export function EventFlowDiagram({ flow, channel, titleId, reducedMotion }: Even
   return (
     <div className="flow">
       <h2 className="flow__title" id={titleId}>
-        How your game’s events travel
+        {t('hood.heading')}
       </h2>
-      <ol className="flow__path" aria-label="Path of an event">
+      <ol className="flow__path" aria-label={t('hood.path')}>
         {stations.map((s, i) => (
           <li key={s.name} className={`flow__station flow__station--${s.name} ${lit}`}>
             {i > 0 ? <Arrow step={i} pulses={pulses} /> : null}
@@ -86,13 +93,13 @@ export function EventFlowDiagram({ flow, channel, titleId, reducedMotion }: Even
       <div className="flow__footer">
         <FlowStats flow={flow} className="flow__stats">
           <div>
-            <dt>Last event</dt>
+            <dt>{t('hood.lastEvent')}</dt>
             <dd>{newest ? `#${newest.toSeq}` : '–'}</dd>
           </div>
         </FlowStats>
         <div>
-          <h3 className="flow__log-title">Latest events</h3>
-          <ol className="flow__log" aria-label="Latest events" aria-live="off">
+          <h3 className="flow__log-title">{t('hood.latest')}</h3>
+          <ol className="flow__log" aria-label={t('hood.latest')} aria-live="off">
             {flow.log.slice(-BIG_LOG_LINES).map((e) => (
               <li key={e.seq}>
                 <span className="flow__seq">#{e.seq === e.toSeq ? e.seq : `${e.seq}–${e.toSeq}`}</span> <code>{e.type}</code> {e.summary}
@@ -107,16 +114,17 @@ export function EventFlowDiagram({ flow, channel, titleId, reducedMotion }: Even
 
 /** The flow's headline figures (the small panel's and the big view's), plus any the caller adds. */
 export function FlowStats({ flow, className, children }: { flow: Flow; className: string; children?: ReactNode }) {
+  const { t, format } = useLocale();
   const slowest = slowestLagMs(flow);
   return (
     <dl className={className}>
       <div>
-        <dt>Events per second</dt>
-        <dd>{flow.latest?.eventsPerSecond ?? 0}</dd>
+        <dt>{t('hood.eventsPerSecond')}</dt>
+        <dd>{format.number(flow.latest?.eventsPerSecond ?? 0)}</dd>
       </div>
       <div>
-        <dt>Command → fan-out, slowest node</dt>
-        <dd>{slowest !== null ? `${slowest} ms` : '–'}</dd>
+        <dt>{t('hood.lagSlowest')}</dt>
+        <dd>{slowest !== null ? t('hood.ms', { ms: slowest }) : '–'}</dd>
       </div>
       {children}
     </dl>
@@ -159,16 +167,17 @@ function ChannelName({ name }: { name: string | undefined }) {
 
 /** The nodes relaying the game, each with its delay from the owner's decision to its fan-out. */
 function NodeList({ nodes, lagMs, here }: { nodes: readonly TelemetryNode[]; lagMs: Flow['lagMs']; here: string | undefined }) {
+  const t = useT();
   if (nodes.length === 0) return <>{here ?? '…'}</>;
   const shown = nodes.slice(0, NODES_SHOWN);
   return (
     <span className="flow__nodes">
       {shown.map((n) => (
         <span key={n.nodeId} className="flow__node">
-          <span className="flow__node-name">{n.nodeId}</span> <span className="flow__node-lag">{lagMs[n.nodeId] !== undefined ? `${lagMs[n.nodeId]} ms` : '–'}</span>
+          <span className="flow__node-name">{n.nodeId}</span> <span className="flow__node-lag">{lagMs[n.nodeId] !== undefined ? t('hood.ms', { ms: lagMs[n.nodeId] ?? 0 }) : '–'}</span>
         </span>
       ))}
-      {nodes.length > NODES_SHOWN ? <span className="flow__node">+{nodes.length - NODES_SHOWN} more</span> : null}
+      {nodes.length > NODES_SHOWN ? <span className="flow__node">{t('flow.more', { count: nodes.length - NODES_SHOWN })}</span> : null}
     </span>
   );
 }

@@ -1,5 +1,6 @@
 import { answerStyle } from './answer-style.ts';
 import { ShapeIcon } from './shape-icon.tsx';
+import { useT } from '../i18n/i18n-context.ts';
 
 interface OptionTilesProps {
   options: readonly string[];
@@ -14,10 +15,11 @@ interface OptionTilesProps {
  * after the close a count bar, a check mark on the right ones and the others dimmed.
  */
 export function OptionTiles({ options, correct, counts }: OptionTilesProps) {
+  const t = useT();
   const revealed = correct !== undefined;
   const max = Math.max(1, ...(counts ?? []));
   return (
-    <ul className={`option-tiles option-tiles--${options.length}`} aria-label={revealed ? 'Answers and how many chose each' : 'Answers'}>
+    <ul className={`option-tiles option-tiles--${options.length}`} aria-label={revealed ? t('tiles.revealedLabel') : t('play.answers')}>
       {options.map((text, i) => {
         const style = answerStyle(i);
         const right = correct?.includes(i) ?? false;
@@ -32,12 +34,12 @@ export function OptionTiles({ options, correct, counts }: OptionTilesProps) {
               <span className="sr-only">{style.letter}: </span>
               {text}
             </span>
-            {revealed && right ? <span className="option-tile__check">✓<span className="sr-only"> right answer</span></span> : null}
+            {revealed && right ? <span className="option-tile__check">✓<span className="sr-only"> {t('tiles.right')}</span></span> : null}
             {count !== undefined ? (
               <span className="option-tile__count">
                 <span className="option-tile__bar" aria-hidden="true" style={{ transform: `scaleX(${count / max})` }} />
                 <span className="option-tile__count-number">{count}</span>
-                <span className="sr-only"> {count === 1 ? 'answer' : 'answers'}</span>
+                <span className="sr-only"> {t('tiles.answersUnit', { count })}</span>
               </span>
             ) : null}
           </li>

@@ -1,5 +1,6 @@
 import type { PublicQuestion, Reveal } from '@quizbus/shared';
 import { OptionTiles } from './option-tiles.tsx';
+import { useT } from '../i18n/i18n-context.ts';
 
 /** Indexes of the right options of a choice question, for highlighting. */
 export function correctChoices(reveal: Reveal): number[] {
@@ -14,24 +15,25 @@ export function correctChoices(reveal: Reveal): number[] {
  * the right answer for every question type, and the explanation.
  */
 export function RevealPanel({ question, reveal }: { question: PublicQuestion; reveal: Reveal }) {
+  const t = useT();
   const { distribution: d, correct } = reveal;
   return (
-    <section className="reveal" aria-label="Answer">
+    <section className="reveal" aria-label={t('play.answer')}>
       {question.options ? (
         <OptionTiles options={question.options} correct={correct.type === 'poll' ? question.options.map((_, i) => i) : correctChoices(reveal)} counts={d.options ?? []} />
       ) : null}
       {correct.type === 'type-answer' ? (
         <div className="reveal__block">
-          <p className="reveal__label">Accepted answers</p>
+          <p className="reveal__label">{t('reveal.accepted')}</p>
           <p className="reveal__answer">{correct.accepted.join(' · ')}</p>
           {d.texts && d.texts.length > 0 ? (
-            <ul className="reveal__texts" aria-label="Most frequent answers">
-              {d.texts.map((t) => (
-                <li key={t.text} className={t.correct ? 'reveal__text--right' : 'reveal__text--wrong'}>
-                  <span className="reveal__text-word">{t.text}</span>
+            <ul className="reveal__texts" aria-label={t('reveal.frequent')}>
+              {d.texts.map((entry) => (
+                <li key={entry.text} className={entry.correct ? 'reveal__text--right' : 'reveal__text--wrong'}>
+                  <span className="reveal__text-word">{entry.text}</span>
                   <span className="reveal__text-count">
-                    {t.count}
-                    <span className="sr-only">{t.correct ? ', right' : ', wrong'}</span>
+                    {entry.count}
+                    <span className="sr-only">{entry.correct ? t('reveal.srRight') : t('reveal.srWrong')}</span>
                   </span>
                 </li>
               ))}
@@ -41,7 +43,7 @@ export function RevealPanel({ question, reveal }: { question: PublicQuestion; re
       ) : null}
       {correct.type === 'slider' ? (
         <div className="reveal__block">
-          <p className="reveal__label">Right answer</p>
+          <p className="reveal__label">{t('reveal.rightAnswer')}</p>
           <p className="reveal__answer">
             {correct.value}
             {correct.tolerance > 0 ? <span className="reveal__tolerance"> (± {correct.tolerance})</span> : null}
@@ -50,7 +52,7 @@ export function RevealPanel({ question, reveal }: { question: PublicQuestion; re
       ) : null}
       {correct.type === 'ordering' && question.items ? (
         <div className="reveal__block">
-          <p className="reveal__label">Right order</p>
+          <p className="reveal__label">{t('reveal.rightOrder')}</p>
           <ol className="reveal__order">
             {correct.order.map((i) => (
               <li key={i}>{question.items?.[i]}</li>
@@ -60,12 +62,12 @@ export function RevealPanel({ question, reveal }: { question: PublicQuestion; re
       ) : null}
       <p className="reveal__tally">
         {correct.type === 'poll'
-          ? `${d.answered} of ${d.total} answered`
-          : `${d.correct} of ${d.total} got it right · ${d.answered} answered`}
+          ? t('reveal.pollTally', { answered: d.answered, total: d.total })
+          : t('reveal.tally', { correct: d.correct, total: d.total, answered: d.answered })}
       </p>
       {reveal.explanation ? (
         <aside className="reveal__explanation">
-          <p className="reveal__label">Why</p>
+          <p className="reveal__label">{t('reveal.why')}</p>
           <p>{reveal.explanation}</p>
         </aside>
       ) : null}

@@ -8,6 +8,7 @@ import {
   type QuizInput,
   type QuizSummary,
 } from '@quizbus/shared';
+import { currentLocale } from '../i18n/current-locale.ts';
 
 /** One problem with a submitted document, as the server reports it (path into the body). */
 export interface ApiIssue {
@@ -35,7 +36,7 @@ async function request(method: string, path: string, body?: unknown, headers: Re
   try {
     res = await fetch(path, {
       method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      headers: { 'accept-language': currentLocale(), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { render } from '../../i18n/test-i18n.tsx';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { describeIssue, SpreadsheetImport } from './spreadsheet-import.tsx';
 

@@ -2,6 +2,7 @@ import type { Answer } from '@quizbus/shared';
 import { useState } from 'react';
 import { answerStyle } from '../../components/answer-style.ts';
 import { ShapeIcon } from '../../components/shape-icon.tsx';
+import { useT } from '../../i18n/i18n-context.ts';
 
 interface ChoiceAnswerProps {
   options: readonly string[];
@@ -16,6 +17,7 @@ interface ChoiceAnswerProps {
  * answers a single-choice question; multi-select toggles and then submits.
  */
 export function ChoiceAnswer({ options, multiple, disabled, onAnswer }: ChoiceAnswerProps) {
+  const t = useT();
   const [picked, setPicked] = useState<number[]>([]);
   const tap = (i: number) => {
     if (!multiple) {
@@ -26,7 +28,7 @@ export function ChoiceAnswer({ options, multiple, disabled, onAnswer }: ChoiceAn
   };
   return (
     <div className="choice-answer">
-      <div className={`answer-grid answer-grid--${options.length}`} role="group" aria-label={multiple ? 'Pick every right answer' : 'Answers'}>
+      <div className={`answer-grid answer-grid--${options.length}`} role="group" aria-label={multiple ? t('play.pickEvery') : t('play.answers')}>
         {options.map((text, i) => {
           const style = answerStyle(i);
           const on = picked.includes(i);
@@ -42,7 +44,7 @@ export function ChoiceAnswer({ options, multiple, disabled, onAnswer }: ChoiceAn
               <ShapeIcon shape={style.shape} size={32} />
               {/* Read as "Answer A <text>"; the spaces keep the words apart for screen readers. */}
               <span className="answer-button__letter">
-                <span className="sr-only">Answer</span> {style.letter}
+                <span className="sr-only">{t('play.answer')}</span> {style.letter}
               </span>{' '}
               <span className="answer-button__text">{text}</span>
               {multiple ? <span className="answer-button__tick" aria-hidden="true">{on ? '✓' : ''}</span> : null}
@@ -57,7 +59,7 @@ export function ChoiceAnswer({ options, multiple, disabled, onAnswer }: ChoiceAn
           disabled={disabled || picked.length === 0}
           onClick={() => onAnswer({ kind: 'choices', choices: picked })}
         >
-          Submit {picked.length > 0 ? `${picked.length} ${picked.length === 1 ? 'answer' : 'answers'}` : ''}
+          {picked.length > 0 ? t('play.submitCount', { count: picked.length }) : t('play.submit')}
         </button>
       ) : null}
     </div>

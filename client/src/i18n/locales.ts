@@ -1,0 +1,32 @@
+/**
+ * The shipped languages. Adding one is one catalog file (catalogs/xx.json, every key of en.json)
+ * and one line here; the catalog test then checks it is complete (docs/client.md).
+ */
+
+/** A catalog as a module: the JSON is compiled to Lingui's message format at build time. */
+type CatalogLoader = () => Promise<{ default: Record<string, unknown> }>;
+
+/** One shipped language: its BCP 47 tag, its own name for itself, its writing direction. */
+export interface LocaleInfo {
+  code: string;
+  /** The endonym: a student looks for "Deutsch", not "German". */
+  name: string;
+  dir: 'ltr' | 'rtl';
+  /** A dynamic import, so a phone downloads only its own language. */
+  load: CatalogLoader;
+}
+
+export const LOCALES = [
+  { code: 'en', name: 'English', dir: 'ltr', load: () => import('./catalogs/en.json') },
+] as const satisfies readonly LocaleInfo[];
+
+/** A shipped language's tag. */
+export type LocaleCode = (typeof LOCALES)[number]['code'];
+
+/** The language every catalog is checked against, and the one used when nothing else fits. */
+export const SOURCE_LOCALE: LocaleCode = 'en';
+
+/** The entry for a shipped tag. */
+export function localeInfo(code: LocaleCode): LocaleInfo {
+  return LOCALES.find((l) => l.code === code) ?? LOCALES[0];
+}
