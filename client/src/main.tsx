@@ -10,6 +10,7 @@ import './styles/play.css';
 import './styles/host.css';
 import './styles/reports.css';
 import './styles/under-the-hood.css';
+import './styles/event-flow.css';
 
 const root = document.getElementById('root');
 if (root) {

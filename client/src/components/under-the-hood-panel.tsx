@@ -1,79 +1,45 @@
-import type { TelemetryEntry, TelemetryEvents, TelemetryNode } from '@quizbus/shared';
-import { useEffect, useId, useState } from 'react';
-import { useLocale, useT } from '../i18n/i18n-context.ts';
+import type { TelemetryNode } from '@quizbus/shared';
+import { useId, useState } from 'react';
+import { reachTotal } from '../net/event-flow.ts';
 import type { ConnectionStatus, GameClient } from '../net/game-client.ts';
-
-/** Entries the log shows, newest last. */
-const LOG_LINES = 40;
-
-interface Flow {
-  latest: TelemetryEvents | null;
-  log: TelemetryEntry[];
-  /**
-   * Each node's command → fan-out delay in its latest window that relayed events. A quiet
-   * window measures nothing, so it does not wipe the last figure off the table.
-   */
-  lagMs: Record<string, number>;
-}
-
-/** The flow after one more telemetry message. */
-function advance(f: Flow, message: TelemetryEvents): Flow {
-  const lagMs = { ...f.lagMs };
-  for (const n of message.nodes) if (n.eventsInWindow > 0) lagMs[n.nodeId] = n.maxLagMs;
-  return { latest: message, log: [...f.log, ...message.events].slice(-LOG_LINES), lagMs };
-}
+import { useEventFlow } from '../net/use-event-flow.ts';
+import { EventFlowDiagram, FlowStats } from './event-flow-diagram.tsx';
+import { FullScreenDialog } from './full-screen-dialog.tsx';
+import { useReducedMotion } from './use-reduced-motion.ts';
+import { useLocale, useT } from '../i18n/i18n-context.ts';
 
 /**
  * The "under the hood" panel on the host console and the display: the path of the game's
- * events through the server and a log of the latest ones. Closed, it sends nothing and the
- * server records nothing for it (telemetry.watch is only on while it is open).
+ * events through the server and a log of the latest ones, and a full-screen diagram of the same
+ * flow for the projector. Closed, it sends nothing and the server records nothing for it
+ * (telemetry.watch is only on while the panel or the diagram is open).
  */
 export function UnderTheHoodPanel({ client, connection }: { client: GameClient; connection: ConnectionStatus }) {
   const { t, locale } = useLocale();
   const [open, setOpen] = useState(false);
-  const [flow, setFlow] = useState<Flow>({ latest: null, log: [], lagMs: {} });
-  const [channel, setChannel] = useState<{ nodeId: string; channel: string } | null>(null);
+  const [big, setBig] = useState(false);
+  const { flow, channel } = useEventFlow(client, connection, open || big);
+  const reducedMotion = useReducedMotion();
   const id = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    return client.onTelemetry((message) => setFlow((f) => advance(f, message)));
-  }, [client, open]);
-
-  // Watching belongs to the socket's seat: after a reconnect (a new seat) it is asked for again.
-  useEffect(() => {
-    if (!open || connection !== 'online') return;
-    let live = true;
-    void client.send('telemetry.watch', { on: true }).then((ack) => {
-      if (live && ack.ok) setChannel({ nodeId: ack.nodeId, channel: ack.channel });
-    });
-    return () => {
-      live = false;
-    };
-  }, [client, open, connection]);
-
-  // Closing the panel stops the flow on the server too: closed, it costs nothing there.
-  useEffect(() => {
-    if (!open) return;
-    return () => void client.send('telemetry.watch', { on: false });
-  }, [client, open]);
 
   const latest = flow.latest;
   const lastSeq = flow.log.at(-1)?.toSeq;
   const nodes = latest?.nodes ?? [];
   const here = latest?.nodeId ?? channel?.nodeId;
-  const total = nodes.reduce((t, n) => ({ host: t.host + n.reached.host, display: t.display + n.reached.display, players: t.players + n.reached.players }), {
-    host: 0,
-    display: 0,
-    players: 0,
-  });
-  const lags = nodes.flatMap((n) => flow.lagMs[n.nodeId] ?? []);
-  const slowest = lags.length > 0 ? Math.max(...lags) : null;
+  const total = reachTotal(flow);
   return (
     <section className="hood" aria-label={t('hood.title')}>
       <button type="button" className="button button--quiet hood__toggle" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)}>
         {open ? t('hood.hide') : t('hood.title')}
       </button>
+      <button type="button" className="button button--quiet hood__toggle" aria-haspopup="dialog" onClick={() => setBig(true)}>
+        {t('flow.open')}
+      </button>
+      {big ? (
+        <FullScreenDialog className="full-screen" labelledBy={`${id}-big`} closeLabel={t('flow.close')} onClose={() => setBig(false)}>
+          <EventFlowDiagram flow={flow} channel={channel} titleId={`${id}-big`} reducedMotion={reducedMotion} />
+        </FullScreenDialog>
+      ) : null}
       {open ? (
         // Focusable: the body scrolls when the node table and log outgrow it, and keyboard users scroll it too.
         <div id={id} className="hood__body" role="group" tabIndex={0} aria-labelledby={`${id}-title`}>
@@ -97,16 +63,7 @@ export function UnderTheHoodPanel({ client, connection }: { client: GameClient; 
               {latest ? ` ${t('hood.relayedTo', { players: total.players, host: total.host, display: total.display })}` : ''}
             </li>
           </ol>
-          <dl className="hood__stats">
-            <div>
-              <dt>{t('hood.eventsPerSecond')}</dt>
-              <dd>{latest?.eventsPerSecond ?? 0}</dd>
-            </div>
-            <div>
-              <dt>{t('hood.lagSlowest')}</dt>
-              <dd>{slowest !== null ? t('hood.ms', { ms: slowest }) : '–'}</dd>
-            </div>
-          </dl>
+          <FlowStats flow={flow} className="hood__stats" />
           {nodes.length > 0 ? <NodeTable nodes={nodes} here={here} lagMs={flow.lagMs} /> : null}
           <p className="hood__note">
             {t('hood.note', { node: here ?? '…' })}
