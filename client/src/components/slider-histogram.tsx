@@ -1,4 +1,5 @@
 import { sliderBucketCount, sliderBucketRange, type SliderScale } from '@quizbus/shared';
+import type { Formatters } from '../i18n/format.ts';
 import { useLocale } from '../i18n/i18n-context.ts';
 
 interface SliderHistogramProps {
@@ -10,8 +11,8 @@ interface SliderHistogramProps {
 }
 
 /** "12" for a one-value band, "10–14.5" for a wider one. */
-function bandLabel(number: Intl.NumberFormat, from: number, to: number): string {
-  return from === to ? number.format(from) : `${number.format(from)}–${number.format(to)}`;
+function bandLabel(format: Formatters, from: number, to: number): string {
+  return from === to ? format.decimal(from) : `${format.decimal(from)}–${format.decimal(to)}`;
 }
 
 /**
@@ -19,8 +20,7 @@ function bandLabel(number: Intl.NumberFormat, from: number, to: number): string 
  * that count as right (the answer ± tolerance) marked by colour and a tick, never colour alone.
  */
 export function SliderHistogram({ scale, counts, value, tolerance }: SliderHistogramProps) {
-  const { t, locale } = useLocale();
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const { t, format } = useLocale();
   const n = sliderBucketCount(scale);
   const max = Math.max(1, ...counts);
   const bands = Array.from({ length: n }, (_, i) => {
@@ -36,7 +36,7 @@ export function SliderHistogram({ scale, counts, value, tolerance }: SliderHisto
             <span className="histogram__count">{b.count > 0 ? b.count : ''}</span>
             <span className="histogram__bar" aria-hidden="true" style={{ blockSize: `${(b.count / max) * 100}%` }} />
             <span className="sr-only">
-              {t(b.right ? 'reveal.bandRight' : 'reveal.band', { band: bandLabel(number, b.from, b.to), count: b.count })}
+              {t(b.right ? 'reveal.bandRight' : 'reveal.band', { band: bandLabel(format, b.from, b.to), count: b.count })}
             </span>
             {b.right ? (
               <span className="histogram__tick" aria-hidden="true">
@@ -47,8 +47,8 @@ export function SliderHistogram({ scale, counts, value, tolerance }: SliderHisto
         ))}
       </ol>
       <figcaption className="histogram__scale" aria-hidden="true">
-        <span>{number.format(scale.min)}</span>
-        <span>{number.format(scale.max)}</span>
+        <span>{format.decimal(scale.min)}</span>
+        <span>{format.decimal(scale.max)}</span>
       </figcaption>
     </figure>
   );

@@ -12,12 +12,18 @@ export interface LocaleInfo {
   /** The endonym: a student looks for "Deutsch", not "German". */
   name: string;
   dir: 'ltr' | 'rtl';
+  /**
+   * The tag numbers, dates and plurals are formatted with, when it differs: Arabic screens use
+   * Western digits throughout, so a score, a PIN typed on the keyboard and a count agree.
+   */
+  intl?: string;
   /** A dynamic import, so a phone downloads only its own language. */
   load: CatalogLoader;
 }
 
 export const LOCALES = [
   { code: 'en', name: 'English', dir: 'ltr', load: () => import('./catalogs/en.json') },
+  { code: 'de', name: 'Deutsch', dir: 'ltr', load: () => import('./catalogs/de.json') },
 ] as const satisfies readonly LocaleInfo[];
 
 /** A shipped language's tag. */
