@@ -1,5 +1,6 @@
 import type { ScreenView } from '@quizbus/shared';
-import { useT } from '../i18n/i18n-context.ts';
+import { useMemo } from 'react';
+import { useLocale } from '../i18n/i18n-context.ts';
 import { QrCode } from './qr-code.tsx';
 import { useFitText } from './use-fit-text.ts';
 
@@ -22,7 +23,9 @@ export function displayAddress(joinUrl: string): string {
  * link, and the players who are in (nicknames as plain text, long ones wrapped).
  */
 export function LobbyPanel({ view, joinUrl, onKick }: LobbyPanelProps) {
-  const t = useT();
+  const { t, format } = useLocale();
+  // In the screen's alphabetical order (Intl.Collator), so a student finds their name among 200.
+  const players = useMemo(() => [...view.players].sort((a, b) => format.compare(a.nickname, b.nickname)), [view.players, format]);
   // The join card and the players fit separately: 200 nicknames must not shrink the PIN.
   const fitJoin = useFitText<HTMLDivElement>();
   const fitPlayers = useFitText<HTMLDivElement>();
@@ -53,7 +56,7 @@ export function LobbyPanel({ view, joinUrl, onKick }: LobbyPanelProps) {
         </h2>
         {view.players.length === 0 ? <p className="lobby__waiting">{t('lobby.waiting')}</p> : null}
         <ul className="player-chips" aria-label={t('lobby.playersLabel')}>
-          {view.players.map((p) => (
+          {players.map((p) => (
             <li key={p.playerId} className={`player-chip${p.connected ? '' : ' player-chip--away'}`}>
               <span className="player-chip__name">{p.nickname}</span>
               {p.connected ? null : <span className="sr-only"> {t('lobby.away')}</span>}

@@ -24,6 +24,8 @@ export interface LocaleInfo {
 export const LOCALES = [
   { code: 'en', name: 'English', dir: 'ltr', load: () => import('./catalogs/en.json') },
   { code: 'de', name: 'Deutsch', dir: 'ltr', load: () => import('./catalogs/de.json') },
+  { code: 'ar', name: 'العربية', dir: 'rtl', intl: 'ar-u-nu-latn', load: () => import('./catalogs/ar.json') },
+  { code: 'zh-CN', name: '简体中文', dir: 'ltr', load: () => import('./catalogs/zh-CN.json') },
 ] as const satisfies readonly LocaleInfo[];
 
 /** A shipped language's tag. */
