@@ -23,9 +23,13 @@ export interface LocaleInfo {
 
 export const LOCALES = [
   { code: 'en', name: 'English', dir: 'ltr', load: () => import('./catalogs/en.json') },
+  { code: 'es', name: 'Español', dir: 'ltr', load: () => import('./catalogs/es.json') },
+  { code: 'fr', name: 'Français', dir: 'ltr', load: () => import('./catalogs/fr.json') },
   { code: 'de', name: 'Deutsch', dir: 'ltr', load: () => import('./catalogs/de.json') },
+  { code: 'pt-BR', name: 'Português (Brasil)', dir: 'ltr', load: () => import('./catalogs/pt-BR.json') },
   { code: 'ar', name: 'العربية', dir: 'rtl', intl: 'ar-u-nu-latn', load: () => import('./catalogs/ar.json') },
   { code: 'zh-CN', name: '简体中文', dir: 'ltr', load: () => import('./catalogs/zh-CN.json') },
+  { code: 'pl', name: 'Polski', dir: 'ltr', load: () => import('./catalogs/pl.json') },
 ] as const satisfies readonly LocaleInfo[];
 
 /** A shipped language's tag. */
