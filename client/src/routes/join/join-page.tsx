@@ -7,6 +7,7 @@ import { LanguageSwitch } from '../../i18n/language-switch.tsx';
 import { playerClient } from '../../net/player-client.ts';
 import { loadPlayerSeat, savePlayerSeat } from '../../net/storage.ts';
 import { navigate } from '../../router/router.tsx';
+import { NicknameField, nicknameTooLong } from './nickname-field.tsx';
 
 const PIN_ERRORS: ReadonlySet<ErrorCode> = new Set(['GAME_NOT_FOUND', 'GAME_LOCKED', 'GAME_STARTED', 'GAME_ENDED', 'BAD_REQUEST']);
 
@@ -31,7 +32,7 @@ export function JoinPage({ search }: { search: string }) {
   const seat = loadPlayerSeat();
   const nameRef = useRef<HTMLInputElement>(null);
   const pinRef = useRef<HTMLInputElement>(null);
-  const ids = { pin: useId(), pinError: useId(), name: useId(), nameError: useId(), id: useId(), idHint: useId(), idError: useId() };
+  const ids = { pin: useId(), pinError: useId(), id: useId(), idHint: useId(), idError: useId() };
 
   useEffect(() => {
     if (askId) idRef.current?.focus();
@@ -50,6 +51,11 @@ export function JoinPage({ search }: { search: string }) {
     if (!/^\d{6}$/.test(pin)) {
       setPinError(t('join.pinFormat'));
       pinRef.current?.focus();
+      return;
+    }
+    // Too long: the message is already under the field.
+    if (nicknameTooLong(nickname)) {
+      nameRef.current?.focus();
       return;
     }
     // An empty nickname still goes: a game that hands out nicknames needs none, and the others say so.
@@ -105,25 +111,7 @@ export function JoinPage({ search }: { search: string }) {
             </p>
           ) : null}
         </div>
-        <div className="field">
-          <label htmlFor={ids.name}>{t('join.nickname')}</label>
-          <input
-            id={ids.name}
-            ref={nameRef}
-            className="input"
-            autoComplete="nickname"
-            maxLength={24}
-            value={nickname}
-            onChange={(e) => setNickname(e.target.value)}
-            aria-invalid={nameError ? true : undefined}
-            aria-describedby={nameError ? ids.nameError : undefined}
-          />
-          {nameError ? (
-            <p id={ids.nameError} className="field__error" role="alert">
-              {nameError}
-            </p>
-          ) : null}
-        </div>
+        <NicknameField value={nickname} onChange={setNickname} error={nameError} inputRef={nameRef} />
         {askId ? (
           <div className="field">
             <label htmlFor={ids.id}>{t('join.studentId')}</label>
