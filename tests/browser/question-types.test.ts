@@ -58,7 +58,7 @@ describe('every question type on a phone in Chromium', () => {
     // Polled from the test, not with waitForFunction: its polling evaluates a string in the page,
     // which the CSP refuses when the field is not focused yet (the screen renders asynchronously).
     const pinField = page.locator('input[inputmode=numeric]');
-    await expect.poll(() => pinField.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => pinField.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     await page.keyboard.type(game.pin);
     await page.keyboard.press('Tab');
     await page.keyboard.type('Gus');
