@@ -4,7 +4,6 @@ import { BrandLogo } from '../../components/brand-logo.tsx';
 import { errorText } from '../../components/error-text.ts';
 import { useT } from '../../i18n/i18n-context.ts';
 import { LanguageSwitch } from '../../i18n/language-switch.tsx';
-import { playerClient } from '../../net/player-client.ts';
 import { loadPlayerSeat, savePlayerSeat } from '../../net/storage.ts';
 import { navigate } from '../../router/router.tsx';
 import { NicknameField, nicknameTooLong } from './nickname-field.tsx';
@@ -60,7 +59,15 @@ export function JoinPage({ search }: { search: string }) {
     }
     // An empty nickname still goes: a game that hands out nicknames needs none, and the others say so.
     setBusy(true);
-    const ack = await playerClient().join(pin, nickname.trim(), askId ? studentId.trim() : undefined);
+    // Socket.IO loads with the play screen (preloaded while the student types), not before the
+    // join page can show: a slow phone draws the PIN field sooner (docs/phone-budget.md).
+    const loaded = await import('../../net/player-client.ts').catch(() => null);
+    if (!loaded) {
+      setBusy(false);
+      setPinError(t('error.network'));
+      return;
+    }
+    const ack = await loaded.playerClient().join(pin, nickname.trim(), askId ? studentId.trim() : undefined);
     setBusy(false);
     if (ack.ok) {
       savePlayerSeat({ pin, sessionToken: ack.sessionToken, playerId: ack.playerId, nickname: ack.view.me.nickname });
