@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { phoneBudgetPlugin } from './build/phone-budget.ts';
 import { PREACT_ALIASES } from './build/preact-aliases.ts';
+import { preloadCatalogPlugin } from './build/preload-catalog.ts';
 import { compiledCatalogs } from './vite-catalog-plugin.ts';
 
 /**
@@ -14,8 +15,9 @@ import { compiledCatalogs } from './vite-catalog-plugin.ts';
  * in development reloads the page.
  */
 export default defineConfig({
-  // Prints the join + play screens' script size against the phone budget after each build.
-  plugins: [compiledCatalogs(), phoneBudgetPlugin()],
+  // Prints the join + play screens' script size against the phone budget after each build;
+  // preloads the source language's catalog (SOURCE_LOCALE in src/i18n/locales.ts) with the entry.
+  plugins: [compiledCatalogs(), phoneBudgetPlugin(), preloadCatalogPlugin('en')],
   resolve: { alias: PREACT_ALIASES },
   build: {
     outDir: 'dist',

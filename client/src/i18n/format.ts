@@ -16,30 +16,40 @@ export interface Formatters {
   compare(a: string, b: string): number;
 }
 
-/** Formatters for one locale; build once per locale change (Intl objects are not free). */
+/** A value made on first use and kept. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
+/**
+ * Formatters for one locale; build once per locale change. Each Intl object is made on first
+ * use: making all of them up front cost ~140 ms of a slowed phone CPU before the join page
+ * showed (docs/phone-budget.md), and most screens use two or three of them.
+ */
 export function makeFormatters(locale: string): Formatters {
-  const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  const list = new Intl.ListFormat(locale, { type: 'conjunction' });
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  const seconds = new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'short', maximumFractionDigits: 1 });
-  const wholeSeconds = new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'short', maximumFractionDigits: 0 });
-  const minutes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'short', maximumFractionDigits: 0 });
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  const integer = once(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }));
+  const decimal = once(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }));
+  const list = once(() => new Intl.ListFormat(locale, { type: 'conjunction' }));
+  const percent = once(() => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }));
+  const seconds = once(() => new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'short', maximumFractionDigits: 1 }));
+  const wholeSeconds = once(() => new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'short', maximumFractionDigits: 0 }));
+  const minutes = once(() => new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'short', maximumFractionDigits: 0 }));
+  const dateTime = once(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
+  const collator = once(() => new Intl.Collator(locale, { sensitivity: 'base', numeric: true }));
   return {
-    number: (value) => integer.format(value),
-    decimal: (value) => decimal.format(value),
-    list: (items) => list.format(items),
-    percent: (ratio) => percent.format(ratio),
+    number: (value) => integer().format(value),
+    decimal: (value) => decimal().format(value),
+    list: (items) => list().format(items),
+    percent: (ratio) => percent().format(ratio),
     duration: (ms) => {
-      if (ms < 60_000) return seconds.format(ms / 1000);
+      if (ms < 60_000) return seconds().format(ms / 1000);
       const whole = Math.round(ms / 1000);
       const rest = whole % 60;
-      const m = minutes.format(Math.floor(whole / 60));
-      return rest === 0 ? m : `${m} ${wholeSeconds.format(rest)}`;
+      const m = minutes().format(Math.floor(whole / 60));
+      return rest === 0 ? m : `${m} ${wholeSeconds().format(rest)}`;
     },
-    dateTime: (epochMs) => dateTime.format(epochMs),
-    compare: (a, b) => collator.compare(a, b),
+    dateTime: (epochMs) => dateTime().format(epochMs),
+    compare: (a, b) => collator().compare(a, b),
   };
 }

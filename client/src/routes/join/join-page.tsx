@@ -4,9 +4,9 @@ import { BrandLogo } from '../../components/brand-logo.tsx';
 import { errorText } from '../../components/error-text.ts';
 import { useT } from '../../i18n/i18n-context.ts';
 import { LanguageSwitch } from '../../i18n/language-switch.tsx';
-import { playerClient } from '../../net/player-client.ts';
 import { loadPlayerSeat, savePlayerSeat } from '../../net/storage.ts';
 import { navigate } from '../../router/router.tsx';
+import { NicknameField, nicknameTooLong } from './nickname-field.tsx';
 
 const PIN_ERRORS: ReadonlySet<ErrorCode> = new Set(['GAME_NOT_FOUND', 'GAME_LOCKED', 'GAME_STARTED', 'GAME_ENDED', 'BAD_REQUEST']);
 
@@ -31,7 +31,7 @@ export function JoinPage({ search }: { search: string }) {
   const seat = loadPlayerSeat();
   const nameRef = useRef<HTMLInputElement>(null);
   const pinRef = useRef<HTMLInputElement>(null);
-  const ids = { pin: useId(), pinError: useId(), name: useId(), nameError: useId(), id: useId(), idHint: useId(), idError: useId() };
+  const ids = { pin: useId(), pinError: useId(), id: useId(), idHint: useId(), idError: useId() };
 
   useEffect(() => {
     if (askId) idRef.current?.focus();
@@ -52,9 +52,22 @@ export function JoinPage({ search }: { search: string }) {
       pinRef.current?.focus();
       return;
     }
+    // Too long: the message is already under the field.
+    if (nicknameTooLong(nickname)) {
+      nameRef.current?.focus();
+      return;
+    }
     // An empty nickname still goes: a game that hands out nicknames needs none, and the others say so.
     setBusy(true);
-    const ack = await playerClient().join(pin, nickname.trim(), askId ? studentId.trim() : undefined);
+    // Socket.IO loads with the play screen (preloaded while the student types), not before the
+    // join page can show: a slow phone draws the PIN field sooner (docs/phone-budget.md).
+    const loaded = await import('../../net/player-client.ts').catch(() => null);
+    if (!loaded) {
+      setBusy(false);
+      setPinError(t('error.network'));
+      return;
+    }
+    const ack = await loaded.playerClient().join(pin, nickname.trim(), askId ? studentId.trim() : undefined);
     setBusy(false);
     if (ack.ok) {
       savePlayerSeat({ pin, sessionToken: ack.sessionToken, playerId: ack.playerId, nickname: ack.view.me.nickname });
@@ -105,25 +118,7 @@ export function JoinPage({ search }: { search: string }) {
             </p>
           ) : null}
         </div>
-        <div className="field">
-          <label htmlFor={ids.name}>{t('join.nickname')}</label>
-          <input
-            id={ids.name}
-            ref={nameRef}
-            className="input"
-            autoComplete="nickname"
-            maxLength={24}
-            value={nickname}
-            onChange={(e) => setNickname(e.target.value)}
-            aria-invalid={nameError ? true : undefined}
-            aria-describedby={nameError ? ids.nameError : undefined}
-          />
-          {nameError ? (
-            <p id={ids.nameError} className="field__error" role="alert">
-              {nameError}
-            </p>
-          ) : null}
-        </div>
+        <NicknameField value={nickname} onChange={setNickname} error={nameError} inputRef={nameRef} />
         {askId ? (
           <div className="field">
             <label htmlFor={ids.id}>{t('join.studentId')}</label>
