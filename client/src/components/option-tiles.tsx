@@ -29,7 +29,7 @@ export function OptionTiles({ options, correct, counts }: OptionTilesProps) {
             <span className="option-tile__letter" aria-hidden="true">
               {style.letter}
             </span>
-            <span className="option-tile__text">
+            <span className="option-tile__text" data-fit-box="">
               <span className="sr-only">{style.letter}: </span>
               {text}
             </span>

@@ -8,7 +8,8 @@ interface SliderHistogramProps {
   tolerance: number;
 }
 
-const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+// No grouping: a slider's values are often years (1969, not 1,969).
+const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2, useGrouping: false });
 
 /** "12" for a one-value band, "10–14.5" for a wider one. */
 function bandLabel(from: number, to: number): string {

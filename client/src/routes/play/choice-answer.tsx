@@ -39,16 +39,19 @@ export function ChoiceAnswer({ options, multiple, disabled, onAnswer }: ChoiceAn
               type="button"
               className={`answer-button ${style.className}${multiple && on ? ' answer-button--on' : ''}`}
               disabled={disabled}
-              data-fit-box=""
               onClick={() => tap(i)}
               {...(multiple ? { 'aria-pressed': on } : {})}
             >
-              <ShapeIcon shape={style.shape} size={28} />
-              {/* Read as "Answer A <text>"; the spaces keep the words apart for screen readers. */}
-              <span className="answer-button__letter">
-                <span className="sr-only">Answer</span> {style.letter}
+              <span className="answer-button__mark">
+                <ShapeIcon shape={style.shape} size={28} />
+                {/* Read as "Answer A <text>"; the spaces keep the words apart for screen readers. */}
+                <span className="answer-button__letter">
+                  <span className="sr-only">Answer</span> {style.letter}
+                </span>
               </span>{' '}
-              <span className="answer-button__text">{text}</span>
+              <span className="answer-button__text" data-fit-box="">
+                {text}
+              </span>
               {multiple ? <span className="answer-button__tick" aria-hidden="true">{on ? '✓' : ''}</span> : null}
             </button>
           );
