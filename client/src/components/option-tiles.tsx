@@ -1,4 +1,5 @@
 import { answerStyle } from './answer-style.ts';
+import { FitLine } from './fit-line.tsx';
 import { ShapeIcon } from './shape-icon.tsx';
 
 interface OptionTilesProps {
@@ -29,10 +30,10 @@ export function OptionTiles({ options, correct, counts }: OptionTilesProps) {
             <span className="option-tile__letter" aria-hidden="true">
               {style.letter}
             </span>
-            <span className="option-tile__text" data-fit-box="">
+            <FitLine className="option-tile__text">
               <span className="sr-only">{style.letter}: </span>
               {text}
-            </span>
+            </FitLine>
             {right ? <span className="option-tile__check">✓<span className="sr-only"> right answer</span></span> : null}
             {count !== undefined ? (
               <span className="option-tile__count">

@@ -2,7 +2,7 @@ import type { Answer } from '@quizbus/shared';
 import { useState } from 'react';
 import { answerStyle } from '../../components/answer-style.ts';
 import { ShapeIcon } from '../../components/shape-icon.tsx';
-import { useFitText } from '../../components/use-fit-text.ts';
+import { FitLine } from '../../components/fit-line.tsx';
 
 interface ChoiceAnswerProps {
   options: readonly string[];
@@ -18,8 +18,6 @@ interface ChoiceAnswerProps {
  */
 export function ChoiceAnswer({ options, multiple, disabled, onAnswer }: ChoiceAnswerProps) {
   const [picked, setPicked] = useState<number[]>([]);
-  // Long option texts shrink a little together (not below 60 %) before a word may break.
-  const fit = useFitText<HTMLDivElement>(0.6);
   const tap = (i: number) => {
     if (!multiple) {
       onAnswer({ kind: 'choice', choice: i });
@@ -29,7 +27,7 @@ export function ChoiceAnswer({ options, multiple, disabled, onAnswer }: ChoiceAn
   };
   return (
     <div className="choice-answer">
-      <div ref={fit} className={`answer-grid answer-grid--${options.length}`} role="group" aria-label={multiple ? 'Pick every right answer' : 'Answers'}>
+      <div className={`answer-grid answer-grid--${options.length}`} role="group" aria-label={multiple ? 'Pick every right answer' : 'Answers'}>
         {options.map((text, i) => {
           const style = answerStyle(i);
           const on = picked.includes(i);
@@ -49,9 +47,10 @@ export function ChoiceAnswer({ options, multiple, disabled, onAnswer }: ChoiceAn
                   <span className="sr-only">Answer</span> {style.letter}
                 </span>
               </span>{' '}
-              <span className="answer-button__text" data-fit-box="">
+              {/* A long word shrinks its own button's text (not below 60 %) before it may break. */}
+              <FitLine className="answer-button__text" minShare={0.6}>
                 {text}
-              </span>
+              </FitLine>
               {multiple ? <span className="answer-button__tick" aria-hidden="true">{on ? '✓' : ''}</span> : null}
             </button>
           );
