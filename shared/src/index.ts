@@ -8,6 +8,7 @@ export * from './protocol/game-options.ts';
 export * from './protocol/domain-events.ts';
 export * from './protocol/views.ts';
 export * from './protocol/server-messages.ts';
+export * from './protocol/chained-messages.ts';
 export * from './protocol/telemetry.ts';
 export * from './protocol/replay.ts';
 export * from './protocol/commands.ts';

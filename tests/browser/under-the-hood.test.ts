@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { axeProblems, screenshot, watchPage } from '../support/browser.ts';
-import { connect, createGame, saveQuiz, type TestClient } from '../support/test-client.ts';
+import { connect, createGame, joinPlayers, saveQuiz, type TestClient } from '../support/test-client.ts';
 import { useBrowserSuite } from '../support/browser-suite.ts';
 
 /**
@@ -34,13 +34,7 @@ describe('the under-the-hood panel in Chromium (embedded)', () => {
     await context.addInitScript({ content: `localStorage.setItem(${JSON.stringify(`quizbus.host.${game.pin}`)}, ${JSON.stringify(seat)});` });
     const page = watchPage(await context.newPage(), suite.problems, 'host');
     await page.goto(`${suite.server.url}/host/${game.pin}`);
-    const players: TestClient[] = [];
-    for (const name of ['Ann', 'Bob', 'Cat']) {
-      const c = await connect(suite.server.url);
-      suite.clients.push(c);
-      players.push(c);
-      expect((await c.send('player.join', { pin: game.pin, nickname: name })).ok).toBe(true);
-    }
+    const players = await joinPlayers(suite.server.url, game.pin, ['Ann', 'Bob', 'Cat'], suite.clients);
 
     const toggle = page.getByRole('button', { name: 'Under the hood' });
     await toggle.focus();

@@ -1,6 +1,7 @@
 import { answerStyle } from './answer-style.ts';
 import { FitLine } from './fit-line.tsx';
 import { ShapeIcon } from './shape-icon.tsx';
+import { useT } from '../i18n/i18n-context.ts';
 
 interface OptionTilesProps {
   options: readonly string[];
@@ -16,10 +17,11 @@ interface OptionTilesProps {
  * with no right answer, only shows the spread).
  */
 export function OptionTiles({ options, correct, counts }: OptionTilesProps) {
+  const t = useT();
   const revealed = counts !== undefined;
   const max = Math.max(1, ...(counts ?? []));
   return (
-    <ul className={`option-tiles option-tiles--${options.length}`} aria-label={revealed ? 'Answers and how many chose each' : 'Answers'}>
+    <ul className={`option-tiles option-tiles--${options.length}`} aria-label={revealed ? t('tiles.revealedLabel') : t('play.answers')}>
       {options.map((text, i) => {
         const style = answerStyle(i);
         const right = correct?.includes(i) ?? false;
@@ -34,12 +36,12 @@ export function OptionTiles({ options, correct, counts }: OptionTilesProps) {
               <span className="sr-only">{style.letter}: </span>
               {text}
             </FitLine>
-            {right ? <span className="option-tile__check">✓<span className="sr-only"> right answer</span></span> : null}
+            {right ? <span className="option-tile__check">✓<span className="sr-only"> {t('tiles.right')}</span></span> : null}
             {count !== undefined ? (
               <span className="option-tile__count">
                 <span className="option-tile__bar" aria-hidden="true" style={{ transform: `scaleX(${count / max})` }} />
                 <span className="option-tile__count-number">{count}</span>
-                <span className="sr-only"> {count === 1 ? 'answer' : 'answers'}</span>
+                <span className="sr-only"> {t('tiles.answersUnit', { count })}</span>
               </span>
             ) : null}
           </li>

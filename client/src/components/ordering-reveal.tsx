@@ -1,3 +1,5 @@
+import { useT } from '../i18n/i18n-context.ts';
+
 interface OrderingRevealProps {
   items: readonly string[];
   /** Display indexes in the right order. */
@@ -9,8 +11,9 @@ interface OrderingRevealProps {
 
 /** The ordering reveal: the right order, and beside each item how many placed it right. */
 export function OrderingReveal({ items, order, placedRight, answered }: OrderingRevealProps) {
+  const t = useT();
   return (
-    <ol className="order-reveal" aria-label="Right order, and how many placed each item right">
+    <ol className="order-reveal" aria-label={t('reveal.orderLabel')}>
       {order.map((item, place) => {
         const right = placedRight?.[item];
         return (
@@ -28,7 +31,7 @@ export function OrderingReveal({ items, order, placedRight, answered }: Ordering
                 </span>
                 <span className="order-reveal__number">
                   {right}
-                  <span className="sr-only"> of {answered} placed it right</span>
+                  <span className="sr-only"> {t('reveal.placedOf', { answered })}</span>
                 </span>
               </span>
             ) : null}

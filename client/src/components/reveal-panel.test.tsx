@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import type { PublicQuestion, Reveal } from '@quizbus/shared';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
+import { render } from '../i18n/test-i18n.tsx';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RevealPanel } from './reveal-panel.tsx';
 

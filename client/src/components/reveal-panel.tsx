@@ -1,5 +1,6 @@
 import type { PublicQuestion, Reveal } from '@quizbus/shared';
 import { OptionTiles } from './option-tiles.tsx';
+import { useT } from '../i18n/i18n-context.ts';
 import { OrderingReveal } from './ordering-reveal.tsx';
 import { SliderHistogram } from './slider-histogram.tsx';
 
@@ -17,24 +18,25 @@ export function correctChoices(reveal: Reveal): number[] {
  * only; a slider the spread along the scale; ordering how many placed each item right.
  */
 export function RevealPanel({ question, reveal }: { question: PublicQuestion; reveal: Reveal }) {
+  const t = useT();
   const { distribution: d, correct } = reveal;
   return (
-    <section className="reveal" aria-label="Answer">
+    <section className="reveal" aria-label={t('play.answer')}>
       {question.options ? (
         <OptionTiles options={question.options} {...(correct.type === 'poll' ? {} : { correct: correctChoices(reveal) })} counts={d.options ?? []} />
       ) : null}
       {correct.type === 'type-answer' ? (
         <div className="reveal__block reveal__block--texts">
-          <p className="reveal__label">Accepted answers</p>
+          <p className="reveal__label">{t('reveal.accepted')}</p>
           <p className="reveal__answer">{correct.accepted.join(' · ')}</p>
           {d.texts && d.texts.length > 0 ? (
-            <ul className="reveal__texts" aria-label="Most frequent answers">
-              {d.texts.map((t) => (
-                <li key={t.text} className={t.correct ? 'reveal__text--right' : 'reveal__text--wrong'}>
-                  <span className="reveal__text-word">{t.text}</span>
+            <ul className="reveal__texts" aria-label={t('reveal.frequent')}>
+              {d.texts.map((entry) => (
+                <li key={entry.text} className={entry.correct ? 'reveal__text--right' : 'reveal__text--wrong'}>
+                  <span className="reveal__text-word">{entry.text}</span>
                   <span className="reveal__text-count">
-                    {t.count}
-                    <span className="sr-only">{t.correct ? ', right' : ', wrong'}</span>
+                    {entry.count}
+                    <span className="sr-only">{entry.correct ? t('reveal.srRight') : t('reveal.srWrong')}</span>
                   </span>
                 </li>
               ))}
@@ -45,7 +47,7 @@ export function RevealPanel({ question, reveal }: { question: PublicQuestion; re
       {correct.type === 'slider' ? (
         <div className="reveal__block reveal__block--slider">
           <p className="reveal__label">
-            Right answer{' '}
+            {t('reveal.rightAnswer')}{' '}
             <span className="reveal__answer">
               {correct.value}
               {correct.tolerance > 0 ? <span className="reveal__tolerance"> (± {correct.tolerance})</span> : null}
@@ -56,18 +58,18 @@ export function RevealPanel({ question, reveal }: { question: PublicQuestion; re
       ) : null}
       {correct.type === 'ordering' && question.items ? (
         <div className="reveal__block reveal__block--ordering">
-          <p className="reveal__label">Right order{d.placedRight ? ' · placed right' : ''}</p>
+          <p className="reveal__label">{d.placedRight ? t('reveal.rightOrderPlaced') : t('reveal.rightOrder')}</p>
           <OrderingReveal items={question.items} order={correct.order} placedRight={d.placedRight} answered={d.answered} />
         </div>
       ) : null}
       <p className="reveal__tally">
         {correct.type === 'poll'
-          ? `${d.answered} of ${d.total} answered`
-          : `${d.correct} of ${d.total} got it right · ${d.answered} answered`}
+          ? t('reveal.pollTally', { answered: d.answered, total: d.total })
+          : t('reveal.tally', { correct: d.correct, total: d.total, answered: d.answered })}
       </p>
       {reveal.explanation ? (
         <aside className="reveal__explanation">
-          <p className="reveal__label">Why</p>
+          <p className="reveal__label">{t('reveal.why')}</p>
           <p>{reveal.explanation}</p>
         </aside>
       ) : null}

@@ -1,4 +1,6 @@
 import { sliderBucketCount, sliderBucketRange, type SliderScale } from '@quizbus/shared';
+import type { Formatters } from '../i18n/format.ts';
+import { useLocale } from '../i18n/i18n-context.ts';
 
 interface SliderHistogramProps {
   scale: SliderScale;
@@ -8,12 +10,9 @@ interface SliderHistogramProps {
   tolerance: number;
 }
 
-// No grouping: a slider's values are often years (1969, not 1,969).
-const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2, useGrouping: false });
-
 /** "12" for a one-value band, "10–14.5" for a wider one. */
-function bandLabel(from: number, to: number): string {
-  return from === to ? number.format(from) : `${number.format(from)}–${number.format(to)}`;
+function bandLabel(format: Formatters, from: number, to: number): string {
+  return from === to ? format.decimal(from) : `${format.decimal(from)}–${format.decimal(to)}`;
 }
 
 /**
@@ -21,6 +20,7 @@ function bandLabel(from: number, to: number): string {
  * that count as right (the answer ± tolerance) marked by colour and a tick, never colour alone.
  */
 export function SliderHistogram({ scale, counts, value, tolerance }: SliderHistogramProps) {
+  const { t, format } = useLocale();
   const n = sliderBucketCount(scale);
   const max = Math.max(1, ...counts);
   const bands = Array.from({ length: n }, (_, i) => {
@@ -30,14 +30,13 @@ export function SliderHistogram({ scale, counts, value, tolerance }: SliderHisto
   });
   return (
     <figure className="histogram">
-      <ol className="histogram__bars" aria-label="How the class answered, along the scale">
+      <ol className="histogram__bars" aria-label={t('reveal.histogramLabel')}>
         {bands.map((b) => (
           <li key={b.i} className={`histogram__band${b.right ? ' histogram__band--right' : ''}`} data-count={b.count}>
             <span className="histogram__count">{b.count > 0 ? b.count : ''}</span>
             <span className="histogram__bar" aria-hidden="true" style={{ blockSize: `${(b.count / max) * 100}%` }} />
             <span className="sr-only">
-              {bandLabel(b.from, b.to)}: {b.count} {b.count === 1 ? 'answer' : 'answers'}
-              {b.right ? ', right' : ''}
+              {t(b.right ? 'reveal.bandRight' : 'reveal.band', { band: bandLabel(format, b.from, b.to), count: b.count })}
             </span>
             {b.right ? (
               <span className="histogram__tick" aria-hidden="true">
@@ -48,8 +47,8 @@ export function SliderHistogram({ scale, counts, value, tolerance }: SliderHisto
         ))}
       </ol>
       <figcaption className="histogram__scale" aria-hidden="true">
-        <span>{number.format(scale.min)}</span>
-        <span>{number.format(scale.max)}</span>
+        <span>{format.decimal(scale.min)}</span>
+        <span>{format.decimal(scale.max)}</span>
       </figcaption>
     </figure>
   );

@@ -62,13 +62,14 @@ export function useFitText<T extends HTMLElement>(minShare = MIN_SHARE, watchTex
       frame = requestAnimationFrame(() => fitText(box, minShare));
     };
     fitText(box, minShare);
-    const resize = new ResizeObserver(schedule);
-    resize.observe(box);
+    // jsdom (component tests) has no ResizeObserver and no layout to fit.
+    const resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(schedule);
+    resize?.observe(box);
     const mutation = new MutationObserver(schedule);
     mutation.observe(box, { childList: true, subtree: true, characterData: watchText });
     return () => {
       cancelAnimationFrame(frame);
-      resize.disconnect();
+      resize?.disconnect();
       mutation.disconnect();
     };
   }, [box, minShare, watchText]);

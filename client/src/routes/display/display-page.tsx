@@ -4,6 +4,8 @@ import { errorText } from '../../components/error-text.ts';
 import { ReplayPlayer } from '../../components/replay-player.tsx';
 import { ScreenStage } from '../../components/screen-stage.tsx';
 import { UnderTheHoodPanel } from '../../components/under-the-hood-panel.tsx';
+import { useT } from '../../i18n/i18n-context.ts';
+import { LanguageSwitch } from '../../i18n/language-switch.tsx';
 import type { GameClient } from '../../net/game-client.ts';
 import { useGameState } from '../../net/use-game-state.ts';
 import { useJoinUrl } from '../../net/use-join-url.ts';
@@ -17,14 +19,16 @@ import type { ScreenView } from '@quizbus/shared';
 export function DisplayPage({ pin }: { pin: string }) {
   const identity = useMemo(() => ({ role: 'display' as const, pin }), [pin]);
   const client = useScreenClient(identity);
+  const t = useT();
   return (
     <div className="screen screen--display">
-      {client ? <DisplayContent client={client} pin={pin} /> : <p className="screen__loading">Connecting…</p>}
+      {client ? <DisplayContent client={client} pin={pin} /> : <p className="screen__loading">{t('common.connecting')}</p>}
     </div>
   );
 }
 
 function DisplayContent({ client, pin }: { client: GameClient; pin: string }) {
+  const t = useT();
   const state = useGameState(client);
   const joinUrl = useJoinUrl(pin);
   const view = state.view?.role === 'display' ? (state.view as ScreenView) : null;
@@ -33,8 +37,8 @@ function DisplayContent({ client, pin }: { client: GameClient; pin: string }) {
       <ConnectionBanner status={state.connection} />
       {state.error && !view ? (
         <main className="screen__message">
-          <h1>Game {pin}</h1>
-          <p role="alert">{errorText(state.error, pin)}</p>
+          <h1>{t('display.game', { pin })}</h1>
+          <p role="alert">{errorText(t, state.error, pin)}</p>
         </main>
       ) : null}
       {view ? (
@@ -42,11 +46,12 @@ function DisplayContent({ client, pin }: { client: GameClient; pin: string }) {
           <ScreenStage view={view} clockOffset={state.clockOffset} joinUrl={joinUrl} />
         </main>
       ) : null}
-      {!view && !state.error ? <p className="screen__loading">Connecting…</p> : null}
+      {!view && !state.error ? <p className="screen__loading">{t('common.connecting')}</p> : null}
       <footer className="screen__footer">
         <span className="screen__brand">Quizbus</span>
         <span className="screen__title">{view ? view.title : ''}</span>
-        <span>PIN {pin}</span>
+        <span>{t('display.pin', { pin })}</span>
+        <LanguageSwitch className="screen__language" />
         {view?.phase === 'ended' ? <ReplayPlayer pin={pin} joinUrl={joinUrl} /> : null}
         {view ? <UnderTheHoodPanel client={client} connection={state.connection} /> : null}
       </footer>

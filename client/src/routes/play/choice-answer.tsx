@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { answerStyle } from '../../components/answer-style.ts';
 import { ShapeIcon } from '../../components/shape-icon.tsx';
 import { FitLine } from '../../components/fit-line.tsx';
+import { useT } from '../../i18n/i18n-context.ts';
 
 interface ChoiceAnswerProps {
   options: readonly string[];
@@ -17,6 +18,7 @@ interface ChoiceAnswerProps {
  * answers a single-choice question; multi-select toggles and then submits.
  */
 export function ChoiceAnswer({ options, multiple, disabled, onAnswer }: ChoiceAnswerProps) {
+  const t = useT();
   const [picked, setPicked] = useState<number[]>([]);
   const tap = (i: number) => {
     if (!multiple) {
@@ -27,7 +29,7 @@ export function ChoiceAnswer({ options, multiple, disabled, onAnswer }: ChoiceAn
   };
   return (
     <div className="choice-answer">
-      <div className={`answer-grid answer-grid--${options.length}`} role="group" aria-label={multiple ? 'Pick every right answer' : 'Answers'}>
+      <div className={`answer-grid answer-grid--${options.length}`} role="group" aria-label={multiple ? t('play.pickEvery') : t('play.answers')}>
         {options.map((text, i) => {
           const style = answerStyle(i);
           const on = picked.includes(i);
@@ -44,7 +46,7 @@ export function ChoiceAnswer({ options, multiple, disabled, onAnswer }: ChoiceAn
                 <ShapeIcon shape={style.shape} size={28} />
                 {/* Read as "Answer A <text>"; the spaces keep the words apart for screen readers. */}
                 <span className="answer-button__letter">
-                  <span className="sr-only">Answer</span> {style.letter}
+                  <span className="sr-only">{t('play.answer')}</span> {style.letter}
                 </span>
               </span>{' '}
               {/* A long word shrinks its own button's text (not below 60 %) before it may break. */}
@@ -63,7 +65,7 @@ export function ChoiceAnswer({ options, multiple, disabled, onAnswer }: ChoiceAn
           disabled={disabled || picked.length === 0}
           onClick={() => onAnswer({ kind: 'choices', choices: picked })}
         >
-          Submit {picked.length > 0 ? `${picked.length} ${picked.length === 1 ? 'answer' : 'answers'}` : ''}
+          {picked.length > 0 ? t('play.submitCount', { count: picked.length }) : t('play.submit')}
         </button>
       ) : null}
     </div>

@@ -1,6 +1,7 @@
 import type { QuestionState } from '@quizbus/shared';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { QuestionHeading } from '../../components/question-heading.tsx';
+import { useT } from '../../i18n/i18n-context.ts';
 
 /**
  * The question above the answer pad on a phone: a few lines at most, so the pad keeps the
@@ -8,6 +9,7 @@ import { QuestionHeading } from '../../components/question-heading.tsx';
  * button opens the whole question over the pad, so a player without a display can read it.
  */
 export function PhoneQuestionHeader({ state }: { state: QuestionState }) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const [clamped, setClamped] = useState(false);
   const box = useRef<HTMLDivElement | null>(null);
@@ -36,14 +38,14 @@ export function PhoneQuestionHeader({ state }: { state: QuestionState }) {
       <QuestionHeading state={state} />
       {clamped ? (
         <button type="button" className="phone-question__more" aria-expanded={open} onClick={() => setOpen(true)}>
-          Read the whole question
+          {t('play.readWhole')}
         </button>
       ) : null}
       {open ? (
-        <div className="phone-question__full" role="dialog" aria-modal="true" aria-label="The whole question">
+        <div className="phone-question__full" role="dialog" aria-modal="true" aria-label={t('play.wholeQuestion')}>
           <QuestionHeading state={state} level={2} />
           <button type="button" ref={back} className="button button--primary button--large button--block" onClick={() => setOpen(false)}>
-            Back to the answers
+            {t('play.backToAnswers')}
           </button>
         </div>
       ) : null}

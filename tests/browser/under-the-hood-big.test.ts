@@ -1,0 +1,110 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser.ts';
+import { expectAccessible, useBrowserSuite } from '../support/browser-suite.ts';
+import { connect, createGame, joinPlayers, saveQuiz } from '../support/test-client.ts';
+
+/** The page's own geometry, measured in the page (the test's TypeScript has no DOM types). */
+interface Fit {
+  scrolls: boolean;
+  /** Elements of the dialog whose box leaves the viewport or whose content overflows it. */
+  outside: string[];
+}
+
+const measureFit = (page: Page): Promise<Fit> =>
+  page.evaluate(`(() => {
+    const d = document.querySelector('[role=dialog]');
+    const root = document.scrollingElement;
+    const outside = [];
+    for (const el of d.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      // The travelling dots start and end on the arrows' tips; they are not content.
+      if (el.classList.contains('flow__pulse')) continue;
+      const out = r.left < -1 || r.top < -1 || r.right > innerWidth + 1 || r.bottom > innerHeight + 1;
+      const overflows = el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
+      if (out || (overflows && getComputedStyle(el).overflow !== 'visible')) outside.push(el.className || el.tagName);
+    }
+    return { scrolls: d.scrollHeight > d.clientHeight + 1 || d.scrollWidth > d.clientWidth + 1 || root.scrollTop > 0, outside };
+  })()`);
+
+/** The telemetry gauges of GET /metrics: how many sockets watch, how many windows are open. */
+async function watches(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  return Number(/^quizbus_telemetry_watches(?:\{[^}]*\})? (\S+)$/m.exec(text)?.[1]);
+}
+
+/**
+ * Issue 12, point 4: the display's full-screen "under the hood" diagram during a game, at the
+ * projector sizes: it fits without scrolling, shows the log's seq and the counts, and costs the
+ * server one watch like the small panel.
+ */
+describe('the full-screen under-the-hood diagram in Chromium', () => {
+  const suite = useBrowserSuite();
+
+  for (const viewport of [
+    { width: 1280, height: 720 },
+    { width: 1920, height: 1080 },
+  ]) {
+    it(`follows a question's events on a ${viewport.width}×${viewport.height} display`, { timeout: 120_000 }, async () => {
+      const quizId = await saveQuiz(suite.server.url, {
+        title: 'Big hood quiz',
+        readTimeSec: 1,
+        questions: [{ type: 'single', text: 'Which bus?', options: ['big-right', 'big-wrong'], correct: 0, timeLimitSec: 30 }],
+      });
+      const game = await createGame(suite.server.url, quizId);
+      const page = await suite.page(`display-${viewport.width}`, { viewport });
+      await page.goto(`${suite.server.url}/display/${game.pin}`);
+      const players = await joinPlayers(suite.server.url, game.pin, ['Ann', 'Bob', 'Cat'], suite.clients);
+      const host = await connect(suite.server.url);
+      suite.clients.push(host);
+      expect((await host.send('host.attach', { pin: game.pin, hostToken: game.hostToken })).ok).toBe(true);
+
+      // Keyboard only: focus the button, Enter opens the dialog with focus on its close button.
+      const opener = page.getByRole('button', { name: 'Full-screen event flow' });
+      await opener.focus();
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog', { name: "How your game's events travel" });
+      await dialog.waitFor();
+      await expect.poll(() => page.evaluate('document.activeElement?.textContent')).toBe('Close');
+      await dialog.getByText('in-process', { exact: false }).waitFor();
+
+      expect((await host.send('host.start', {})).ok).toBe(true);
+      const shown = await host.next('question.shown');
+      await suite.server.clock.advanceTo(shown.opensAt);
+      await host.next('question.opened');
+      for (const p of players.slice(0, 2)) expect((await p.send('answer.submit', { index: 0, answer: { kind: 'choice', choice: 1 } })).ok).toBe(true);
+      expect((await host.send('host.skip', {})).ok).toBe(true);
+      const closed = await host.next('question.closed');
+      await suite.server.clock.advance(250);
+
+      const path = dialog.getByRole('list', { name: 'Path of an event' });
+      await path.getByText(`#${closed.seq}`, { exact: true }).waitFor();
+      await dialog.getByRole('list', { name: 'Latest events' }).getByText('2 answers to question 1').waitFor();
+      const stations = await path.getByRole('listitem').allTextContents();
+      expect(stations[1]).toContain(suite.server.quizbus.nodeId);
+      expect(stations[3]).toContain('in-process bus (embedded)');
+      expect(stations[5]).toBe('Sockets3 phones1 host1 display');
+      const text = (await dialog.textContent()) ?? '';
+      expect(text).not.toContain('big-right');
+      expect(text).not.toContain('big-wrong');
+
+      await screenshot(page, `under-the-hood-big-${viewport.width}x${viewport.height}`);
+      expect(await measureFit(page)).toEqual({ scrolls: false, outside: [] });
+      await expectAccessible(page, `the full-screen diagram at ${viewport.width}×${viewport.height}`);
+
+      // The small panel open too: still one watch on the server, none once both are closed.
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      await expect.poll(() => page.evaluate('document.activeElement?.textContent')).toBe('Full-screen event flow');
+      await page.getByRole('button', { name: 'Under the hood', exact: true }).click();
+      await opener.click();
+      await dialog.waitFor();
+      await expect.poll(() => watches(suite.server.url)).toBe(1);
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      await page.getByRole('button', { name: 'Hide under the hood' }).click();
+      await expect.poll(() => watches(suite.server.url)).toBe(0);
+      expect(suite.problems).toEqual([]);
+    });
+  }
+});
