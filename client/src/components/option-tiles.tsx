@@ -1,5 +1,4 @@
 import { answerStyle } from './answer-style.ts';
-import { FitLine } from './fit-line.tsx';
 import { ShapeIcon } from './shape-icon.tsx';
 import { useT } from '../i18n/i18n-context.ts';
 
@@ -32,10 +31,11 @@ export function OptionTiles({ options, correct, counts }: OptionTilesProps) {
             <span className="option-tile__letter" aria-hidden="true">
               {style.letter}
             </span>
-            <FitLine className="option-tile__text">
+            {/* The stage's fit shrinks all tiles alike until the longest word fits its tile. */}
+            <span className="option-tile__text" data-fit-box="">
               <span className="sr-only">{style.letter}: </span>
               {text}
-            </FitLine>
+            </span>
             {right ? <span className="option-tile__check">✓<span className="sr-only"> {t('tiles.right')}</span></span> : null}
             {count !== undefined ? (
               <span className="option-tile__count">
