@@ -286,7 +286,8 @@ async function sideChecks(phones: Screen[], q: PublicQuestion, tag: string, fail
     const phone = phones[i % phones.length] as Screen;
     const before = phone.page.viewportSize() as { width: number; height: number };
     await phone.page.setViewportSize({ width: v.width, height: v.height });
-    await phone.page.waitForFunction(`window.innerWidth === ${v.width} && window.innerHeight === ${v.height}`);
+    // Polled from outside: the page's CSP forbids the string evaluation waitForFunction uses.
+    await expect.poll(() => phone.page.evaluate('[window.innerWidth, window.innerHeight]')).toEqual([v.width, v.height]);
     for (const problem of await phoneProblems(phone.page)) failures.push(`${phone.name} ${v.what} ${v.width}×${v.height} ${tag}: ${problem}`);
     await phone.page.screenshot({ path: join(OUT, `${phone.name}-${v.what.replace(' ', '-')}-${tag.replace(/\W+/g, '-')}.png`) });
     await phone.page.setViewportSize(before);

@@ -54,7 +54,7 @@ export function ReplayPlayer({ pin, joinUrl }: { pin: string; joinUrl: string | 
       <div className="replay__controls">
         {SPEEDS.map((s) => (
           <button key={s.factor} type="button" className="button button--quiet replay__button" onClick={() => void start(s.factor)}>
-            {s.label}
+            {t(s.label)}
           </button>
         ))}
       </div>
