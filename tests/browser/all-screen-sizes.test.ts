@@ -300,7 +300,11 @@ async function readWholeQuestion(phone: Screen, q: PublicQuestion, tag: string, 
   if ((await more.count()) === 0) return;
   await more.click();
   const full = phone.page.locator('.phone-question__full');
-  expect(await full.locator('.question-heading__text').textContent()).toBe(q.text);
+  const heading = full.locator('.question-heading__text');
+  expect(await heading.textContent()).toBe(q.text);
+  // Shown whole: not clamped to the header's three lines.
+  const [scrollHeight, clientHeight] = (await heading.evaluate((el) => [el.scrollHeight, el.clientHeight])) as [number, number];
+  expect(scrollHeight).toBeLessThanOrEqual(clientHeight + 1);
   for (const problem of await phoneProblems(phone.page)) failures.push(`${phone.name} whole question ${tag}: ${problem}`);
   await phone.page.screenshot({ path: join(OUT, `${phone.name}-whole-question-${tag.replace(/\W+/g, '-')}.png`) });
   await full.locator('button').click();
