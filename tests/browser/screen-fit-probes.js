@@ -25,8 +25,8 @@ function phoneProblems() {
 
 /**
  * Big screen: the document does not scroll; no element that clips (overflow hidden or clip)
- * holds more than it shows; and every visible text node's boxes lie inside the viewport and
- * inside every clipping ancestor.
+ * holds more than it shows; and every visible text node's boxes lie inside the viewport, every
+ * clipping ancestor and every fitted part ([data-fit-box]) around it.
  */
 function screenProblems() {
     const out = [];
@@ -57,8 +57,9 @@ function screenProblems() {
       range.selectNodeContents(node);
       const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
       const boxes = [{ el: 'viewport', l: 0, t: 0, r: window.innerWidth, b: window.innerHeight }];
+      // A fitted box's parts ([data-fit-box]: a tile, a name) must hold their text too, clipped or not.
       for (let a = parent; a && a !== document.body; a = a.parentElement) {
-        if (!clips(a)) continue;
+        if (!clips(a) && !a.hasAttribute('data-fit-box')) continue;
         const br = a.getBoundingClientRect();
         const ha = a;
         boxes.push({ el: label(a), l: br.left + ha.clientLeft, t: br.top + ha.clientTop, r: br.left + ha.clientLeft + ha.clientWidth, b: br.top + ha.clientTop + ha.clientHeight });

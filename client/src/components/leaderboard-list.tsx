@@ -23,7 +23,7 @@ export function LeaderboardList({ rows, highlightId }: { rows: readonly LeaderRo
       {rows.map((r) => (
         <li key={r.playerId} className={`leaderboard__row${r.playerId === highlightId ? ' leaderboard__row--me' : ''}`}>
           <span className="leaderboard__rank">{r.rank}</span>
-          <span className="leaderboard__name">{r.nickname}</span>
+          <span className="leaderboard__name" data-fit-box="">{r.nickname}</span>
           <Movement by={r.movement} />
           <span className="leaderboard__score">{format.number(r.score)}</span>
         </li>

@@ -31,7 +31,8 @@ export function OptionTiles({ options, correct, counts }: OptionTilesProps) {
             <span className="option-tile__letter" aria-hidden="true">
               {style.letter}
             </span>
-            <span className="option-tile__text">
+            {/* The stage's fit shrinks all tiles alike until the longest word fits its tile. */}
+            <span className="option-tile__text" data-fit-box="">
               <span className="sr-only">{style.letter}: </span>
               {text}
             </span>

@@ -14,7 +14,7 @@ export function PodiumView({ podium }: { podium: Podium }) {
       <ol className="podium__steps" aria-label={t('podium.title')}>
         {steps.map(({ row, place }) => (
           <li key={row.playerId} className={`podium__step podium__step--${place + 1}`} value={row.rank}>
-            <span className="podium__name">{row.nickname}</span>
+            <span className="podium__name" data-fit-box="">{row.nickname}</span>
             <span className="podium__score">{t('podium.points', { points: row.score })}</span>
             <span className="podium__block">
               <span className="podium__place">{t('podium.place', { place: place + 1 })}</span>

@@ -24,7 +24,7 @@ export function QuestionHeading({ state, level = 1 }: { state: QuestionState; le
         {question.points === 2000 ? <span className="badge">{t('question.double')}</span> : null}
         {question.points === 0 && question.type !== 'poll' ? <span className="badge">{t('question.noPoints')}</span> : null}
       </p>
-      <Heading className="question-heading__text">{question.text}</Heading>
+      <Heading className="question-heading__text" data-fit-box="">{question.text}</Heading>
       {question.imageUrl ? <img className="question-heading__image" src={question.imageUrl} alt="" referrerPolicy="no-referrer" /> : null}
     </header>
   );

@@ -47,10 +47,11 @@ describe('RevealPanel', () => {
 
   it('labels the bands of a fine scale with their ranges', () => {
     const q: PublicQuestion = { ...base, type: 'slider', slider: { min: 0, max: 100, step: 1 } };
-    const histogram = Array.from({ length: 20 }, (_, i) => (i === 7 ? 4 : 0));
+    const histogram = Array.from({ length: 17 }, (_, i) => (i === 6 ? 4 : 0));
     const { container } = render(<RevealPanel question={q} reveal={reveal({ type: 'slider', value: 37, tolerance: 0 }, { histogram })} />);
-    expect(container.querySelectorAll('.histogram__band')).toHaveLength(20);
-    expect(screen.getByText(/^35–40: 4 answers, right$/)).toBeTruthy();
+    expect(container.querySelectorAll('.histogram__band')).toHaveLength(17);
+    expect(screen.getByText(/^36–41: 4 answers, right$/)).toBeTruthy();
+    expect(screen.getByText(/^96–100: 0 answers$/)).toBeTruthy();
   });
 
   it('shows the right order with how many placed each item right', () => {

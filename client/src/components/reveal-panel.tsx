@@ -46,19 +46,22 @@ export function RevealPanel({ question, reveal }: { question: PublicQuestion; re
       ) : null}
       {correct.type === 'slider' ? (
         <div className="reveal__block reveal__block--slider">
-          <p className="reveal__label">
-            {t('reveal.rightAnswer')}{' '}
-            <span className="reveal__answer">
+          <div className="reveal__headline">
+            <p className="reveal__label">{t('reveal.rightAnswer')}</p>
+            <p className="reveal__answer">
               {correct.value}
               {correct.tolerance > 0 ? <span className="reveal__tolerance"> (± {correct.tolerance})</span> : null}
-            </span>
-          </p>
+            </p>
+          </div>
           {question.slider && d.histogram ? <SliderHistogram scale={question.slider} counts={d.histogram} value={correct.value} tolerance={correct.tolerance} /> : null}
         </div>
       ) : null}
       {correct.type === 'ordering' && question.items ? (
         <div className="reveal__block reveal__block--ordering">
-          <p className="reveal__label">{d.placedRight ? t('reveal.rightOrderPlaced') : t('reveal.rightOrder')}</p>
+          <div className="reveal__headline">
+            <p className="reveal__label">{t('reveal.rightOrder')}</p>
+            {d.placedRight ? <p className="reveal__legend">{t('reveal.placedRightLegend')}</p> : null}
+          </div>
           <OrderingReveal items={question.items} order={correct.order} placedRight={d.placedRight} answered={d.answered} />
         </div>
       ) : null}

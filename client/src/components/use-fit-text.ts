@@ -48,9 +48,10 @@ export function fitText(box: HTMLElement, minShare = MIN_SHARE): void {
 /**
  * Keeps a box's text fitted: again when its size changes (window, panels opening beside it) and
  * when elements come or go inside it (players joining, a reveal appearing). Text that changes in
- * place (a countdown) does not refit: numbers use tabular figures and keep their width.
+ * place refits only with `watchText` (a short label reused for the next question's text); a
+ * stage does not watch it, as its countdown changes every second and keeps its width.
  */
-export function useFitText<T extends HTMLElement>(minShare = MIN_SHARE): (box: T | null) => void {
+export function useFitText<T extends HTMLElement>(minShare = MIN_SHARE, watchText = false): (box: T | null) => void {
   // A state, not a ref object: when the box element is replaced (another phase) the effect runs again.
   const [box, setBox] = useState<T | null>(null);
   useLayoutEffect(() => {
@@ -65,12 +66,12 @@ export function useFitText<T extends HTMLElement>(minShare = MIN_SHARE): (box: T
     const resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(schedule);
     resize?.observe(box);
     const mutation = new MutationObserver(schedule);
-    mutation.observe(box, { childList: true, subtree: true });
+    mutation.observe(box, { childList: true, subtree: true, characterData: watchText });
     return () => {
       cancelAnimationFrame(frame);
       resize?.disconnect();
       mutation.disconnect();
     };
-  }, [box, minShare]);
+  }, [box, minShare, watchText]);
   return setBox;
 }

@@ -22,9 +22,9 @@ interface Case {
   scored: boolean;
 }
 
-/** The 20 bands of a 0–100 slider with the given non-zero counts. */
+/** The 17 bands (6 positions each) of a 0–100 slider with the given non-zero counts. */
 function bands(counts: Record<number, number>): number[] {
-  return Array.from({ length: 20 }, (_, i) => counts[i] ?? 0);
+  return Array.from({ length: 17 }, (_, i) => counts[i] ?? 0);
 }
 
 const cases: Array<[string, Case]> = [
@@ -43,7 +43,7 @@ const cases: Array<[string, Case]> = [
       scored: true,
     },
   ],
-  ['slider', { q: Q.slider(37, 2), right: A.number(38), wrong: A.number(90), correct: { type: 'slider', value: 37, tolerance: 2 }, spread: { histogram: bands({ 7: 1, 18: 1 }) }, secrets: [], scored: true }],
+  ['slider', { q: Q.slider(37, 2), right: A.number(38), wrong: A.number(90), correct: { type: 'slider', value: 37, tolerance: 2 }, spread: { histogram: bands({ 6: 1, 15: 1 }) }, secrets: [], scored: true }],
   ['ordering', { q: Q.ordering([2, 0, 1]), right: A.order(2, 0, 1), wrong: A.order(0, 1, 2), correct: { type: 'ordering', order: [2, 0, 1] }, spread: { placedRight: [1, 1, 1] }, secrets: [], scored: true }],
   ['poll', { q: Q.poll(), right: A.choice(1), wrong: A.choice(2), correct: { type: 'poll' }, options: [0, 1, 1], secrets: [], scored: false }],
 ];
@@ -234,7 +234,7 @@ describe('reveal', () => {
     ]);
   });
 
-  it('a slider reveal counts answers per band of the scale: one band per step when few, 20 at most', () => {
+  it('a slider reveal counts answers per band of the scale: one band per position when few, 20 bands at most', () => {
     const g = new TestGame([{ text: 'Ten', timeLimitMs: 20_000, readMs: 3_000, points: 1000, type: 'slider', min: 0, max: 10, step: 1, correct: 7, tolerance: 1 }, Q.slider(37, 2)]);
     const ids = ['A', 'B', 'C', 'D', 'E'].map((n) => g.add(n));
     g.start();
@@ -249,7 +249,8 @@ describe('reveal', () => {
     const stillIn = [ids[0]!, ids[1]!, ids[2]!, ids[4]!];
     [0, 4.9, 5, 100].forEach((v, i) => g.answer(stillIn[i]!, 1, A.number(v)));
     g.toClose();
-    expect(reveal(g.state)!.distribution.histogram).toEqual(bands({ 0: 2, 1: 1, 19: 1 }));
+    // 101 positions: bands of 6 (0–5, 6–11, … 96–100); 4.9 rounds to the position 5.
+    expect(reveal(g.state)!.distribution.histogram).toEqual(bands({ 0: 3, 16: 1 }));
   });
 
   it('an ordering reveal counts, per item, the players who put it in its right place', () => {

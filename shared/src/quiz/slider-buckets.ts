@@ -1,7 +1,8 @@
 /**
- * The slider reveal's histogram: the scale cut into at most `SLIDER_BUCKETS_MAX` equal bands,
- * so a reveal stays the same small size however many players answer and however fine the
- * step. Server (tallying) and client (labelling the bars) share these functions.
+ * The slider reveal's histogram: the scale's positions (min, min + step, … max) grouped into
+ * at most `SLIDER_BUCKETS_MAX` bands of equal whole numbers of positions, so a reveal stays the
+ * same small size however many players answer and however fine the step, and every band's
+ * label is a value a player could pick. Server (tallying) and client (labels) share these.
  */
 
 /** The most bars a slider histogram has. */
@@ -18,25 +19,25 @@ function stepCount(s: SliderScale): number {
   return s.step > 0 && s.max > s.min ? Math.floor((s.max - s.min) / s.step + 1e-9) + 1 : 1;
 }
 
-/** How many bands the scale is cut into: one per position when there are few, else the maximum. */
+/** Positions per band: 1 while the scale has at most the maximum, else as few as keep within it. */
+function perBand(s: SliderScale): number {
+  return Math.ceil(stepCount(s) / SLIDER_BUCKETS_MAX);
+}
+
+/** How many bands the scale is cut into: one per position when there are few, never more than the maximum. */
 export function sliderBucketCount(s: SliderScale): number {
-  return Math.min(SLIDER_BUCKETS_MAX, stepCount(s));
+  return Math.ceil(stepCount(s) / perBand(s));
 }
 
 /** The band a value falls in (values outside the scale go to the nearest end). */
 export function sliderBucketOf(s: SliderScale, value: number): number {
-  const n = sliderBucketCount(s);
-  const i = n === stepCount(s) ? Math.round((value - s.min) / s.step) : Math.floor(((value - s.min) / (s.max - s.min)) * n);
-  return Math.min(n - 1, Math.max(0, i));
+  const position = s.step > 0 ? Math.round((value - s.min) / s.step) : 0;
+  return Math.min(sliderBucketCount(s) - 1, Math.max(0, Math.floor(position / perBand(s))));
 }
 
 /** The lowest and highest value of band i, for labels (equal when a band is one position). */
 export function sliderBucketRange(s: SliderScale, i: number): { from: number; to: number } {
-  const n = sliderBucketCount(s);
-  if (n === stepCount(s)) {
-    const v = s.min + i * s.step;
-    return { from: v, to: v };
-  }
-  const width = (s.max - s.min) / n;
-  return { from: s.min + i * width, to: i === n - 1 ? s.max : s.min + (i + 1) * width };
+  const k = perBand(s);
+  const from = s.min + i * k * s.step;
+  return { from, to: Math.min(s.max, from + (k - 1) * s.step) };
 }

@@ -2,8 +2,8 @@ import type { Answer } from '@quizbus/shared';
 import { useState } from 'react';
 import { answerStyle } from '../../components/answer-style.ts';
 import { ShapeIcon } from '../../components/shape-icon.tsx';
+import { FitLine } from '../../components/fit-line.tsx';
 import { useT } from '../../i18n/i18n-context.ts';
-import { useFitText } from '../../components/use-fit-text.ts';
 
 interface ChoiceAnswerProps {
   options: readonly string[];
@@ -20,8 +20,6 @@ interface ChoiceAnswerProps {
 export function ChoiceAnswer({ options, multiple, disabled, onAnswer }: ChoiceAnswerProps) {
   const t = useT();
   const [picked, setPicked] = useState<number[]>([]);
-  // Long option texts shrink a little together (not below 60 %) before a word may break.
-  const fit = useFitText<HTMLDivElement>(0.6);
   const tap = (i: number) => {
     if (!multiple) {
       onAnswer({ kind: 'choice', choice: i });
@@ -31,7 +29,7 @@ export function ChoiceAnswer({ options, multiple, disabled, onAnswer }: ChoiceAn
   };
   return (
     <div className="choice-answer">
-      <div ref={fit} className={`answer-grid answer-grid--${options.length}`} role="group" aria-label={multiple ? t('play.pickEvery') : t('play.answers')}>
+      <div className={`answer-grid answer-grid--${options.length}`} role="group" aria-label={multiple ? t('play.pickEvery') : t('play.answers')}>
         {options.map((text, i) => {
           const style = answerStyle(i);
           const on = picked.includes(i);
@@ -41,16 +39,20 @@ export function ChoiceAnswer({ options, multiple, disabled, onAnswer }: ChoiceAn
               type="button"
               className={`answer-button ${style.className}${multiple && on ? ' answer-button--on' : ''}`}
               disabled={disabled}
-              data-fit-box=""
               onClick={() => tap(i)}
               {...(multiple ? { 'aria-pressed': on } : {})}
             >
-              <ShapeIcon shape={style.shape} size={28} />
-              {/* Read as "Answer A <text>"; the spaces keep the words apart for screen readers. */}
-              <span className="answer-button__letter">
-                <span className="sr-only">{t('play.answer')}</span> {style.letter}
+              <span className="answer-button__mark">
+                <ShapeIcon shape={style.shape} size={28} />
+                {/* Read as "Answer A <text>"; the spaces keep the words apart for screen readers. */}
+                <span className="answer-button__letter">
+                  <span className="sr-only">{t('play.answer')}</span> {style.letter}
+                </span>
               </span>{' '}
-              <span className="answer-button__text">{text}</span>
+              {/* A long word shrinks its own button's text (not below 60 %) before it may break. */}
+              <FitLine className="answer-button__text" minShare={0.6}>
+                {text}
+              </FitLine>
               {multiple ? <span className="answer-button__tick" aria-hidden="true">{on ? '✓' : ''}</span> : null}
             </button>
           );
