@@ -23,7 +23,7 @@ export const TICK_SECONDS = 5;
  * updates, so a tick is never late, and a tick missed by more than GRACE_MS is dropped.
  */
 const LOOKAHEAD_MS = 400;
-const GRACE_MS = 200;
+const GRACE_MS = 700;
 /** How far ahead the next bar of lobby music is scheduled (s). */
 const MUSIC_LOOKAHEAD_S = 0.6;
 

@@ -73,7 +73,7 @@ export function PlayPage() {
         <span className="play__score" aria-label={t('play.scoreLabel', { score: view.me.score })}>
           {format.number(view.me.score)}
         </span>
-        <SoundToggle screen="player" view={view} clockOffset={state.clockOffset} />
+        <SoundToggle screen="player" view={view} clockOffset={state.clockOffset} compact />
       </header>
       <main className="play__main">
         <PlayPhase view={view} state={state} onLeave={leave} />
