@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, launchBrowser, screenshot, watchPage } from '../support/browser.ts';
+import { axeProblems, hostSeatScript, launchBrowser, screenshot, watchPage } from '../support/browser.ts';
 import { startCluster, type Cluster } from '../support/cluster.ts';
 import type { NodeProcess } from '../support/node-process.ts';
 import { connect, createGame, saveQuiz, type TestClient } from '../support/test-client.ts';
@@ -75,8 +75,7 @@ describe('the under-the-hood panel in Chromium (three nodes, Redis)', () => {
     expect(await ownerOf(cluster, game.gameId)).toBe(n3.id);
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const seat = JSON.stringify({ hostToken: game.hostToken, joinUrl: game.joinUrl });
-    await context.addInitScript({ content: `localStorage.setItem(${JSON.stringify(`quizbus.host.${game.pin}`)}, ${JSON.stringify(seat)});` });
+    await context.addInitScript(hostSeatScript(game));
     const hostPage = watchPage(await context.newPage(), problems, 'host');
     const displayPage = watchPage(await context.newPage(), problems, 'display');
     await Promise.all([hostPage.goto(`${n1.url}/host/${game.pin}`), displayPage.goto(`${n2.url}/display/${game.pin}`)]);

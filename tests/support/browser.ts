@@ -92,3 +92,12 @@ export async function computedStyle(locator: Locator, property: string): Promise
   // The callback runs in the page; the test's TypeScript has no DOM types, hence the cast.
   return locator.evaluate((el, prop) => (globalThis as unknown as StyleWindow).getComputedStyle(el)[prop] ?? '', property);
 }
+
+/**
+ * An init script that gives a page the host seat its browser would have saved when it created
+ * the game, so `/host/<pin>` opens the console.
+ */
+export function hostSeatScript(game: { pin: string; hostToken: string; joinUrl: string }): { content: string } {
+  const seat = JSON.stringify({ hostToken: game.hostToken, joinUrl: game.joinUrl });
+  return { content: `localStorage.setItem(${JSON.stringify(`quizbus.host.${game.pin}`)}, ${JSON.stringify(seat)});` };
+}
