@@ -1,32 +1,7 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hostSeatScript, screenshot } from '../support/browser.ts';
+import { dialogFit, hostSeatScript, screenshot } from '../support/browser.ts';
 import { expectAccessible, useBrowserSuite } from '../support/browser-suite.ts';
 import { connect, createGame, joinPlayers, saveQuiz } from '../support/test-client.ts';
-
-/** The page's own geometry, measured in the page (the test's TypeScript has no DOM types). */
-interface Fit {
-  scrolls: boolean;
-  /** Elements of the dialog whose box leaves the viewport or whose content overflows it. */
-  outside: string[];
-}
-
-const measureFit = (page: Page): Promise<Fit> =>
-  page.evaluate(`(() => {
-    const d = document.querySelector('[role=dialog]');
-    const root = document.scrollingElement;
-    const outside = [];
-    for (const el of d.querySelectorAll('*')) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 && r.height === 0) continue;
-      // The travelling dots start and end on the arrows' tips; they are not content.
-      if (el.classList.contains('flow__pulse')) continue;
-      const out = r.left < -1 || r.top < -1 || r.right > innerWidth + 1 || r.bottom > innerHeight + 1;
-      const overflows = el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
-      if (out || (overflows && getComputedStyle(el).overflow !== 'visible')) outside.push(el.className || el.tagName);
-    }
-    return { scrolls: d.scrollHeight > d.clientHeight + 1 || d.scrollWidth > d.clientWidth + 1 || root.scrollTop > 0, outside };
-  })()`);
 
 /** The telemetry gauges of GET /metrics: how many sockets watch, how many windows are open. */
 async function watches(url: string): Promise<number> {
@@ -92,7 +67,7 @@ describe('the full-screen under-the-hood diagram in Chromium', () => {
       expect(text).not.toContain('big-wrong');
 
       await screenshot(page, `under-the-hood-big-${screen}-${viewport.width}x${viewport.height}`);
-      expect(await measureFit(page)).toEqual({ scrolls: false, outside: [] });
+      expect(await dialogFit(page)).toEqual({ scrolls: false, outside: [] });
       await expectAccessible(page, `the full-screen diagram on the ${screen} at ${viewport.width}×${viewport.height}`);
 
       // The small panel open too: still one watch on the server, none once both are closed.
