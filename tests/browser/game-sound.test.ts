@@ -3,8 +3,28 @@ import { screenshot } from '../support/browser.ts';
 import { expectAccessible, useBrowserSuite } from '../support/browser-suite.ts';
 import { connect, createGame, joinPlayers, saveQuiz } from '../support/test-client.ts';
 
-/** Counts the sources Chromium's real Web Audio starts, whatever schedules them. */
-const COUNT_STARTED_SOURCES = `
+/**
+ * Counts the sources Chromium's real Web Audio starts, whatever schedules them; and keeps
+ * every AudioContext suspended until the page has had a real click or key press, as a
+ * browser's autoplay policy does for a site its user never played media on. (Headless
+ * Chromium on a machine without a sound card lets audio run at once or not, from run to run.)
+ */
+const AUDIO_AS_IN_A_CLASSROOM = `
+  let gestured = false;
+  for (const name of ['pointerdown', 'keydown']) addEventListener(name, (e) => { if (e.isTrusted) gestured = true; }, true);
+  const Real = window.AudioContext;
+  window.AudioContext = class extends Real {
+    constructor(...args) {
+      super(...args);
+      if (!gestured) void this.suspend();
+    }
+    get state() {
+      return gestured ? super.state : 'suspended';
+    }
+    resume() {
+      return gestured ? super.resume() : Promise.resolve();
+    }
+  };
   window.startedSources = 0;
   const start = AudioScheduledSourceNode.prototype.start;
   AudioScheduledSourceNode.prototype.start = function (...args) { window.startedSources += 1; return start.apply(this, args); };
@@ -28,7 +48,7 @@ describe('game sound in Chromium', () => {
     });
     const game = await createGame(suite.server.url, quizId);
     const page = await suite.page('display-sound', { viewport: { width: 1280, height: 720 } });
-    await page.addInitScript({ content: COUNT_STARTED_SOURCES });
+    await page.addInitScript({ content: AUDIO_AS_IN_A_CLASSROOM });
     await page.goto(`${suite.server.url}/display/${game.pin}`);
     const counts = () => page.evaluate('window.quizbusSound ? { ...window.quizbusSound } : null') as Promise<Counts | null>;
     const sound = page.getByRole('button', { name: 'Sound' });

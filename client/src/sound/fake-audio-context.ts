@@ -57,6 +57,10 @@ export class FakeAudioContext {
     this.listeners.push(fn);
   }
 
+  removeEventListener(_name: 'statechange', fn: () => void): void {
+    this.listeners = this.listeners.filter((l) => l !== fn);
+  }
+
   resume(): Promise<void> {
     this.state = 'running';
     for (const fn of this.listeners) fn();

@@ -40,19 +40,24 @@ export function useGameSound(screen: SoundScreen, view: View | null, clockOffset
   const [waiting, setWaiting] = useState(false);
   const audio = useRef<{ ctx: AudioContext; scheduler: SoundScheduler } | null>(null);
 
-  // The context is made once sound is wanted; it may start suspended (no gesture yet).
+  // The context lives while sound is on: it may start suspended (no gesture yet); off, it is
+  // closed, so a muted screen spends nothing on audio.
   useEffect(() => {
-    if (!on || audio.current || typeof AudioContext === 'undefined') return;
+    if (!on || typeof AudioContext === 'undefined') return;
     const ctx = new AudioContext();
     const scheduler = new SoundScheduler(ctx, { music: screen !== 'player', muted: false });
     audio.current = { ctx, scheduler };
     window.quizbusSound = scheduler.counts;
-    const sync = () => setWaiting(ctx.state !== 'running');
+    const sync = () => setWaiting(ctx.state === 'suspended');
     ctx.addEventListener('statechange', sync);
     sync();
+    return () => {
+      ctx.removeEventListener('statechange', sync);
+      audio.current = null;
+      setWaiting(false);
+      void ctx.close();
+    };
   }, [on, screen]);
-
-  useEffect(() => () => void audio.current?.ctx.close(), []);
 
   // Any click or key press lets the audio start.
   useEffect(() => {
@@ -65,10 +70,6 @@ export function useGameSound(screen: SoundScreen, view: View | null, clockOffset
       document.removeEventListener('keydown', resume);
     };
   }, [on, waiting]);
-
-  useEffect(() => {
-    audio.current?.scheduler.setMuted(!on);
-  }, [on]);
 
   const phase = view?.phase;
   useEffect(() => {
@@ -88,9 +89,8 @@ export function useGameSound(screen: SoundScreen, view: View | null, clockOffset
     toggle: () => {
       const next = !on;
       saveSoundOn(screen, next);
+      // The toggle's own click is the gesture the browser waits for: the context made next starts.
       setOn(next);
-      // The toggle's own click is the gesture the browser waits for.
-      if (next) void audio.current?.ctx.resume();
     },
   };
 }
