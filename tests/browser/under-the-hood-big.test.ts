@@ -17,10 +17,11 @@ async function watches(url: string): Promise<number> {
 describe('the full-screen under-the-hood diagram in Chromium', () => {
   const suite = useBrowserSuite();
 
-  for (const { screen, viewport, sockets } of [
-    { screen: 'display', viewport: { width: 1280, height: 720 }, sockets: 'Sockets3 phones1 host1 display' },
-    { screen: 'display', viewport: { width: 1920, height: 1080 }, sockets: 'Sockets3 phones1 host1 display' },
-    { screen: 'host', viewport: { width: 1366, height: 768 }, sockets: 'Sockets3 phones2 hosts0 displays' },
+  for (const { screen, viewport, sockets, reducedMotion } of [
+    { screen: 'display', viewport: { width: 1280, height: 720 }, sockets: 'Sockets3 phones1 host1 display', reducedMotion: 'no-preference' as const },
+    { screen: 'display', viewport: { width: 1920, height: 1080 }, sockets: 'Sockets3 phones1 host1 display', reducedMotion: 'no-preference' as const },
+    // The teacher's laptop asks for less motion: nothing travels, the path is lit.
+    { screen: 'host', viewport: { width: 1366, height: 768 }, sockets: 'Sockets3 phones2 hosts0 displays', reducedMotion: 'reduce' as const },
   ]) {
     it(`follows a question's events on a ${viewport.width}×${viewport.height} ${screen}`, { timeout: 120_000 }, async () => {
       const quizId = await saveQuiz(suite.server.url, {
@@ -29,7 +30,7 @@ describe('the full-screen under-the-hood diagram in Chromium', () => {
         questions: [{ type: 'single', text: 'Which bus?', options: ['big-right', 'big-wrong'], correct: 0, timeLimitSec: 30 }],
       });
       const game = await createGame(suite.server.url, quizId);
-      const page = await suite.page(`${screen}-${viewport.width}`, { viewport });
+      const page = await suite.page(`${screen}-${viewport.width}`, { viewport, reducedMotion });
       await page.addInitScript(hostSeatScript(game));
       await page.goto(`${suite.server.url}/${screen}/${game.pin}`);
       const players = await joinPlayers(suite.server.url, game.pin, ['Ann', 'Bob', 'Cat'], suite.clients);
@@ -62,6 +63,9 @@ describe('the full-screen under-the-hood diagram in Chromium', () => {
       expect(stations[1]).toContain(suite.server.quizbus.nodeId);
       expect(stations[3]).toContain('in-process bus (embedded)');
       expect(stations[5]).toBe(sockets);
+      const motion = { pulses: await dialog.locator('.flow__pulse').count(), lit: await dialog.locator('.flow__station--lit').count() };
+      if (reducedMotion === 'reduce') expect(motion).toEqual({ pulses: 0, lit: 6 });
+      else expect(motion.pulses > 0 && motion.lit === 0, `dots travel, nothing lit: ${JSON.stringify(motion)}`).toBe(true);
       const text = (await dialog.textContent()) ?? '';
       expect(text).not.toContain('big-right');
       expect(text).not.toContain('big-wrong');
