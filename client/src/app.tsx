@@ -1,14 +1,20 @@
-import { useEffect, type ReactNode } from 'react';
-import { DisplayPage } from './routes/display/display-page.tsx';
-import { HostConsolePage } from './routes/host/host-console-page.tsx';
-import { LibraryPage } from './routes/host/library-page.tsx';
-import { QuizEditorPage } from './routes/host/quiz-editor-page.tsx';
-import { TeacherGate } from './routes/host/teacher-gate.tsx';
+import { Suspense, useEffect, type ReactNode } from 'react';
 import { JoinPage } from './routes/join/join-page.tsx';
-import { PlayPage } from './routes/play/play-page.tsx';
-import { ReportPage } from './routes/report/report-page.tsx';
+import { lazyPage, withZod } from './router/lazy-page.ts';
 import { useT, type MessageId, type MessageValues } from './i18n/i18n-context.ts';
 import { Link, useLocation } from './router/router.tsx';
+
+// The join page is in the entry script (it is what a phone opens); every other screen is a
+// chunk of its own. The play screen is fetched as soon as the join page is up, so Join does
+// not wait for it. The other screens parse with zod, set up before they load (withZod).
+const loadPlay = () => import('./routes/play/play-page.tsx');
+const PlayPage = lazyPage(loadPlay, (m) => m.PlayPage);
+const DisplayPage = lazyPage(withZod(() => import('./routes/display/display-page.tsx')), (m) => m.DisplayPage);
+const HostConsolePage = lazyPage(withZod(() => import('./routes/host/host-console-page.tsx')), (m) => m.HostConsolePage);
+const LibraryPage = lazyPage(withZod(() => import('./routes/host/library-page.tsx')), (m) => m.LibraryPage);
+const QuizEditorPage = lazyPage(withZod(() => import('./routes/host/quiz-editor-page.tsx')), (m) => m.QuizEditorPage);
+const TeacherGate = lazyPage(withZod(() => import('./routes/host/teacher-gate.tsx')), (m) => m.TeacherGate);
+const ReportPage = lazyPage(withZod(() => import('./routes/report/report-page.tsx')), (m) => m.ReportPage);
 
 /** Page titles, so a screen reader and the browser tab say where one is. */
 function useTitle(title: string): void {
@@ -17,12 +23,21 @@ function useTitle(title: string): void {
   }, [title]);
 }
 
+/** Starts loading a screen's chunk once the current screen is up, while the student types. */
+function usePreload(when: boolean, load: () => Promise<unknown>): void {
+  useEffect(() => {
+    // A failed preload is not an error: the screen loads (or reports) when it is opened.
+    if (when) load().catch(() => undefined);
+  }, [when, load]);
+}
+
 /** A page title: a message id and its values. */
 type Title = MessageId | [MessageId, MessageValues];
 
 /** The screens by path: join, play, host (library, editor, console), display. */
 export function App() {
   const { pathname, search } = useLocation();
+  usePreload(pathname === '/' || pathname === '', loadPlay);
   const t = useT();
   let m: RegExpMatchArray | null;
   if (pathname === '/' || pathname === '') return <Titled title="title.join"><JoinPage search={search} /></Titled>;
@@ -51,5 +66,6 @@ export function App() {
 function Titled({ title, children }: { title: Title; children: ReactNode }) {
   const t = useT();
   useTitle(typeof title === 'string' ? t(title) : t(...title));
-  return <>{children}</>;
+  // Nothing while a screen's chunk loads: it takes a moment, and a flash of text would distract.
+  return <Suspense fallback={null}>{children}</Suspense>;
 }

@@ -1,6 +1,6 @@
 import type { ErrorBody, ErrorCode } from '@quizbus/shared';
 import type { MessageId, Translate } from '../i18n/i18n-context.ts';
-import { ApiError } from '../net/api.ts';
+import { ApiError } from '../net/api-error.ts';
 
 /** The message for each error code a person can meet; the server's English text is never shown. */
 const MESSAGES: Record<ErrorCode, MessageId> = {

@@ -1,6 +1,8 @@
 import type { ScreenView } from '@quizbus/shared';
-import { useT } from '../i18n/i18n-context.ts';
+import { useMemo } from 'react';
+import { useLocale } from '../i18n/i18n-context.ts';
 import { QrCode } from './qr-code.tsx';
+import { useFitText } from './use-fit-text.ts';
 
 interface LobbyPanelProps {
   view: ScreenView;
@@ -21,10 +23,15 @@ export function displayAddress(joinUrl: string): string {
  * link, and the players who are in (nicknames as plain text, long ones wrapped).
  */
 export function LobbyPanel({ view, joinUrl, onKick }: LobbyPanelProps) {
-  const t = useT();
+  const { t, format } = useLocale();
+  // In the screen's alphabetical order (Intl.Collator), so a student finds their name among 200.
+  const players = useMemo(() => [...view.players].sort((a, b) => format.compare(a.nickname, b.nickname)), [view.players, format]);
+  // The join card and the players fit separately: 200 nicknames must not shrink the PIN.
+  const fitJoin = useFitText<HTMLDivElement>();
+  const fitPlayers = useFitText<HTMLDivElement>();
   return (
     <section className="lobby" aria-labelledby="lobby-title">
-      <div className="lobby__join">
+      <div className="lobby__join" ref={fitJoin}>
         <div className="lobby__how">
           <h1 id="lobby-title" className="lobby__title">
             {t('lobby.joinAt')} <span className="lobby__address">{joinUrl ? displayAddress(joinUrl) : '…'}</span>
@@ -43,13 +50,13 @@ export function LobbyPanel({ view, joinUrl, onKick }: LobbyPanelProps) {
           </a>
         ) : null}
       </div>
-      <div className="lobby__players">
+      <div className="lobby__players" ref={fitPlayers}>
         <h2 className="lobby__count" aria-live="polite">
           {t('common.players', { count: view.playerCount })}
         </h2>
         {view.players.length === 0 ? <p className="lobby__waiting">{t('lobby.waiting')}</p> : null}
         <ul className="player-chips" aria-label={t('lobby.playersLabel')}>
-          {view.players.map((p) => (
+          {players.map((p) => (
             <li key={p.playerId} className={`player-chip${p.connected ? '' : ' player-chip--away'}`}>
               <span className="player-chip__name">{p.nickname}</span>
               {p.connected ? null : <span className="sr-only"> {t('lobby.away')}</span>}

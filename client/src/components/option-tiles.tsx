@@ -4,7 +4,7 @@ import { useT } from '../i18n/i18n-context.ts';
 
 interface OptionTilesProps {
   options: readonly string[];
-  /** Indexes of the right options, once revealed; the others are dimmed. */
+  /** Indexes of the right options, once revealed; the others are dimmed. None for a poll. */
   correct?: readonly number[];
   /** Answers per option, once revealed. */
   counts?: readonly number[];
@@ -12,11 +12,12 @@ interface OptionTilesProps {
 
 /**
  * The options of a choice question on a big screen: color, shape and letter on each, and
- * after the close a count bar, a check mark on the right ones and the others dimmed.
+ * after the close a count bar, a check mark on the right ones and the others dimmed (a poll,
+ * with no right answer, only shows the spread).
  */
 export function OptionTiles({ options, correct, counts }: OptionTilesProps) {
   const t = useT();
-  const revealed = correct !== undefined;
+  const revealed = counts !== undefined;
   const max = Math.max(1, ...(counts ?? []));
   return (
     <ul className={`option-tiles option-tiles--${options.length}`} aria-label={revealed ? t('tiles.revealedLabel') : t('play.answers')}>
@@ -25,7 +26,7 @@ export function OptionTiles({ options, correct, counts }: OptionTilesProps) {
         const right = correct?.includes(i) ?? false;
         const count = counts?.[i];
         return (
-          <li key={i} className={`option-tile ${style.className}${revealed && !right ? ' option-tile--dim' : ''}`}>
+          <li key={i} className={`option-tile ${style.className}${correct && !right ? ' option-tile--dim' : ''}`} data-fit-box="">
             <ShapeIcon shape={style.shape} size={36} />
             <span className="option-tile__letter" aria-hidden="true">
               {style.letter}
@@ -34,7 +35,7 @@ export function OptionTiles({ options, correct, counts }: OptionTilesProps) {
               <span className="sr-only">{style.letter}: </span>
               {text}
             </span>
-            {revealed && right ? <span className="option-tile__check">✓<span className="sr-only"> {t('tiles.right')}</span></span> : null}
+            {right ? <span className="option-tile__check">✓<span className="sr-only"> {t('tiles.right')}</span></span> : null}
             {count !== undefined ? (
               <span className="option-tile__count">
                 <span className="option-tile__bar" aria-hidden="true" style={{ transform: `scaleX(${count / max})` }} />

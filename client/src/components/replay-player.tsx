@@ -54,22 +54,25 @@ export function ReplayPlayer({ pin, joinUrl }: { pin: string; joinUrl: string | 
       <div className="replay__controls">
         {SPEEDS.map((s) => (
           <button key={s.factor} type="button" className="button button--quiet replay__button" onClick={() => void start(s.factor)}>
-            {s.label}
+            {t(s.label)}
           </button>
         ))}
-        {playing ? (
-          <button type="button" className="button button--quiet replay__button" onClick={() => setPlaying(null)}>
-            {t('replay.stop')}
-          </button>
-        ) : null}
       </div>
       {problem ? <p role="alert">{problem}</p> : null}
       {playing && step ? (
+        // The replay covers the whole screen, like the game it replays, with its own stop button.
         <div className="replay__stage">
-          <p className="replay__status" aria-live="polite">
-            {t('replay.status', { seq: step.seq, type: step.type, step: playing.at + 1, total: playing.replay.steps.length })}
-          </p>
-          <ScreenStage view={step.view} clockOffset={0} joinUrl={joinUrl} />
+          <div className="replay__bar">
+            <p className="replay__status" aria-live="polite">
+              {t('replay.status', { seq: step.seq, type: step.type, step: playing.at + 1, total: playing.replay.steps.length })}
+            </p>
+            <button type="button" className="button button--quiet replay__button" onClick={() => setPlaying(null)}>
+              {t('replay.stop')}
+            </button>
+          </div>
+          <div className="screen__main">
+            <ScreenStage view={step.view} clockOffset={0} joinUrl={joinUrl} />
+          </div>
         </div>
       ) : null}
     </section>

@@ -1,6 +1,8 @@
 import type { PublicQuestion, Reveal } from '@quizbus/shared';
 import { OptionTiles } from './option-tiles.tsx';
 import { useT } from '../i18n/i18n-context.ts';
+import { OrderingReveal } from './ordering-reveal.tsx';
+import { SliderHistogram } from './slider-histogram.tsx';
 
 /** Indexes of the right options of a choice question, for highlighting. */
 export function correctChoices(reveal: Reveal): number[] {
@@ -12,7 +14,8 @@ export function correctChoices(reveal: Reveal): number[] {
 
 /**
  * The reveal of a closed question for the big screen: how the room answered (distribution),
- * the right answer for every question type, and the explanation.
+ * the right answer for every question type, and the explanation. A poll shows the spread
+ * only; a slider the spread along the scale; ordering how many placed each item right.
  */
 export function RevealPanel({ question, reveal }: { question: PublicQuestion; reveal: Reveal }) {
   const t = useT();
@@ -20,10 +23,10 @@ export function RevealPanel({ question, reveal }: { question: PublicQuestion; re
   return (
     <section className="reveal" aria-label={t('play.answer')}>
       {question.options ? (
-        <OptionTiles options={question.options} correct={correct.type === 'poll' ? question.options.map((_, i) => i) : correctChoices(reveal)} counts={d.options ?? []} />
+        <OptionTiles options={question.options} {...(correct.type === 'poll' ? {} : { correct: correctChoices(reveal) })} counts={d.options ?? []} />
       ) : null}
       {correct.type === 'type-answer' ? (
-        <div className="reveal__block">
+        <div className="reveal__block reveal__block--texts">
           <p className="reveal__label">{t('reveal.accepted')}</p>
           <p className="reveal__answer">{correct.accepted.join(' · ')}</p>
           {d.texts && d.texts.length > 0 ? (
@@ -42,22 +45,21 @@ export function RevealPanel({ question, reveal }: { question: PublicQuestion; re
         </div>
       ) : null}
       {correct.type === 'slider' ? (
-        <div className="reveal__block">
-          <p className="reveal__label">{t('reveal.rightAnswer')}</p>
-          <p className="reveal__answer">
-            {correct.value}
-            {correct.tolerance > 0 ? <span className="reveal__tolerance"> (± {correct.tolerance})</span> : null}
+        <div className="reveal__block reveal__block--slider">
+          <p className="reveal__label">
+            {t('reveal.rightAnswer')}{' '}
+            <span className="reveal__answer">
+              {correct.value}
+              {correct.tolerance > 0 ? <span className="reveal__tolerance"> (± {correct.tolerance})</span> : null}
+            </span>
           </p>
+          {question.slider && d.histogram ? <SliderHistogram scale={question.slider} counts={d.histogram} value={correct.value} tolerance={correct.tolerance} /> : null}
         </div>
       ) : null}
       {correct.type === 'ordering' && question.items ? (
-        <div className="reveal__block">
-          <p className="reveal__label">{t('reveal.rightOrder')}</p>
-          <ol className="reveal__order">
-            {correct.order.map((i) => (
-              <li key={i}>{question.items?.[i]}</li>
-            ))}
-          </ol>
+        <div className="reveal__block reveal__block--ordering">
+          <p className="reveal__label">{d.placedRight ? t('reveal.rightOrderPlaced') : t('reveal.rightOrder')}</p>
+          <OrderingReveal items={question.items} order={correct.order} placedRight={d.placedRight} answered={d.answered} />
         </div>
       ) : null}
       <p className="reveal__tally">

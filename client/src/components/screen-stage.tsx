@@ -7,6 +7,8 @@ import { PodiumView } from './podium-view.tsx';
 import { QuestionHeading } from './question-heading.tsx';
 import { RevealPanel } from './reveal-panel.tsx';
 import { useT } from '../i18n/i18n-context.ts';
+import { TeachingMoment } from './teaching-moment.tsx';
+import { useFitText } from './use-fit-text.ts';
 
 interface ScreenStageProps {
   view: ScreenView;
@@ -21,6 +23,7 @@ interface ScreenStageProps {
  */
 export function ScreenStage({ view, clockOffset, joinUrl, onKick }: ScreenStageProps) {
   const t = useT();
+  const fit = useFitText<HTMLElement>();
   const q = view.question;
   switch (view.phase) {
     case 'lobby':
@@ -30,7 +33,7 @@ export function ScreenStage({ view, clockOffset, joinUrl, onKick }: ScreenStageP
       if (!q) return null;
       const open = view.phase === 'open';
       return (
-        <section className="stage stage--question">
+        <section className="stage stage--question" ref={fit}>
           <QuestionHeading state={q} />
           <div className="stage__status">
             {open ? (
@@ -63,14 +66,15 @@ export function ScreenStage({ view, clockOffset, joinUrl, onKick }: ScreenStageP
     case 'closed':
       if (!q || !view.reveal) return null;
       return (
-        <section className="stage stage--reveal">
+        <section className="stage stage--reveal" ref={fit}>
           <QuestionHeading state={q} />
           <RevealPanel question={q.question} reveal={view.reveal} />
+          <TeachingMoment view={view} />
         </section>
       );
     case 'leaderboard':
       return (
-        <section className="stage stage--leaderboard" aria-labelledby="leaderboard-title">
+        <section className="stage stage--leaderboard" aria-labelledby="leaderboard-title" ref={fit}>
           <h1 id="leaderboard-title" className="stage__title">
             {t('leaderboard.title')}
           </h1>
@@ -84,7 +88,7 @@ export function ScreenStage({ view, clockOffset, joinUrl, onKick }: ScreenStageP
       );
     case 'ended':
       return (
-        <section className="stage stage--podium" aria-labelledby="podium-title">
+        <section className="stage stage--podium" aria-labelledby="podium-title" ref={fit}>
           <h1 id="podium-title" className="stage__title">
             {t('podium.title')}
           </h1>

@@ -15,7 +15,7 @@ import { useLocale, useT } from '../i18n/i18n-context.ts';
  * (telemetry.watch is only on while the panel or the diagram is open).
  */
 export function UnderTheHoodPanel({ client, connection }: { client: GameClient; connection: ConnectionStatus }) {
-  const { t, locale } = useLocale();
+  const { t, format } = useLocale();
   const [open, setOpen] = useState(false);
   const [big, setBig] = useState(false);
   const { flow, channel } = useEventFlow(client, connection, open || big);
@@ -59,7 +59,7 @@ export function UnderTheHoodPanel({ client, connection }: { client: GameClient; 
               <strong>{t('hood.channel')}</strong> {channel?.channel ?? '…'}
             </li>
             <li>
-              <strong>{t('hood.relayedBy', { nodes: nodes.length > 0 ? listNames(locale, nodes.map((n) => n.nodeId)) : (here ?? '…') })}</strong>
+              <strong>{t('hood.relayedBy', { nodes: nodes.length > 0 ? format.list(nodes.map((n) => n.nodeId)) : (here ?? '…') })}</strong>
               {latest ? ` ${t('hood.relayedTo', { players: total.players, host: total.host, display: total.display })}` : ''}
             </li>
           </ol>
@@ -80,11 +80,6 @@ export function UnderTheHoodPanel({ client, connection }: { client: GameClient; 
       ) : null}
     </section>
   );
-}
-
-/** "a", "a and b", "a, b and c", in the screen's language. */
-function listNames(locale: string, names: readonly string[]): string {
-  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(names);
 }
 
 /** Every node that relays the game, with the sockets it reached and how fast it relays. */

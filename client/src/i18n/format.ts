@@ -1,9 +1,11 @@
-import type { LocaleCode } from './locales.ts';
-
 /** Locale-aware formatting of the numbers, times and names a screen shows (all `Intl`). */
 export interface Formatters {
   /** 1234 → "1,234" / "1.234" / "١٬٢٣٤". */
   number(value: number): string;
+  /** A value with up to two decimals: 12.5 → "12.5" / "12,5". */
+  decimal(value: number): string;
+  /** "a", "a and b", "a, b and c" in the language's words. */
+  list(items: readonly string[]): string;
   /** A ratio 0..1 → "75 %" / "75%". */
   percent(ratio: number): string;
   /** Milliseconds → "3.2 s" / "3,2 s", minutes above a minute ("2 min 5 s"). */
@@ -15,8 +17,10 @@ export interface Formatters {
 }
 
 /** Formatters for one locale; build once per locale change (Intl objects are not free). */
-export function makeFormatters(locale: LocaleCode): Formatters {
+export function makeFormatters(locale: string): Formatters {
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const list = new Intl.ListFormat(locale, { type: 'conjunction' });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const seconds = new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'short', maximumFractionDigits: 1 });
   const wholeSeconds = new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'short', maximumFractionDigits: 0 });
@@ -25,6 +29,8 @@ export function makeFormatters(locale: LocaleCode): Formatters {
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
   return {
     number: (value) => integer.format(value),
+    decimal: (value) => decimal.format(value),
+    list: (items) => list.format(items),
     percent: (ratio) => percent.format(ratio),
     duration: (ms) => {
       if (ms < 60_000) return seconds.format(ms / 1000);

@@ -28,12 +28,14 @@ export interface I18nValue {
  * build time (vite-catalog-plugin.ts); under Vitest Lingui compiles it on first use instead.
  */
 export function makeI18nValue(locale: LocaleCode, messages: Messages, setLocale: (code: LocaleCode) => void): I18nValue {
-  const i18n = setupI18n({ locale, messages: { [locale]: messages } });
+  const info = localeInfo(locale);
+  const intl = info.intl ?? locale;
+  const i18n = setupI18n({ locale, locales: [intl], messages: { [locale]: messages } });
   return {
     locale,
-    dir: localeInfo(locale).dir,
+    dir: info.dir,
     t: (id, values) => i18n._(id, values),
-    format: makeFormatters(locale),
+    format: makeFormatters(intl),
     setLocale,
   };
 }

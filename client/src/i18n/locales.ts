@@ -12,12 +12,24 @@ export interface LocaleInfo {
   /** The endonym: a student looks for "Deutsch", not "German". */
   name: string;
   dir: 'ltr' | 'rtl';
+  /**
+   * The tag numbers, dates and plurals are formatted with, when it differs: Arabic screens use
+   * Western digits throughout, so a score, a PIN typed on the keyboard and a count agree.
+   */
+  intl?: string;
   /** A dynamic import, so a phone downloads only its own language. */
   load: CatalogLoader;
 }
 
 export const LOCALES = [
   { code: 'en', name: 'English', dir: 'ltr', load: () => import('./catalogs/en.json') },
+  { code: 'es', name: 'Español', dir: 'ltr', load: () => import('./catalogs/es.json') },
+  { code: 'fr', name: 'Français', dir: 'ltr', load: () => import('./catalogs/fr.json') },
+  { code: 'de', name: 'Deutsch', dir: 'ltr', load: () => import('./catalogs/de.json') },
+  { code: 'pt-BR', name: 'Português (Brasil)', dir: 'ltr', load: () => import('./catalogs/pt-BR.json') },
+  { code: 'ar', name: 'العربية', dir: 'rtl', intl: 'ar-u-nu-latn', load: () => import('./catalogs/ar.json') },
+  { code: 'zh-CN', name: '简体中文', dir: 'ltr', load: () => import('./catalogs/zh-CN.json') },
+  { code: 'pl', name: 'Polski', dir: 'ltr', load: () => import('./catalogs/pl.json') },
 ] as const satisfies readonly LocaleInfo[];
 
 /** A shipped language's tag. */

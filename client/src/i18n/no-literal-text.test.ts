@@ -2,13 +2,26 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import en from './catalogs/en.json';
 
 const SRC = join(import.meta.dirname, '..');
 /** Attributes a person reads or hears; their text must come from the catalogs. */
 const SPOKEN_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'label', 'aria-description', 'aria-roledescription', 'aria-valuetext']);
-/** Words that are the same in every language: the product's name. */
-const ALLOWED = new Set(['Quizbus']);
+/** Words that are the same in every language: the product's name and file formats. */
+const ALLOWED = new Set(['Quizbus', 'JSON', 'CSV']);
+/** A message id passed as a prop (`title="title.join"`) is not text. */
+const MESSAGE_IDS = new Set(Object.keys(en));
 const LETTER = /\p{L}/u;
+
+/** A string the code compares or passes as data (`phase === 'ended'`, `{ code: 'KICKED' }`), not text. */
+function isCodeValue(node: ts.Node): boolean {
+  const parent = node.parent;
+  if (ts.isBinaryExpression(parent)) {
+    const op = parent.operatorToken.kind;
+    return op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsEqualsToken;
+  }
+  return ts.isPropertyAssignment(parent) && parent.initializer === node;
+}
 
 /** Every piece of literal, lettered text in the JSX of one file, as "file:line text". */
 function literalTexts(file: string): string[] {
@@ -17,7 +30,7 @@ function literalTexts(file: string): string[] {
   const found: string[] = [];
   const report = (node: ts.Node, value: string) => {
     const trimmed = value.trim();
-    if (LETTER.test(trimmed) && !ALLOWED.has(trimmed)) found.push(`${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1} ${trimmed}`);
+    if (LETTER.test(trimmed) && !ALLOWED.has(trimmed) && !MESSAGE_IDS.has(trimmed)) found.push(`${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1} ${trimmed}`);
   };
   const visit = (node: ts.Node) => {
     if (ts.isJsxText(node)) report(node, node.text);
@@ -28,11 +41,16 @@ function literalTexts(file: string): string[] {
         report(init, init.expression.text);
       }
     }
-    // A string literal or template as a JSX child: {'Done'} or {`${n} left`}.
-    if (ts.isJsxExpression(node) && node.expression && ts.isJsxElement(node.parent)) {
-      const e = node.expression;
-      if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) report(e, e.text);
-      if (ts.isTemplateExpression(e)) report(e, [e.head.text, ...e.templateSpans.map((s) => s.literal.text)].join(' '));
+    // Strings inside a JSX child expression: {'Done'}, {n === 1 ? 'answer' : 'answers'}, {`${n} left`}.
+    if (ts.isJsxExpression(node) && node.expression && (ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent))) {
+      const inside = (e: ts.Node) => {
+        if (ts.isJsxElement(e) || ts.isJsxSelfClosingElement(e) || ts.isJsxFragment(e)) return; // visited on their own
+        if (isCodeValue(e)) return;
+        if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) report(e, e.text);
+        if (ts.isTemplateExpression(e)) report(e, [e.head.text, ...e.templateSpans.map((s) => s.literal.text)].join(' '));
+        ts.forEachChild(e, inside);
+      };
+      inside(node.expression);
     }
     ts.forEachChild(node, visit);
   };

@@ -23,3 +23,16 @@ export function richText(message: string, tags: TagRenderers): ReactNode {
   parts.push(message.slice(last));
   return parts;
 }
+
+/** A placeholder value no translation or nickname contains (Unicode private use). */
+export const SLOT = '\uE000';
+
+/**
+ * A translated sentence with one element in it where a placeholder was given SLOT, e.g. a
+ * nickname in its own styled span wherever the language puts it ("比 {nickname} 少 5 分").
+ */
+export function withSlot(message: string, element: ReactNode): ReactNode {
+  const at = message.indexOf(SLOT);
+  if (at < 0) return message;
+  return [message.slice(0, at), <Fragment key="slot">{element}</Fragment>, message.slice(at + SLOT.length)];
+}

@@ -15,3 +15,6 @@ export function TestI18n({ children }: { children: ReactNode }) {
 export function render(ui: ReactElement, options: Omit<RenderOptions, 'wrapper'> = {}): RenderResult {
   return rtlRender(ui, { ...options, wrapper: TestI18n });
 }
+
+/** The English translate function, for tests of plain helpers that take one. */
+export const englishT = english.t;

@@ -3,7 +3,6 @@ import { ConnectionBanner } from '../../components/connection-banner.tsx';
 import { errorText } from '../../components/error-text.ts';
 import { ReplayPlayer } from '../../components/replay-player.tsx';
 import { ScreenStage } from '../../components/screen-stage.tsx';
-import { TeachingMoment } from '../../components/teaching-moment.tsx';
 import { UnderTheHoodPanel } from '../../components/under-the-hood-panel.tsx';
 import { useT } from '../../i18n/i18n-context.ts';
 import { LanguageSwitch } from '../../i18n/language-switch.tsx';
@@ -49,15 +48,14 @@ function DisplayContent({ client, pin }: { client: GameClient; pin: string }) {
         </main>
       ) : null}
       {!view && !state.error ? <p className="screen__loading">{t('common.connecting')}</p> : null}
-      {view ? <TeachingMoment view={view} /> : null}
-      {view ? <UnderTheHoodPanel client={client} connection={state.connection} /> : null}
-      {view?.phase === 'ended' ? <ReplayPlayer pin={pin} joinUrl={joinUrl} /> : null}
       <footer className="screen__footer">
         <span className="screen__brand">Quizbus</span>
-        {view ? <span>{view.title}</span> : null}
+        <span className="screen__title">{view ? view.title : ''}</span>
         <span>{t('display.pin', { pin })}</span>
         <SoundToggle screen="display" view={view} clockOffset={state.clockOffset} />
         <LanguageSwitch className="screen__language" />
+        {view?.phase === 'ended' ? <ReplayPlayer pin={pin} joinUrl={joinUrl} /> : null}
+        {view ? <UnderTheHoodPanel client={client} connection={state.connection} /> : null}
       </footer>
     </>
   );

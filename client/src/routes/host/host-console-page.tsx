@@ -3,7 +3,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { ConnectionBanner } from '../../components/connection-banner.tsx';
 import { apiErrorText, errorText } from '../../components/error-text.ts';
 import { ScreenStage } from '../../components/screen-stage.tsx';
-import { TeachingMoment } from '../../components/teaching-moment.tsx';
 import { UnderTheHoodPanel } from '../../components/under-the-hood-panel.tsx';
 import { useT } from '../../i18n/i18n-context.ts';
 import { LanguageSwitch } from '../../i18n/language-switch.tsx';
@@ -120,9 +119,8 @@ function HostConsole({ client, pin, seat }: { client: GameClient; pin: string; s
           </p>
         ) : null}
         <HostControls view={view} busy={busy} onAction={(a) => void run(a)} />
+        <UnderTheHoodPanel client={client} connection={state.connection} />
       </footer>
-      <TeachingMoment view={view} />
-      <UnderTheHoodPanel client={client} connection={state.connection} />
     </>
   );
 }

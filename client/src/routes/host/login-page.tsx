@@ -1,5 +1,8 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { BrandLogo } from '../../components/brand-logo.tsx';
+import { apiErrorText } from '../../components/error-text.ts';
+import { useT } from '../../i18n/i18n-context.ts';
+import { LanguageSwitch } from '../../i18n/language-switch.tsx';
 import { ApiError, login } from '../../net/api.ts';
 
 /**
@@ -8,6 +11,7 @@ import { ApiError, login } from '../../net/api.ts';
  * the field, and focus goes back to it so the teacher can type again at once.
  */
 export function LoginPage({ onLoggedIn }: { onLoggedIn: () => void }) {
+  const t = useT();
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -18,7 +22,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: () => void }) {
     e.preventDefault();
     if (busy) return;
     if (!password) {
-      setProblem('Type the teacher password.');
+      setProblem(t('login.empty'));
       input.current?.focus();
       return;
     }
@@ -28,7 +32,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: () => void }) {
       await login(password);
       onLoggedIn();
     } catch (err) {
-      const text = err instanceof ApiError && err.code === 'UNAUTHORIZED' ? 'That password is not right.' : err instanceof ApiError ? err.message : 'Logging in did not work.';
+      const text = err instanceof ApiError && err.code === 'UNAUTHORIZED' ? t('login.wrong') : apiErrorText(t, err);
       setProblem(text);
       setPassword('');
       input.current?.focus();
@@ -40,11 +44,12 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: () => void }) {
   return (
     <main className="page page--narrow login">
       <BrandLogo />
-      <h1>Teacher login</h1>
-      <p>This server keeps its quizzes behind the teacher password. Students do not need it: they join with the game PIN.</p>
+      <LanguageSwitch />
+      <h1>{t('login.heading')}</h1>
+      <p>{t('login.intro')}</p>
       <form className="card login__form" onSubmit={(e) => void submit(e)} noValidate>
         <div className="field">
-          <label htmlFor={id}>Teacher password</label>
+          <label htmlFor={id}>{t('login.password')}</label>
           <input
             ref={input}
             id={id}
@@ -63,7 +68,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: () => void }) {
           </p>
         </div>
         <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? 'Logging in…' : 'Log in'}
+          {busy ? t('login.busy') : t('login.submit')}
         </button>
       </form>
     </main>

@@ -1,5 +1,6 @@
 import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import { getSession, LOGIN_REQUIRED_EVENT, logout } from '../../net/api.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { LoginPage } from './login-page.tsx';
 
 type Gate = 'checking' | 'open' | 'login' | 'session';
@@ -11,6 +12,7 @@ type Gate = 'checking' | 'open' | 'login' | 'session';
  * The host console is not behind it: it runs on the game's host token.
  */
 export function TeacherGate({ children }: { children: ReactNode }) {
+  const t = useT();
   const [gate, setGate] = useState<Gate>('checking');
   // A new key after a login remounts the page, so it loads what the 401 stopped.
   const [round, setRound] = useState(0);
@@ -45,7 +47,7 @@ export function TeacherGate({ children }: { children: ReactNode }) {
       {gate === 'session' ? (
         <footer className="teacher-bar">
           <button type="button" className="button button--quiet button--small" onClick={() => void logout().finally(() => setGate('login'))}>
-            Log out
+            {t('login.logout')}
           </button>
         </footer>
       ) : null}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { answerStyle } from '../../components/answer-style.ts';
 import { ShapeIcon } from '../../components/shape-icon.tsx';
 import { useT } from '../../i18n/i18n-context.ts';
+import { useFitText } from '../../components/use-fit-text.ts';
 
 interface ChoiceAnswerProps {
   options: readonly string[];
@@ -19,6 +20,8 @@ interface ChoiceAnswerProps {
 export function ChoiceAnswer({ options, multiple, disabled, onAnswer }: ChoiceAnswerProps) {
   const t = useT();
   const [picked, setPicked] = useState<number[]>([]);
+  // Long option texts shrink a little together (not below 60 %) before a word may break.
+  const fit = useFitText<HTMLDivElement>(0.6);
   const tap = (i: number) => {
     if (!multiple) {
       onAnswer({ kind: 'choice', choice: i });
@@ -28,7 +31,7 @@ export function ChoiceAnswer({ options, multiple, disabled, onAnswer }: ChoiceAn
   };
   return (
     <div className="choice-answer">
-      <div className={`answer-grid answer-grid--${options.length}`} role="group" aria-label={multiple ? t('play.pickEvery') : t('play.answers')}>
+      <div ref={fit} className={`answer-grid answer-grid--${options.length}`} role="group" aria-label={multiple ? t('play.pickEvery') : t('play.answers')}>
         {options.map((text, i) => {
           const style = answerStyle(i);
           const on = picked.includes(i);
@@ -38,10 +41,11 @@ export function ChoiceAnswer({ options, multiple, disabled, onAnswer }: ChoiceAn
               type="button"
               className={`answer-button ${style.className}${multiple && on ? ' answer-button--on' : ''}`}
               disabled={disabled}
+              data-fit-box=""
               onClick={() => tap(i)}
               {...(multiple ? { 'aria-pressed': on } : {})}
             >
-              <ShapeIcon shape={style.shape} size={32} />
+              <ShapeIcon shape={style.shape} size={28} />
               {/* Read as "Answer A <text>"; the spaces keep the words apart for screen readers. */}
               <span className="answer-button__letter">
                 <span className="sr-only">{t('play.answer')}</span> {style.letter}

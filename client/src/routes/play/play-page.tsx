@@ -13,6 +13,7 @@ import { useGameState } from '../../net/use-game-state.ts';
 import { SoundToggle } from '../../sound/sound-toggle.tsx';
 import { navigate } from '../../router/router.tsx';
 import { AnswerInput } from './answer-input.tsx';
+import { PhoneQuestionHeader } from './phone-question-header.tsx';
 import { PlayerResultCard } from './player-result-card.tsx';
 import { RerollButton } from './reroll-button.tsx';
 
@@ -65,8 +66,10 @@ export function PlayPage() {
       </main>
     );
   }
+  // With answers open the page is exactly the screen: header, question, countdown and the pad.
+  const pad = view.phase === 'open' && view.question !== undefined && view.myAnswer?.index !== view.question.index;
   return (
-    <div className="play">
+    <div className={`play${pad ? ' play--pad' : ''}`}>
       <ConnectionBanner status={state.connection} />
       <header className="play__bar">
         <span className="play__nickname">{view.me.nickname}</span>
@@ -180,10 +183,12 @@ function OpenQuestion({ view, clockOffset }: { view: PlayerView; clockOffset: nu
     else setProblem(errorText(t, ack.error));
   };
   return (
-    <section className="play__question">
-      <QuestionHeading state={q} />
+    <section className="play__question play__question--open">
+      <PhoneQuestionHeader state={q} />
       <Countdown until={q.closesAt} totalMs={q.question.timeLimitMs} clockOffset={clockOffset} label={t('play.timeLeft')} />
-      <AnswerInput question={q.question} disabled={sending} onAnswer={(a) => void submit(a)} />
+      <div className={`answer-pad answer-pad--${q.question.type}`}>
+        <AnswerInput question={q.question} disabled={sending} onAnswer={(a) => void submit(a)} />
+      </div>
       {problem ? (
         <p className="field__error" role="alert">
           {problem}

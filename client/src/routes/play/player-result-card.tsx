@@ -1,5 +1,6 @@
 import type { PlayerResult } from '@quizbus/shared';
 import { useLocale, type MessageId } from '../../i18n/i18n-context.ts';
+import { SLOT, withSlot } from '../../i18n/rich-text.tsx';
 
 const HEADLINE: Record<PlayerResult['grade'], MessageId> = {
   correct: 'result.correct',
@@ -39,7 +40,7 @@ export function PlayerResultCard({ result }: { result: PlayerResult }) {
       <p className="result-card__ahead">
         {result.ahead ? (
           <>
-            {t('result.behind', { points: result.ahead.score - result.score })} <span className="nickname">{result.ahead.nickname}</span>
+            {withSlot(t('result.behind', { points: result.ahead.score - result.score, nickname: SLOT }), <span className="nickname">{result.ahead.nickname}</span>)}
           </>
         ) : (
           t('result.lead')
