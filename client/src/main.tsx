@@ -12,6 +12,7 @@ import './styles/host.css';
 import './styles/reports.css';
 import './styles/under-the-hood.css';
 import './styles/event-flow.css';
+import './styles/sound.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -1,32 +1,7 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { screenshot } from '../support/browser.ts';
+import { dialogFit, hostSeatScript, screenshot } from '../support/browser.ts';
 import { expectAccessible, useBrowserSuite } from '../support/browser-suite.ts';
 import { connect, createGame, joinPlayers, saveQuiz } from '../support/test-client.ts';
-
-/** The page's own geometry, measured in the page (the test's TypeScript has no DOM types). */
-interface Fit {
-  scrolls: boolean;
-  /** Elements of the dialog whose box leaves the viewport or whose content overflows it. */
-  outside: string[];
-}
-
-const measureFit = (page: Page): Promise<Fit> =>
-  page.evaluate(`(() => {
-    const d = document.querySelector('[role=dialog]');
-    const root = document.scrollingElement;
-    const outside = [];
-    for (const el of d.querySelectorAll('*')) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 && r.height === 0) continue;
-      // The travelling dots start and end on the arrows' tips; they are not content.
-      if (el.classList.contains('flow__pulse')) continue;
-      const out = r.left < -1 || r.top < -1 || r.right > innerWidth + 1 || r.bottom > innerHeight + 1;
-      const overflows = el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
-      if (out || (overflows && getComputedStyle(el).overflow !== 'visible')) outside.push(el.className || el.tagName);
-    }
-    return { scrolls: d.scrollHeight > d.clientHeight + 1 || d.scrollWidth > d.clientWidth + 1 || root.scrollTop > 0, outside };
-  })()`);
 
 /** The telemetry gauges of GET /metrics: how many sockets watch, how many windows are open. */
 async function watches(url: string): Promise<number> {
@@ -35,26 +10,29 @@ async function watches(url: string): Promise<number> {
 }
 
 /**
- * Issue 12, point 4: the display's full-screen "under the hood" diagram during a game, at the
- * projector sizes: it fits without scrolling, shows the log's seq and the counts, and costs the
+ * Issue 12, point 4: the full-screen "under the hood" diagram during a game, on the display at
+ * projector sizes and on the host console: it fits without scrolling, shows the log's seq and the counts, and costs the
  * server one watch like the small panel.
  */
 describe('the full-screen under-the-hood diagram in Chromium', () => {
   const suite = useBrowserSuite();
 
-  for (const viewport of [
-    { width: 1280, height: 720 },
-    { width: 1920, height: 1080 },
+  for (const { screen, viewport, sockets, reducedMotion } of [
+    { screen: 'display', viewport: { width: 1280, height: 720 }, sockets: 'Sockets3 phones1 host1 display', reducedMotion: 'no-preference' as const },
+    { screen: 'display', viewport: { width: 1920, height: 1080 }, sockets: 'Sockets3 phones1 host1 display', reducedMotion: 'no-preference' as const },
+    // The teacher's laptop asks for less motion: nothing travels, the path is lit.
+    { screen: 'host', viewport: { width: 1366, height: 768 }, sockets: 'Sockets3 phones2 hosts0 displays', reducedMotion: 'reduce' as const },
   ]) {
-    it(`follows a question's events on a ${viewport.width}×${viewport.height} display`, { timeout: 120_000 }, async () => {
+    it(`follows a question's events on a ${viewport.width}×${viewport.height} ${screen}`, { timeout: 120_000 }, async () => {
       const quizId = await saveQuiz(suite.server.url, {
         title: 'Big hood quiz',
         readTimeSec: 1,
         questions: [{ type: 'single', text: 'Which bus?', options: ['big-right', 'big-wrong'], correct: 0, timeLimitSec: 30 }],
       });
       const game = await createGame(suite.server.url, quizId);
-      const page = await suite.page(`display-${viewport.width}`, { viewport });
-      await page.goto(`${suite.server.url}/display/${game.pin}`);
+      const page = await suite.page(`${screen}-${viewport.width}`, { viewport, reducedMotion });
+      await page.addInitScript(hostSeatScript(game));
+      await page.goto(`${suite.server.url}/${screen}/${game.pin}`);
       const players = await joinPlayers(suite.server.url, game.pin, ['Ann', 'Bob', 'Cat'], suite.clients);
       const host = await connect(suite.server.url);
       suite.clients.push(host);
@@ -84,14 +62,17 @@ describe('the full-screen under-the-hood diagram in Chromium', () => {
       const stations = await path.getByRole('listitem').allTextContents();
       expect(stations[1]).toContain(suite.server.quizbus.nodeId);
       expect(stations[3]).toContain('in-process bus (embedded)');
-      expect(stations[5]).toBe('Sockets3 phones1 host1 display');
+      expect(stations[5]).toBe(sockets);
+      const motion = { pulses: await dialog.locator('.flow__pulse').count(), lit: await dialog.locator('.flow__station--lit').count() };
+      if (reducedMotion === 'reduce') expect(motion).toEqual({ pulses: 0, lit: 6 });
+      else expect(motion.pulses > 0 && motion.lit === 0, `dots travel, nothing lit: ${JSON.stringify(motion)}`).toBe(true);
       const text = (await dialog.textContent()) ?? '';
       expect(text).not.toContain('big-right');
       expect(text).not.toContain('big-wrong');
 
-      await screenshot(page, `under-the-hood-big-${viewport.width}x${viewport.height}`);
-      expect(await measureFit(page)).toEqual({ scrolls: false, outside: [] });
-      await expectAccessible(page, `the full-screen diagram at ${viewport.width}×${viewport.height}`);
+      await screenshot(page, `under-the-hood-big-${screen}-${viewport.width}x${viewport.height}`);
+      expect(await dialogFit(page)).toEqual({ scrolls: false, outside: [] });
+      await expectAccessible(page, `the full-screen diagram on the ${screen} at ${viewport.width}×${viewport.height}`);
 
       // The small panel open too: still one watch on the server, none once both are closed.
       await page.keyboard.press('Escape');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axeProblems, screenshot, watchPage } from '../support/browser.ts';
+import { axeProblems, hostSeatScript, screenshot, watchPage } from '../support/browser.ts';
 import { connect, createGame, joinPlayers, saveQuiz, type TestClient } from '../support/test-client.ts';
 import { useBrowserSuite } from '../support/browser-suite.ts';
 
@@ -29,9 +29,7 @@ describe('the under-the-hood panel in Chromium (embedded)', () => {
     });
     const game = await createGame(suite.server.url, quizId);
     const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    // The console hosts with the seat this browser would have saved when it created the game.
-    const seat = JSON.stringify({ hostToken: game.hostToken, joinUrl: game.joinUrl });
-    await context.addInitScript({ content: `localStorage.setItem(${JSON.stringify(`quizbus.host.${game.pin}`)}, ${JSON.stringify(seat)});` });
+    await context.addInitScript(hostSeatScript(game));
     const page = watchPage(await context.newPage(), suite.problems, 'host');
     await page.goto(`${suite.server.url}/host/${game.pin}`);
     const players = await joinPlayers(suite.server.url, game.pin, ['Ann', 'Bob', 'Cat'], suite.clients);

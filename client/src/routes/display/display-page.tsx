@@ -9,6 +9,7 @@ import { LanguageSwitch } from '../../i18n/language-switch.tsx';
 import type { GameClient } from '../../net/game-client.ts';
 import { useGameState } from '../../net/use-game-state.ts';
 import { useJoinUrl } from '../../net/use-join-url.ts';
+import { SoundToggle } from '../../sound/sound-toggle.tsx';
 import { useScreenClient } from '../../net/use-screen-client.ts';
 import type { ScreenView } from '@quizbus/shared';
 
@@ -51,6 +52,7 @@ function DisplayContent({ client, pin }: { client: GameClient; pin: string }) {
         <span className="screen__brand">Quizbus</span>
         <span className="screen__title">{view ? view.title : ''}</span>
         <span>{t('display.pin', { pin })}</span>
+        <SoundToggle screen="display" view={view} clockOffset={state.clockOffset} />
         <LanguageSwitch className="screen__language" />
         {view?.phase === 'ended' ? <ReplayPlayer pin={pin} joinUrl={joinUrl} /> : null}
         {view ? <UnderTheHoodPanel client={client} connection={state.connection} /> : null}

@@ -12,6 +12,7 @@ import type { GameClient } from '../../net/game-client.ts';
 import { loadHostSeat, type HostSeat } from '../../net/storage.ts';
 import { useGameState } from '../../net/use-game-state.ts';
 import { useJoinUrl } from '../../net/use-join-url.ts';
+import { SoundToggle } from '../../sound/sound-toggle.tsx';
 import { useScreenClient } from '../../net/use-screen-client.ts';
 import { saveReportKey } from '../../net/report-keys.ts';
 import { Link, navigate } from '../../router/router.tsx';
@@ -105,6 +106,7 @@ function HostConsole({ client, pin, seat }: { client: GameClient; pin: string; s
         <a className="host-bar__display" href={`/display/${pin}`} target="_blank" rel="noopener">
           {t('host.openDisplay')}
         </a>
+        <SoundToggle screen="host" view={view} clockOffset={state.clockOffset} />
         <LanguageSwitch className="host-bar__language" />
       </header>
       <main className="screen__main">

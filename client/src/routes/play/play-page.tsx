@@ -10,6 +10,7 @@ import type { GameClientState } from '../../net/game-client.ts';
 import { playerClient, resetPlayerClient } from '../../net/player-client.ts';
 import { loadPlayerSeat, savePlayerSeat } from '../../net/storage.ts';
 import { useGameState } from '../../net/use-game-state.ts';
+import { SoundToggle } from '../../sound/sound-toggle.tsx';
 import { navigate } from '../../router/router.tsx';
 import { AnswerInput } from './answer-input.tsx';
 import { PhoneQuestionHeader } from './phone-question-header.tsx';
@@ -75,6 +76,7 @@ export function PlayPage() {
         <span className="play__score" aria-label={t('play.scoreLabel', { score: view.me.score })}>
           {format.number(view.me.score)}
         </span>
+        <SoundToggle screen="player" view={view} clockOffset={state.clockOffset} compact />
       </header>
       <main className="play__main">
         <PlayPhase view={view} state={state} onLeave={leave} />
