@@ -48,7 +48,7 @@ describe('the under-the-hood panel in Chromium (embedded)', () => {
 
     const log = panel.getByRole('list', { name: 'Latest events' });
     await log.getByText('2 answers to question 1').waitFor();
-    await panel.getByText('to 3 phones, 2 host, 0 displays').waitFor();
+    await panel.getByText('to 3 phones, 2 hosts, 0 displays').waitFor();
     const text = (await panel.textContent()) ?? '';
     expect(text).toContain(suite.server.quizbus.nodeId);
     expect(text).not.toContain('hood-wrong');
