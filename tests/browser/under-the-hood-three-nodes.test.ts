@@ -112,7 +112,7 @@ describe('the under-the-hood panel in Chromium (three nodes, Redis)', () => {
       // Every node relayed events in some window, so each shows a measured delay.
       for (const row of await nodeRows(panel, true)) expect(row.lag).toMatch(/^\d+ ms$/);
       await panel.getByText(`as event #${last.seq}`).waitFor();
-      await panel.getByText(`Relayed by ${n1.id}, ${n2.id} and ${n3.id}`).waitFor();
+      await panel.getByText(`Relayed by ${n1.id}, ${n2.id}, and ${n3.id}`).waitFor();
       await panel.getByText(`to ${players.length} phones, 1 host, 1 display`).waitFor();
       expect(await panel.getByRole('listitem').filter({ hasText: 'Owner node' }).textContent()).toContain(`${n3.id} decides`);
       expect(await answersShown(panel)).toBe(players.length);
