@@ -1,3 +1,4 @@
+import { NICKNAME_MAX } from '@quizbus/shared';
 import { BotPlayer, type BotConfig } from './bot-player.ts';
 
 export interface SwarmOptions {
@@ -19,8 +20,6 @@ export interface SwarmOptions {
   /** Called after each join attempt. */
   onJoin?: (ok: boolean) => void;
 }
-
-const NICKNAME_MAX = 24;
 
 /** `<prefix>-<n>` cut to the game's 24-character nickname limit (the prefix gives way). */
 export function botNickname(prefix: string, n: number): string {

@@ -16,6 +16,7 @@ import { replayRoute } from './gateway/replay-route.ts';
 import { createHardening } from './gateway/hardening.ts';
 import { httpErrorHandler, httpRoutes } from './gateway/http-routes.ts';
 import { benchRoute } from './gateway/bench-route.ts';
+import { clientFiles } from './gateway/client-files.ts';
 import { OneBufferAdapter } from './gateway/one-buffer-adapter.ts';
 import { quizTransferRoutes } from './gateway/quiz-transfer-routes.ts';
 import { reportRoutes } from './gateway/report-routes.ts';
@@ -204,9 +205,8 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
   app.use(replayRoute(gameNode, adapters.log));
   if (config.BENCH_ENDPOINTS) app.use(benchRoute(() => clock.now(), nodeId, config.BENCH_HEAP_SNAPSHOT_DIR));
   const staticDir = existsSync(`${CLIENT_DIST}index.html`) ? CLIENT_DIST : FALLBACK_PAGE;
-  app.use(express.static(staticDir, { index: 'index.html' }));
-  // Client-side routes (/play, /host/123456, …) all load the single-page app.
-  app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => res.sendFile(`${staticDir}index.html`));
+  // The client's files, and its screens (/play, /host/123456, …) that all load the single-page app.
+  app.use(clientFiles(staticDir));
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such route.' } });
   });

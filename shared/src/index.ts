@@ -1,5 +1,6 @@
 export * from './quiz/quiz-schema.ts';
 export * from './quiz/game-question.ts';
+export * from './quiz/slider-buckets.ts';
 export * from './scoring/scoring.ts';
 export * from './protocol/error-codes.ts';
 export * from './protocol/command-ids.ts';
@@ -8,6 +9,8 @@ export * from './protocol/game-options.ts';
 export * from './protocol/domain-events.ts';
 export * from './protocol/views.ts';
 export * from './protocol/server-messages.ts';
+export * from './protocol/chained-messages.ts';
+export * from './protocol/nickname-length.ts';
 export * from './protocol/telemetry.ts';
 export * from './protocol/replay.ts';
 export * from './protocol/commands.ts';

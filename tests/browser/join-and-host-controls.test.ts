@@ -21,8 +21,13 @@ describe('joining and the host console controls in Chromium', () => {
   const fieldError = async (page: Page, label: string) => {
     const field = page.getByLabel(label);
     await page.locator('.field__error').first().waitFor();
-    const id = await field.getAttribute('aria-describedby');
-    return id ? page.locator(`[id="${id}"]`).textContent() : null;
+    // The field may describe itself with more than its error (the nickname's counter).
+    const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean);
+    for (const id of ids) {
+      const described = page.locator(`[id="${id}"]`);
+      if (await described.evaluate((el) => el.classList.contains('field__error'))) return described.textContent();
+    }
+    return null;
   };
 
   it('explains an unknown PIN, a taken nickname, a started game and an ended one', { timeout: 120_000 }, async () => {

@@ -55,7 +55,10 @@ describe('every question type on a phone in Chromium', () => {
 
     // Join with the keyboard alone: the PIN field has the focus on arrival.
     await page.goto(`${server.url}/`);
-    await page.waitForFunction('document.activeElement?.id !== undefined && document.activeElement === document.querySelector("input[inputmode=numeric]")');
+    // Polled from the test, not with waitForFunction: its polling evaluates a string in the page,
+    // which the CSP refuses when the field is not focused yet (the screen renders asynchronously).
+    const pinField = page.locator('input[inputmode=numeric]');
+    await expect.poll(() => pinField.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     await page.keyboard.type(game.pin);
     await page.keyboard.press('Tab');
     await page.keyboard.type('Gus');

@@ -41,7 +41,7 @@ describe('the quiz library in Chromium', () => {
     const highest = slider.getByLabel('Highest');
     expect(await highest.getAttribute('aria-invalid')).toBe('true');
     const errorId = (await highest.getAttribute('aria-describedby')) ?? '';
-    expect(await page.locator(`[id="${errorId}"]`).textContent()).toBe('Must be greater than min');
+    expect(await page.locator(`[id="${errorId}"]`).textContent()).toBe('Must be greater than the lowest value');
     await slider.scrollIntoViewIfNeeded();
     await screenshot(page, 'host-editor-slider-error');
     expect(await axeProblems(page), 'axe on the editor with a slider error').toEqual([]);

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, launchBrowser, screenshot, watchPage } from '../support/browser.ts';
+import { axeProblems, dialogFit, hostSeatScript, launchBrowser, screenshot, watchPage } from '../support/browser.ts';
 import { startCluster, type Cluster } from '../support/cluster.ts';
 import type { NodeProcess } from '../support/node-process.ts';
 import { connect, createGame, saveQuiz, type TestClient } from '../support/test-client.ts';
@@ -75,8 +75,7 @@ describe('the under-the-hood panel in Chromium (three nodes, Redis)', () => {
     expect(await ownerOf(cluster, game.gameId)).toBe(n3.id);
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const seat = JSON.stringify({ hostToken: game.hostToken, joinUrl: game.joinUrl });
-    await context.addInitScript({ content: `localStorage.setItem(${JSON.stringify(`quizbus.host.${game.pin}`)}, ${JSON.stringify(seat)});` });
+    await context.addInitScript(hostSeatScript(game));
     const hostPage = watchPage(await context.newPage(), problems, 'host');
     const displayPage = watchPage(await context.newPage(), problems, 'display');
     await Promise.all([hostPage.goto(`${n1.url}/host/${game.pin}`), displayPage.goto(`${n2.url}/display/${game.pin}`)]);
@@ -113,14 +112,28 @@ describe('the under-the-hood panel in Chromium (three nodes, Redis)', () => {
       // Every node relayed events in some window, so each shows a measured delay.
       for (const row of await nodeRows(panel, true)) expect(row.lag).toMatch(/^\d+ ms$/);
       await panel.getByText(`as event #${last.seq}`).waitFor();
-      await panel.getByText(`Relayed by ${n1.id}, ${n2.id} and ${n3.id}`).waitFor();
-      await panel.getByText(`to ${players.length} phones, 1 host, 1 displays`).waitFor();
+      await panel.getByText(`Relayed by ${n1.id}, ${n2.id}, and ${n3.id}`).waitFor();
+      await panel.getByText(`to ${players.length} phones, 1 host, 1 display`).waitFor();
       expect(await panel.getByRole('listitem').filter({ hasText: 'Owner node' }).textContent()).toContain(`${n3.id} decides`);
       expect(await answersShown(panel)).toBe(players.length);
       const text = (await panel.textContent()) ?? '';
       expect(text).not.toContain('Redis pub/sub');
       expect(text).not.toContain('Bot 1 answered');
     }
+
+    // The display's full-screen diagram on a projector: the three nodes, each with its delay, and every socket.
+    await displayPage.setViewportSize({ width: 1280, height: 720 });
+    await displayPage.getByRole('button', { name: 'Full-screen event flow' }).click();
+    const big = displayPage.getByRole('dialog');
+    const stations = big.getByRole('list', { name: 'Path of an event' }).getByRole('listitem');
+    await stations.filter({ hasText: `#${last.seq}` }).waitFor();
+    expect(await stations.nth(1).textContent()).toContain(n3.id);
+    expect(await stations.nth(4).textContent()).toMatch(new RegExp(`^Nodes${n1.id} \\d+ ms${n2.id} \\d+ ms${n3.id} \\d+ msCommand → fan-out$`));
+    expect(await stations.nth(5).textContent()).toBe(`Sockets${players.length} phones1 host1 display`);
+    expect(await dialogFit(displayPage)).toEqual({ scrolls: false, outside: [] });
+    await screenshot(displayPage, 'under-the-hood-big-three-nodes-display');
+    expect(await axeProblems(displayPage), 'axe on the display with the full-screen diagram').toEqual([]);
+    await big.getByRole('button', { name: 'Close' }).click();
 
     await screenshot(hostPage, 'under-the-hood-three-nodes-host');
     await screenshot(displayPage, 'under-the-hood-three-nodes-display');

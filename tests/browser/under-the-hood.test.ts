@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { axeProblems, screenshot, watchPage } from '../support/browser.ts';
-import { connect, createGame, saveQuiz, type TestClient } from '../support/test-client.ts';
+import { axeProblems, hostSeatScript, screenshot, watchPage } from '../support/browser.ts';
+import { connect, createGame, joinPlayers, saveQuiz, type TestClient } from '../support/test-client.ts';
 import { useBrowserSuite } from '../support/browser-suite.ts';
 
 /**
@@ -29,18 +29,10 @@ describe('the under-the-hood panel in Chromium (embedded)', () => {
     });
     const game = await createGame(suite.server.url, quizId);
     const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    // The console hosts with the seat this browser would have saved when it created the game.
-    const seat = JSON.stringify({ hostToken: game.hostToken, joinUrl: game.joinUrl });
-    await context.addInitScript({ content: `localStorage.setItem(${JSON.stringify(`quizbus.host.${game.pin}`)}, ${JSON.stringify(seat)});` });
+    await context.addInitScript(hostSeatScript(game));
     const page = watchPage(await context.newPage(), suite.problems, 'host');
     await page.goto(`${suite.server.url}/host/${game.pin}`);
-    const players: TestClient[] = [];
-    for (const name of ['Ann', 'Bob', 'Cat']) {
-      const c = await connect(suite.server.url);
-      suite.clients.push(c);
-      players.push(c);
-      expect((await c.send('player.join', { pin: game.pin, nickname: name })).ok).toBe(true);
-    }
+    const players = await joinPlayers(suite.server.url, game.pin, ['Ann', 'Bob', 'Cat'], suite.clients);
 
     const toggle = page.getByRole('button', { name: 'Under the hood' });
     await toggle.focus();
@@ -56,7 +48,7 @@ describe('the under-the-hood panel in Chromium (embedded)', () => {
 
     const log = panel.getByRole('list', { name: 'Latest events' });
     await log.getByText('2 answers to question 1').waitFor();
-    await panel.getByText('to 3 phones, 2 host, 0 displays').waitFor();
+    await panel.getByText('to 3 phones, 2 hosts, 0 displays').waitFor();
     const text = (await panel.textContent()) ?? '';
     expect(text).toContain(suite.server.quizbus.nodeId);
     expect(text).not.toContain('hood-wrong');
@@ -103,7 +95,7 @@ describe('the under-the-hood panel in Chromium (embedded)', () => {
     await replay.getByRole('button', { name: 'Replay instantly' }).click();
     await replay.getByText(/step (\d+) of \1/).waitFor();
     const live = (await page.locator('main.screen__main').textContent()) ?? '';
-    const replayed = (await replay.locator('.replay__stage > :not(.replay__status)').textContent()) ?? '';
+    const replayed = (await replay.locator('.replay__stage > .screen__main').textContent()) ?? '';
     expect(live).toContain('Ann');
     expect(replayed).toBe(live);
     await screenshot(page, 'replay-display-instant');

@@ -139,6 +139,26 @@ describe('game reports', () => {
     expect((await api(`/api/reports/${game.gameId}/export?format=csv`)).status).toBe(401);
   });
 
+  it("names the columns and sheets in the teacher's language: Accept-Language, or ?lang= first", async () => {
+    const { game } = await playGame(h);
+    const get = (path: string, acceptLanguage: string) =>
+      fetch(`${h.server.url}${path}`, { headers: { 'x-host-token': game.hostToken, 'accept-language': acceptLanguage } });
+    const german = parseCsv(await (await get(`/api/reports/${game.gameId}/export?format=csv`, 'de-DE,de;q=0.9,en;q=0.5')).text());
+    expect(german[0]).toEqual(['Platz', 'Spitzname', 'Punkte', 'Richtige Antworten', 'Beantwortete Fragen', 'Trefferquote (%)', 'Durchschnittliche Antwortzeit (s)', 'F1', 'F2']);
+    // The rows stay data: numbers and the grade keys, whatever the language.
+    expect(german.find((r) => r[1] === 'Ann')?.slice(3)).toEqual(['2', '2', '100', '1.5', 'correct', 'correct']);
+    const results = parseCsv(await (await get(`/api/games/${game.pin}/results.csv?lang=ar`, 'de')).text());
+    expect(results[0]?.slice(0, 3)).toEqual(['المركز', 'الاسم المستعار', 'النقاط']);
+    const xlsx = await get(`/api/reports/${game.gameId}/export?format=xlsx`, 'zh-CN,zh;q=0.9');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await xlsx.arrayBuffer()) as ExcelJS.Buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['概览', '学生', '题目', '作答', '得分']);
+    expect(wb.getWorksheet('概览')?.getRow(1).values).toEqual([undefined, '测验', 'Quiz report']);
+    // A language Quizbus does not ship falls back to English keys.
+    const swahili = parseCsv(await (await get(`/api/reports/${game.gameId}/export?format=csv`, 'sw')).text());
+    expect(swahili[0]?.slice(0, 2)).toEqual(['rank', 'nickname']);
+  });
+
   it('reports a game that is still running, from its log', async () => {
     const { game, host } = await hostGame(h, singleQuiz(2, 'live', 0, 20));
     const ann = await joinPlayer(h, game.pin, 'Ann');

@@ -45,6 +45,18 @@ describe('nicknames', () => {
     expect(after.playerCount).toBe(4);
   });
 
+  it('counts graphemes: 24 family emoji are 24 characters, 30 emoji are too many', async () => {
+    const { game, host } = await lobby();
+    // 👨‍👩‍👧 is five code points joined by zero-width joiners: one character to a reader.
+    const families = '👨\u200d👩\u200d👧'.repeat(24);
+    expect(ok(await join(game.pin, families)).view.me.nickname).toBe(families);
+    expect(ok(await join(game.pin, 'Zoe\u0308'.repeat(6))).view.me.nickname).toBe('Zoë'.repeat(6));
+    const before = await hostSnapshot(host);
+    expect(errorCode(await join(game.pin, '🦊'.repeat(30)))).toBe('NICKNAME_INVALID');
+    expect(errorCode(await join(game.pin, '👍🏽'.repeat(25)))).toBe('NICKNAME_INVALID');
+    expect((await hostSnapshot(host)).playerCount).toBe(before.playerCount);
+  });
+
   it('refuses control and zero-width or invisible format characters with NICKNAME_INVALID', async () => {
     const { game, host } = await lobby();
     const before = await hostSnapshot(host);

@@ -92,3 +92,42 @@ export async function computedStyle(locator: Locator, property: string): Promise
   // The callback runs in the page; the test's TypeScript has no DOM types, hence the cast.
   return locator.evaluate((el, prop) => (globalThis as unknown as StyleWindow).getComputedStyle(el)[prop] ?? '', property);
 }
+
+/**
+ * An init script that gives a page the host seat its browser would have saved when it created
+ * the game, so `/host/<pin>` opens the console.
+ */
+export function hostSeatScript(game: { pin: string; hostToken: string; joinUrl: string }): { content: string } {
+  const seat = JSON.stringify({ hostToken: game.hostToken, joinUrl: game.joinUrl });
+  return { content: `localStorage.setItem(${JSON.stringify(`quizbus.host.${game.pin}`)}, ${JSON.stringify(seat)});` };
+}
+
+/** How a full-screen dialog fits the viewport, measured in the page (the test's TypeScript has no DOM types). */
+export interface DialogFit {
+  scrolls: boolean;
+  /** Elements of the dialog whose box leaves the viewport or whose content overflows it. */
+  outside: string[];
+}
+
+/** Whether the page's open dialog scrolls, and which of its elements leave the viewport or overflow a clipping box. */
+export const dialogFit = (page: Page): Promise<DialogFit> =>
+  page.evaluate(`(() => {
+    const d = document.querySelector('[role=dialog]');
+    const root = document.scrollingElement;
+    const outside = [];
+    const inside = (r, box) => r.left >= box.left - 1 && r.top >= box.top - 1 && r.right <= box.right + 1 && r.bottom <= box.bottom + 1;
+    for (const el of d.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      // The arrows and the dots travelling them sit between the stations, on purpose.
+      if (el.closest('.flow__arrow')) continue;
+      const overflows = el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
+      // A diagram station's text must stay inside its box even where the box does not clip it.
+      const station = el.parentElement && el.parentElement.closest('.flow__station');
+      const spills = station && !inside(r, station.getBoundingClientRect());
+      if (!inside(r, { left: 0, top: 0, right: innerWidth, bottom: innerHeight }) || spills || (overflows && getComputedStyle(el).overflow !== 'visible')) {
+        outside.push(el.className || el.tagName);
+      }
+    }
+    return { scrolls: d.scrollHeight > d.clientHeight + 1 || d.scrollWidth > d.clientWidth + 1 || root.scrollTop > 0, outside };
+  })()`);

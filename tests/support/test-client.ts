@@ -128,3 +128,19 @@ export async function connect(url: string, headers: Record<string, string> = {})
   await c.connected();
   return c;
 }
+
+/**
+ * Socket players who join the game by PIN, one per nickname; each is also pushed to `keep`
+ * (the suite's list of clients to close).
+ */
+export async function joinPlayers(url: string, pin: string, names: readonly string[], keep: TestClient[]): Promise<TestClient[]> {
+  const players: TestClient[] = [];
+  for (const nickname of names) {
+    const c = await connect(url);
+    keep.push(c);
+    players.push(c);
+    const ack = await c.send('player.join', { pin, nickname });
+    if (!ack.ok) throw new Error(`${nickname} could not join: ${ack.error.code}`);
+  }
+  return players;
+}

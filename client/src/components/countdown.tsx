@@ -1,3 +1,4 @@
+import { useT } from '../i18n/i18n-context.ts';
 import { useCountdown } from '../net/use-countdown.ts';
 
 interface CountdownProps {
@@ -15,12 +16,13 @@ interface CountdownProps {
  * switched off under prefers-reduced-motion (global.css); the number is always there.
  */
 export function Countdown({ until, totalMs, clockOffset, label, size = 'small' }: CountdownProps) {
+  const t = useT();
   const ms = useCountdown(until, clockOffset);
   const seconds = Math.ceil(ms / 1000);
   const share = totalMs > 0 ? Math.min(1, ms / totalMs) : 0;
   return (
     <div className={`countdown countdown--${size}${seconds <= 5 ? ' countdown--urgent' : ''}`}>
-      <div className="countdown__number" role="timer" aria-label={`${label}: ${seconds} seconds`}>
+      <div className="countdown__number" role="timer" aria-label={t('countdown.label', { label, seconds })}>
         {seconds}
       </div>
       <div className="countdown__track" aria-hidden="true">

@@ -1,42 +1,57 @@
-import type { ErrorBody } from '@quizbus/shared';
+import type { ErrorBody, ErrorCode } from '@quizbus/shared';
+import type { MessageId, Translate } from '../i18n/i18n-context.ts';
+import { ApiError } from '../net/api-error.ts';
 
-/** What to tell a person for an error code; the server's message when nothing better fits. */
-export function errorText(error: ErrorBody, pin?: string): string {
-  switch (error.code) {
-    case 'GAME_NOT_FOUND':
-      return pin ? `There is no game with PIN ${pin}. Check the PIN on the big screen.` : 'That game is not running any more.';
-    case 'NICKNAME_TAKEN':
-      return 'Someone in this game already has that nickname. Try another one.';
-    case 'NICKNAME_INVALID':
-      return 'Pick a nickname of 1 to 24 characters.';
-    case 'GAME_LOCKED':
-      return 'The teacher has locked this game: no one new can join.';
-    case 'GAME_STARTED':
-      return 'This game has already started and does not take late players.';
-    case 'GAME_ENDED':
-      return 'This game has ended.';
-    case 'KICKED':
-      return 'The teacher removed you from this game. If that was a mistake, join again.';
-    case 'UNAUTHORIZED':
-      return 'This browser does not hold the key to that seat any more.';
-    case 'NOT_ELIGIBLE':
-      return 'You joined during this question: you play from the next one.';
-    case 'LATE':
-      return "Time's up: the answer arrived after the question closed.";
-    case 'GAME_FULL':
-      return 'This game is full: it has as many players as it can take.';
-    case 'STUDENT_ID_REQUIRED':
-      return 'Enter your name or student id: your teacher asks for it.';
-    case 'STUDENT_ID_INVALID':
-      return 'Use at most 64 letters, digits and spaces for your name or student id.';
-    case 'NO_REROLLS_LEFT':
-      return 'No more re-rolls: this nickname is yours for the game.';
-    case 'RATE_LIMITED':
-      return 'Too many tries at once. Wait a moment and try again.';
-    case 'UNAVAILABLE':
-    case 'OUTCOME_UNKNOWN':
-      return 'The connection dropped. Try again in a moment.';
-    default:
-      return error.message;
-  }
+/** The message for each error code a person can meet; the server's English text is never shown. */
+const MESSAGES: Record<ErrorCode, MessageId> = {
+  BAD_REQUEST: 'error.badRequest',
+  NOT_FOUND: 'error.notFound',
+  GAME_NOT_FOUND: 'error.gameNotFound',
+  QUIZ_NOT_FOUND: 'error.quizNotFound',
+  READ_ONLY: 'error.readOnly',
+  UNAUTHORIZED: 'error.unauthorized',
+  FORBIDDEN: 'error.forbidden',
+  NOT_ATTACHED: 'error.notAttached',
+  NICKNAME_INVALID: 'error.nicknameInvalid',
+  NICKNAME_TAKEN: 'error.nicknameTaken',
+  GAME_LOCKED: 'error.gameLocked',
+  GAME_STARTED: 'error.gameStarted',
+  GAME_ENDED: 'error.gameEnded',
+  KICKED: 'error.kicked',
+  NO_PLAYERS: 'error.noPlayers',
+  WRONG_PHASE: 'error.wrongPhase',
+  NOT_OPEN: 'error.notOpen',
+  LATE: 'error.late',
+  UNKNOWN_QUESTION: 'error.unknownQuestion',
+  INVALID_ANSWER: 'error.invalidAnswer',
+  NOT_ELIGIBLE: 'error.notEligible',
+  UNKNOWN_PLAYER: 'error.unknownPlayer',
+  STUDENT_ID_REQUIRED: 'error.studentIdRequired',
+  STUDENT_ID_INVALID: 'error.studentIdInvalid',
+  NO_REROLLS_LEFT: 'error.noRerollsLeft',
+  RATE_LIMITED: 'error.rateLimited',
+  PAYLOAD_TOO_LARGE: 'error.payloadTooLarge',
+  GAME_FULL: 'error.gameFull',
+  TOO_MANY_GAMES: 'error.tooManyGames',
+  LOGIN_REQUIRED: 'error.loginRequired',
+  UNAVAILABLE: 'error.unavailable',
+  OUTCOME_UNKNOWN: 'error.unavailable',
+  INTERNAL: 'error.internal',
+};
+
+/**
+ * What to tell a person for an error code, in the screen's language. Every code has its own
+ * sentence (a new code is a type error here); an unknown one quotes the code for the teacher.
+ */
+export function errorText(t: Translate, error: ErrorBody, pin?: string): string {
+  if (error.code === 'GAME_NOT_FOUND' && pin) return t('error.noGameWithPin', { pin });
+  // A server newer than this page may send a code it does not know yet.
+  const id = MESSAGES[error.code] as MessageId | undefined;
+  return id ? t(id) : t('error.other', { code: error.code });
+}
+
+/** What to tell a teacher when an API call failed: the code's sentence, or the network one. */
+export function apiErrorText(t: Translate, err: unknown): string {
+  if (!(err instanceof ApiError)) return t('common.failed');
+  return err.code === 'NETWORK' ? t('error.network') : errorText(t, { code: err.code, message: err.message });
 }

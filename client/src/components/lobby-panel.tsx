@@ -1,5 +1,8 @@
 import type { ScreenView } from '@quizbus/shared';
+import { useMemo } from 'react';
+import { useLocale } from '../i18n/i18n-context.ts';
 import { QrCode } from './qr-code.tsx';
+import { useFitText } from './use-fit-text.ts';
 
 interface LobbyPanelProps {
   view: ScreenView;
@@ -20,39 +23,45 @@ export function displayAddress(joinUrl: string): string {
  * link, and the players who are in (nicknames as plain text, long ones wrapped).
  */
 export function LobbyPanel({ view, joinUrl, onKick }: LobbyPanelProps) {
+  const { t, format } = useLocale();
+  // In the screen's alphabetical order (Intl.Collator), so a student finds their name among 200.
+  const players = useMemo(() => [...view.players].sort((a, b) => format.compare(a.nickname, b.nickname)), [view.players, format]);
+  // The join card and the players fit separately: 200 nicknames must not shrink the PIN.
+  const fitJoin = useFitText<HTMLDivElement>();
+  const fitPlayers = useFitText<HTMLDivElement>();
   return (
     <section className="lobby" aria-labelledby="lobby-title">
-      <div className="lobby__join">
+      <div className="lobby__join" ref={fitJoin}>
         <div className="lobby__how">
           <h1 id="lobby-title" className="lobby__title">
-            Join at <span className="lobby__address">{joinUrl ? displayAddress(joinUrl) : '…'}</span>
+            {t('lobby.joinAt')} <span className="lobby__address">{joinUrl ? displayAddress(joinUrl) : '…'}</span>
           </h1>
-          <p className="lobby__pin-label">Game PIN</p>
-          <p className="lobby__pin" aria-label={`Game PIN ${view.pin.split('').join(' ')}`}>
+          <p className="lobby__pin-label">{t('join.pin')}</p>
+          <p className="lobby__pin" aria-label={t('lobby.pinLabel', { pin: view.pin.split('').join(' ') })}>
             {view.pin.slice(0, 3)}
             <span className="lobby__pin-gap"> </span>
             {view.pin.slice(3)}
           </p>
-          {view.locked ? <p className="lobby__locked">Locked: no one new can join</p> : null}
+          {view.locked ? <p className="lobby__locked">{t('lobby.locked')}</p> : null}
         </div>
         {joinUrl ? (
           <a className="lobby__qr" href={joinUrl} data-testid="join-link">
-            <QrCode text={joinUrl} label={`QR code: scan to join at ${joinUrl}`} />
+            <QrCode text={joinUrl} label={t('lobby.qr', { url: joinUrl })} />
           </a>
         ) : null}
       </div>
-      <div className="lobby__players">
+      <div className="lobby__players" ref={fitPlayers}>
         <h2 className="lobby__count" aria-live="polite">
-          {view.playerCount} {view.playerCount === 1 ? 'player' : 'players'}
+          {t('common.players', { count: view.playerCount })}
         </h2>
-        {view.players.length === 0 ? <p className="lobby__waiting">Waiting for players…</p> : null}
-        <ul className="player-chips" aria-label="Players">
-          {view.players.map((p) => (
+        {view.players.length === 0 ? <p className="lobby__waiting">{t('lobby.waiting')}</p> : null}
+        <ul className="player-chips" aria-label={t('lobby.playersLabel')}>
+          {players.map((p) => (
             <li key={p.playerId} className={`player-chip${p.connected ? '' : ' player-chip--away'}`}>
               <span className="player-chip__name">{p.nickname}</span>
-              {p.connected ? null : <span className="sr-only"> (away)</span>}
+              {p.connected ? null : <span className="sr-only"> {t('lobby.away')}</span>}
               {onKick ? (
-                <button type="button" className="player-chip__kick" onClick={() => onKick(p.playerId, p.nickname)} aria-label={`Remove ${p.nickname}`}>
+                <button type="button" className="player-chip__kick" onClick={() => onKick(p.playerId, p.nickname)} aria-label={t('lobby.remove', { nickname: p.nickname })}>
                   ×
                 </button>
               ) : null}

@@ -2,13 +2,15 @@ import type { ReplayResponse } from '@quizbus/shared';
 import { useEffect, useState } from 'react';
 import { getReplay } from '../net/replay-api.ts';
 import { ScreenStage } from './screen-stage.tsx';
+import { useT } from '../i18n/i18n-context.ts';
+import type { MessageId } from '../i18n/i18n-context.ts';
 
 /** Replay speeds: the original spacing of the events, four times faster, or straight to the end. */
 const SPEEDS = [
-  { label: 'Replay at 1×', factor: 1 },
-  { label: 'Replay at 4×', factor: 4 },
-  { label: 'Replay instantly', factor: 0 },
-] as const;
+  { label: 'replay.x1', factor: 1 },
+  { label: 'replay.x4', factor: 4 },
+  { label: 'replay.instant', factor: 0 },
+] as const satisfies readonly { label: MessageId; factor: number }[];
 
 interface Playing {
   replay: ReplayResponse;
@@ -22,6 +24,7 @@ interface Playing {
  * timing scaled. Timers here pace the show for people, they decide nothing.
  */
 export function ReplayPlayer({ pin, joinUrl }: { pin: string; joinUrl: string | null }) {
+  const t = useT();
   const [playing, setPlaying] = useState<Playing | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -41,32 +44,35 @@ export function ReplayPlayer({ pin, joinUrl }: { pin: string; joinUrl: string | 
     try {
       setPlaying({ replay: await getReplay(pin), factor, at: 0 });
     } catch (err) {
-      setProblem(err instanceof Error ? err.message : 'The replay could not be loaded.');
+      setProblem(t('replay.failed'));
     }
   };
 
   const step = playing?.replay.steps[playing.at];
   return (
-    <section className="replay" aria-label="Replay">
+    <section className="replay" aria-label={t('replay.label')}>
       <div className="replay__controls">
         {SPEEDS.map((s) => (
           <button key={s.factor} type="button" className="button button--quiet replay__button" onClick={() => void start(s.factor)}>
-            {s.label}
+            {t(s.label)}
           </button>
         ))}
-        {playing ? (
-          <button type="button" className="button button--quiet replay__button" onClick={() => setPlaying(null)}>
-            Stop replay
-          </button>
-        ) : null}
       </div>
       {problem ? <p role="alert">{problem}</p> : null}
       {playing && step ? (
+        // The replay covers the whole screen, like the game it replays, with its own stop button.
         <div className="replay__stage">
-          <p className="replay__status" aria-live="polite">
-            Replaying event #{step.seq} ({step.type}), step {playing.at + 1} of {playing.replay.steps.length}
-          </p>
-          <ScreenStage view={step.view} clockOffset={0} joinUrl={joinUrl} />
+          <div className="replay__bar">
+            <p className="replay__status" aria-live="polite">
+              {t('replay.status', { seq: step.seq, type: step.type, step: playing.at + 1, total: playing.replay.steps.length })}
+            </p>
+            <button type="button" className="button button--quiet replay__button" onClick={() => setPlaying(null)}>
+              {t('replay.stop')}
+            </button>
+          </div>
+          <div className="screen__main">
+            <ScreenStage view={step.view} clockOffset={0} joinUrl={joinUrl} />
+          </div>
         </div>
       ) : null}
     </section>

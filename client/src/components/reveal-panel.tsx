@@ -1,5 +1,8 @@
 import type { PublicQuestion, Reveal } from '@quizbus/shared';
 import { OptionTiles } from './option-tiles.tsx';
+import { useT } from '../i18n/i18n-context.ts';
+import { OrderingReveal } from './ordering-reveal.tsx';
+import { SliderHistogram } from './slider-histogram.tsx';
 
 /** Indexes of the right options of a choice question, for highlighting. */
 export function correctChoices(reveal: Reveal): number[] {
@@ -11,27 +14,29 @@ export function correctChoices(reveal: Reveal): number[] {
 
 /**
  * The reveal of a closed question for the big screen: how the room answered (distribution),
- * the right answer for every question type, and the explanation.
+ * the right answer for every question type, and the explanation. A poll shows the spread
+ * only; a slider the spread along the scale; ordering how many placed each item right.
  */
 export function RevealPanel({ question, reveal }: { question: PublicQuestion; reveal: Reveal }) {
+  const t = useT();
   const { distribution: d, correct } = reveal;
   return (
-    <section className="reveal" aria-label="Answer">
+    <section className="reveal" aria-label={t('play.answer')}>
       {question.options ? (
-        <OptionTiles options={question.options} correct={correct.type === 'poll' ? question.options.map((_, i) => i) : correctChoices(reveal)} counts={d.options ?? []} />
+        <OptionTiles options={question.options} {...(correct.type === 'poll' ? {} : { correct: correctChoices(reveal) })} counts={d.options ?? []} />
       ) : null}
       {correct.type === 'type-answer' ? (
-        <div className="reveal__block">
-          <p className="reveal__label">Accepted answers</p>
+        <div className="reveal__block reveal__block--texts">
+          <p className="reveal__label">{t('reveal.accepted')}</p>
           <p className="reveal__answer">{correct.accepted.join(' · ')}</p>
           {d.texts && d.texts.length > 0 ? (
-            <ul className="reveal__texts" aria-label="Most frequent answers">
-              {d.texts.map((t) => (
-                <li key={t.text} className={t.correct ? 'reveal__text--right' : 'reveal__text--wrong'}>
-                  <span className="reveal__text-word">{t.text}</span>
+            <ul className="reveal__texts" aria-label={t('reveal.frequent')}>
+              {d.texts.map((entry) => (
+                <li key={entry.text} className={entry.correct ? 'reveal__text--right' : 'reveal__text--wrong'}>
+                  <span className="reveal__text-word">{entry.text}</span>
                   <span className="reveal__text-count">
-                    {t.count}
-                    <span className="sr-only">{t.correct ? ', right' : ', wrong'}</span>
+                    {entry.count}
+                    <span className="sr-only">{entry.correct ? t('reveal.srRight') : t('reveal.srWrong')}</span>
                   </span>
                 </li>
               ))}
@@ -40,32 +45,34 @@ export function RevealPanel({ question, reveal }: { question: PublicQuestion; re
         </div>
       ) : null}
       {correct.type === 'slider' ? (
-        <div className="reveal__block">
-          <p className="reveal__label">Right answer</p>
-          <p className="reveal__answer">
-            {correct.value}
-            {correct.tolerance > 0 ? <span className="reveal__tolerance"> (± {correct.tolerance})</span> : null}
-          </p>
+        <div className="reveal__block reveal__block--slider">
+          <div className="reveal__headline">
+            <p className="reveal__label">{t('reveal.rightAnswer')}</p>
+            <p className="reveal__answer">
+              {correct.value}
+              {correct.tolerance > 0 ? <span className="reveal__tolerance"> (± {correct.tolerance})</span> : null}
+            </p>
+          </div>
+          {question.slider && d.histogram ? <SliderHistogram scale={question.slider} counts={d.histogram} value={correct.value} tolerance={correct.tolerance} /> : null}
         </div>
       ) : null}
       {correct.type === 'ordering' && question.items ? (
-        <div className="reveal__block">
-          <p className="reveal__label">Right order</p>
-          <ol className="reveal__order">
-            {correct.order.map((i) => (
-              <li key={i}>{question.items?.[i]}</li>
-            ))}
-          </ol>
+        <div className="reveal__block reveal__block--ordering">
+          <div className="reveal__headline">
+            <p className="reveal__label">{t('reveal.rightOrder')}</p>
+            {d.placedRight ? <p className="reveal__legend">{t('reveal.placedRightLegend')}</p> : null}
+          </div>
+          <OrderingReveal items={question.items} order={correct.order} placedRight={d.placedRight} answered={d.answered} />
         </div>
       ) : null}
       <p className="reveal__tally">
         {correct.type === 'poll'
-          ? `${d.answered} of ${d.total} answered`
-          : `${d.correct} of ${d.total} got it right · ${d.answered} answered`}
+          ? t('reveal.pollTally', { answered: d.answered, total: d.total })
+          : t('reveal.tally', { correct: d.correct, total: d.total, answered: d.answered })}
       </p>
       {reveal.explanation ? (
         <aside className="reveal__explanation">
-          <p className="reveal__label">Why</p>
+          <p className="reveal__label">{t('reveal.why')}</p>
           <p>{reveal.explanation}</p>
         </aside>
       ) : null}

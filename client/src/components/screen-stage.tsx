@@ -6,6 +6,9 @@ import { OptionTiles } from './option-tiles.tsx';
 import { PodiumView } from './podium-view.tsx';
 import { QuestionHeading } from './question-heading.tsx';
 import { RevealPanel } from './reveal-panel.tsx';
+import { useT } from '../i18n/i18n-context.ts';
+import { TeachingMoment } from './teaching-moment.tsx';
+import { useFitText } from './use-fit-text.ts';
 
 interface ScreenStageProps {
   view: ScreenView;
@@ -19,6 +22,8 @@ interface ScreenStageProps {
  * adds its controls around it.
  */
 export function ScreenStage({ view, clockOffset, joinUrl, onKick }: ScreenStageProps) {
+  const t = useT();
+  const fit = useFitText<HTMLElement>();
   const q = view.question;
   switch (view.phase) {
     case 'lobby':
@@ -28,21 +33,21 @@ export function ScreenStage({ view, clockOffset, joinUrl, onKick }: ScreenStageP
       if (!q) return null;
       const open = view.phase === 'open';
       return (
-        <section className="stage stage--question">
+        <section className="stage stage--question" ref={fit}>
           <QuestionHeading state={q} />
           <div className="stage__status">
             {open ? (
-              <Countdown until={q.closesAt} totalMs={q.question.timeLimitMs} clockOffset={clockOffset} label="Time left" size="large" />
+              <Countdown until={q.closesAt} totalMs={q.question.timeLimitMs} clockOffset={clockOffset} label={t('play.timeLeft')} size="large" />
             ) : (
-              <Countdown until={q.opensAt} totalMs={q.question.readMs} clockOffset={clockOffset} label="Answers open in" size="large" />
+              <Countdown until={q.opensAt} totalMs={q.question.readMs} clockOffset={clockOffset} label={t('play.answersOpenIn')} size="large" />
             )}
             <p className="stage__answered" aria-live="off">
-              <span className="stage__answered-number">{view.answered ?? 0}</span> of {view.playerCount} answered
+              <span className="stage__answered-number">{view.answered ?? 0}</span> {t('stage.ofAnswered', { total: view.playerCount })}
             </p>
           </div>
           {q.question.options ? <OptionTiles options={q.question.options} /> : null}
           {q.question.items ? (
-            <ol className="stage__items" aria-label="Items to order">
+            <ol className="stage__items" aria-label={t('stage.items')}>
               {q.question.items.map((item, i) => (
                 <li key={i}>{item}</li>
               ))}
@@ -50,31 +55,32 @@ export function ScreenStage({ view, clockOffset, joinUrl, onKick }: ScreenStageP
           ) : null}
           {q.question.slider ? (
             <p className="stage__hint">
-              Pick a number from {q.question.slider.min} to {q.question.slider.max} on your phone
+              {t('stage.sliderHint', { min: q.question.slider.min, max: q.question.slider.max })}
             </p>
           ) : null}
-          {q.question.type === 'type-answer' ? <p className="stage__hint">Type your answer on your phone</p> : null}
-          {!open ? <p className="stage__hint">Read the question: answers open in a moment</p> : null}
+          {q.question.type === 'type-answer' ? <p className="stage__hint">{t('stage.typeHint')}</p> : null}
+          {!open ? <p className="stage__hint">{t('stage.readHint')}</p> : null}
         </section>
       );
     }
     case 'closed':
       if (!q || !view.reveal) return null;
       return (
-        <section className="stage stage--reveal">
+        <section className="stage stage--reveal" ref={fit}>
           <QuestionHeading state={q} />
           <RevealPanel question={q.question} reveal={view.reveal} />
+          <TeachingMoment view={view} />
         </section>
       );
     case 'leaderboard':
       return (
-        <section className="stage stage--leaderboard" aria-labelledby="leaderboard-title">
+        <section className="stage stage--leaderboard" aria-labelledby="leaderboard-title" ref={fit}>
           <h1 id="leaderboard-title" className="stage__title">
-            Leaderboard
+            {t('leaderboard.title')}
           </h1>
           {q ? (
             <p className="stage__subtitle">
-              After question {q.index + 1} of {q.total}
+              {t('stage.after', { number: q.index + 1, total: q.total })}
             </p>
           ) : null}
           <LeaderboardList rows={view.leaderboard ?? view.reveal?.top ?? []} />
@@ -82,9 +88,9 @@ export function ScreenStage({ view, clockOffset, joinUrl, onKick }: ScreenStageP
       );
     case 'ended':
       return (
-        <section className="stage stage--podium" aria-labelledby="podium-title">
+        <section className="stage stage--podium" aria-labelledby="podium-title" ref={fit}>
           <h1 id="podium-title" className="stage__title">
-            Podium
+            {t('podium.title')}
           </h1>
           <p className="stage__subtitle">{view.title}</p>
           {view.podium ? <PodiumView podium={view.podium} /> : null}

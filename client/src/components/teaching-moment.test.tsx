@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import type { PlayerView, ScreenView } from '@quizbus/shared';
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
+import { render } from '../i18n/test-i18n.tsx';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PlayerTeachingMoment, STARTER_QUIZ_TITLE, TeachingMoment } from './teaching-moment.tsx';
 

@@ -1,4 +1,8 @@
 import type { PlayerView, ScreenView } from '@quizbus/shared';
+import { useT } from '../i18n/i18n-context.ts';
+import { richText } from '../i18n/rich-text.tsx';
+
+const TAGS = { strong: (s: string) => <strong>{s}</strong>, code: (s: string) => <code>{s}</code> };
 
 /**
  * The starter quiz's title. Views carry no quiz id, and the starter is a bundled, read-only
@@ -12,14 +16,13 @@ export const STARTER_QUIZ_TITLE = 'Event-driven architecture';
  * console and the display; `publicSeq` at the reveal is the question.closed event's number.
  */
 export function TeachingMoment({ view }: { view: ScreenView }) {
+  const t = useT();
   if (view.title !== STARTER_QUIZ_TITLE || view.phase !== 'closed' || !view.reveal) return null;
   const answered = view.reveal.distribution.answered;
   return (
-    <aside className="teaching-moment" aria-label="Under the hood of this reveal">
+    <aside className="teaching-moment" aria-label={t('teach.revealLabel')}>
       <p>
-        This reveal is <strong>event #{view.publicSeq}</strong> (<code>question.closed</code>) in this game's log. The {answered}{' '}
-        {answered === 1 ? 'answer' : 'answers'} you sent came before it, each an <code>answer.accepted</code> event of its own. Open “Under the hood” to
-        watch them travel.
+        {richText(t('teach.reveal', { seq: view.publicSeq, answered }), TAGS)}
       </p>
     </aside>
   );
@@ -31,13 +34,13 @@ export function TeachingMoment({ view }: { view: ScreenView }) {
  * tells nothing about other players while answers are open.
  */
 export function PlayerTeachingMoment({ view }: { view: PlayerView }) {
+  const t = useT();
   const seq = view.result?.answerSeq;
   if (view.title !== STARTER_QUIZ_TITLE || view.phase !== 'closed' || seq === undefined) return null;
   return (
-    <aside className="teaching-moment" aria-label="Under the hood of your answer">
+    <aside className="teaching-moment" aria-label={t('teach.answerLabel')}>
       <p>
-        Your answer was <strong>event #{seq}</strong> (<code>answer.accepted</code>) in this game's log; this reveal is event #{view.publicSeq} (
-        <code>question.closed</code>). The big screen's “Under the hood” shows them travel.
+        {richText(t('teach.answer', { seq, revealSeq: view.publicSeq }), TAGS)}
       </p>
     </aside>
   );

@@ -1,116 +1,75 @@
-import type { TelemetryEntry, TelemetryEvents, TelemetryNode } from '@quizbus/shared';
-import { useEffect, useId, useState } from 'react';
+import type { TelemetryNode } from '@quizbus/shared';
+import { useId, useState } from 'react';
+import { reachTotal } from '../net/event-flow.ts';
 import type { ConnectionStatus, GameClient } from '../net/game-client.ts';
-
-/** Entries the log shows, newest last. */
-const LOG_LINES = 40;
-
-interface Flow {
-  latest: TelemetryEvents | null;
-  log: TelemetryEntry[];
-  /**
-   * Each node's command → fan-out delay in its latest window that relayed events. A quiet
-   * window measures nothing, so it does not wipe the last figure off the table.
-   */
-  lagMs: Record<string, number>;
-}
-
-/** The flow after one more telemetry message. */
-function advance(f: Flow, message: TelemetryEvents): Flow {
-  const lagMs = { ...f.lagMs };
-  for (const n of message.nodes) if (n.eventsInWindow > 0) lagMs[n.nodeId] = n.maxLagMs;
-  return { latest: message, log: [...f.log, ...message.events].slice(-LOG_LINES), lagMs };
-}
+import { useEventFlow } from '../net/use-event-flow.ts';
+import { EventFlowDiagram, FlowStats } from './event-flow-diagram.tsx';
+import { FullScreenDialog } from './full-screen-dialog.tsx';
+import { useReducedMotion } from './use-reduced-motion.ts';
+import { useLocale, useT } from '../i18n/i18n-context.ts';
 
 /**
  * The "under the hood" panel on the host console and the display: the path of the game's
- * events through the server and a log of the latest ones. Closed, it sends nothing and the
- * server records nothing for it (telemetry.watch is only on while it is open).
+ * events through the server and a log of the latest ones, and a full-screen diagram of the same
+ * flow for the projector. Closed, it sends nothing and the server records nothing for it
+ * (telemetry.watch is only on while the panel or the diagram is open).
  */
 export function UnderTheHoodPanel({ client, connection }: { client: GameClient; connection: ConnectionStatus }) {
+  const { t, format } = useLocale();
   const [open, setOpen] = useState(false);
-  const [flow, setFlow] = useState<Flow>({ latest: null, log: [], lagMs: {} });
-  const [channel, setChannel] = useState<{ nodeId: string; channel: string } | null>(null);
+  const [big, setBig] = useState(false);
+  const { flow, channel } = useEventFlow(client, connection, open || big);
+  const reducedMotion = useReducedMotion();
   const id = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    return client.onTelemetry((message) => setFlow((f) => advance(f, message)));
-  }, [client, open]);
-
-  // Watching belongs to the socket's seat: after a reconnect (a new seat) it is asked for again.
-  useEffect(() => {
-    if (!open || connection !== 'online') return;
-    let live = true;
-    void client.send('telemetry.watch', { on: true }).then((ack) => {
-      if (live && ack.ok) setChannel({ nodeId: ack.nodeId, channel: ack.channel });
-    });
-    return () => {
-      live = false;
-    };
-  }, [client, open, connection]);
-
-  // Closing the panel stops the flow on the server too: closed, it costs nothing there.
-  useEffect(() => {
-    if (!open) return;
-    return () => void client.send('telemetry.watch', { on: false });
-  }, [client, open]);
 
   const latest = flow.latest;
   const lastSeq = flow.log.at(-1)?.toSeq;
   const nodes = latest?.nodes ?? [];
   const here = latest?.nodeId ?? channel?.nodeId;
-  const total = nodes.reduce((t, n) => ({ host: t.host + n.reached.host, display: t.display + n.reached.display, players: t.players + n.reached.players }), {
-    host: 0,
-    display: 0,
-    players: 0,
-  });
-  const lags = nodes.flatMap((n) => flow.lagMs[n.nodeId] ?? []);
-  const slowest = lags.length > 0 ? Math.max(...lags) : null;
+  const total = reachTotal(flow);
   return (
-    <section className="hood" aria-label="Under the hood">
+    <section className="hood" aria-label={t('hood.title')}>
       <button type="button" className="button button--quiet hood__toggle" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)}>
-        {open ? 'Hide under the hood' : 'Under the hood'}
+        {open ? t('hood.hide') : t('hood.title')}
       </button>
+      <button type="button" className="button button--quiet hood__toggle" aria-haspopup="dialog" onClick={() => setBig(true)}>
+        {t('flow.open')}
+      </button>
+      {big ? (
+        <FullScreenDialog className="full-screen" labelledBy={`${id}-big`} closeLabel={t('flow.close')} onClose={() => setBig(false)}>
+          <EventFlowDiagram flow={flow} channel={channel} titleId={`${id}-big`} reducedMotion={reducedMotion} />
+        </FullScreenDialog>
+      ) : null}
       {open ? (
         // Focusable: the body scrolls when the node table and log outgrow it, and keyboard users scroll it too.
         <div id={id} className="hood__body" role="group" tabIndex={0} aria-labelledby={`${id}-title`}>
-          <h2 className="hood__title" id={`${id}-title`}>How your game's events travel</h2>
-          <ol className="hood__path" aria-label="Path of an event">
+          <h2 className="hood__title" id={`${id}-title`}>{t('hood.heading')}</h2>
+          <ol className="hood__path" aria-label={t('hood.path')}>
             <li>
-              <strong>Command</strong> from a phone or this console
+              <strong>{t('hood.command')}</strong> {t('hood.commandFrom')}
             </li>
             <li>
-              <strong>Owner node</strong> {latest?.ownerNode ? `${latest.ownerNode}${latest.ownerNode === here ? ' (this screen’s node)' : ''}` : '…'} decides
+              <strong>{t('hood.owner')}</strong>{' '}
+              {latest?.ownerNode ? t(latest.ownerNode === here ? 'hood.ownerDecidesHere' : 'hood.ownerDecides', { node: latest.ownerNode }) : '…'}
             </li>
             <li>
-              <strong>Appended to the log</strong> {lastSeq !== undefined ? `as event #${lastSeq}` : '…'}
+              <strong>{t('hood.appended')}</strong> {lastSeq !== undefined ? t('hood.asEvent', { seq: lastSeq }) : '…'}
             </li>
             <li>
-              <strong>Channel</strong> {channel?.channel ?? '…'}
+              <strong>{t('hood.channel')}</strong> {channel?.channel ?? '…'}
             </li>
             <li>
-              <strong>Relayed by {nodes.length > 0 ? listNames(nodes.map((n) => n.nodeId)) : (here ?? '…')}</strong>
-              {latest ? ` to ${total.players} phones, ${total.host} host, ${total.display} displays` : ''}
+              <strong>{t('hood.relayedBy', { nodes: nodes.length > 0 ? format.list(nodes.map((n) => n.nodeId)) : (here ?? '…') })}</strong>
+              {latest ? ` ${t('hood.relayedTo', { players: total.players, host: total.host, display: total.display })}` : ''}
             </li>
           </ol>
-          <dl className="hood__stats">
-            <div>
-              <dt>Events per second</dt>
-              <dd>{latest?.eventsPerSecond ?? 0}</dd>
-            </div>
-            <div>
-              <dt>Command → fan-out, slowest node</dt>
-              <dd>{slowest !== null ? `${slowest} ms` : '–'}</dd>
-            </div>
-          </dl>
+          <FlowStats flow={flow} className="hood__stats" />
           {nodes.length > 0 ? <NodeTable nodes={nodes} here={here} lagMs={flow.lagMs} /> : null}
           <p className="hood__note">
-            Each node measures what it relays to its own sockets, in 250 ms windows, and sends its figures to node {here ?? '…'}, the one this screen is
-            connected to. Answers appear only as counts.
+            {t('hood.note', { node: here ?? '…' })}
           </p>
-          <h3 className="hood__title">Latest events</h3>
-          <ol className="hood__log" aria-label="Latest events" aria-live="off">
+          <h3 className="hood__title">{t('hood.latest')}</h3>
+          <ol className="hood__log" aria-label={t('hood.latest')} aria-live="off">
             {flow.log.map((e) => (
               <li key={e.seq}>
                 <span className="hood__seq">#{e.seq === e.toSeq ? e.seq : `${e.seq}–${e.toSeq}`}</span> <code>{e.type}</code> {e.summary}
@@ -123,25 +82,21 @@ export function UnderTheHoodPanel({ client, connection }: { client: GameClient; 
   );
 }
 
-/** "a", "a and b", "a, b and c". */
-function listNames(names: readonly string[]): string {
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-}
-
 /** Every node that relays the game, with the sockets it reached and how fast it relays. */
 function NodeTable({ nodes, here, lagMs }: { nodes: readonly TelemetryNode[]; here: string | undefined; lagMs: Record<string, number> }) {
+  const t = useT();
   return (
     <table className="hood__nodes">
-      <caption>Nodes relaying this game</caption>
+      <caption>{t('hood.nodesCaption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Node</th>
-          <th scope="col">Last event</th>
-          <th scope="col">Phones</th>
-          <th scope="col">Hosts</th>
-          <th scope="col">Displays</th>
-          <th scope="col">Events per second</th>
-          <th scope="col">Command → fan-out</th>
+          <th scope="col">{t('hood.node')}</th>
+          <th scope="col">{t('hood.lastEvent')}</th>
+          <th scope="col">{t('hood.phones')}</th>
+          <th scope="col">{t('hood.hosts')}</th>
+          <th scope="col">{t('hood.displays')}</th>
+          <th scope="col">{t('hood.eventsPerSecond')}</th>
+          <th scope="col">{t('hood.lag')}</th>
         </tr>
       </thead>
       <tbody>
@@ -149,15 +104,15 @@ function NodeTable({ nodes, here, lagMs }: { nodes: readonly TelemetryNode[]; he
           <tr key={n.nodeId}>
             <th scope="row">
               {n.nodeId}
-              {n.owner ? ' (owner)' : ''}
-              {n.nodeId === here ? ' (this screen)' : ''}
+              {n.owner ? ` ${t('hood.ownerMark')}` : ''}
+              {n.nodeId === here ? ` ${t('hood.hereMark')}` : ''}
             </th>
             <td>#{n.seq}</td>
             <td>{n.reached.players}</td>
             <td>{n.reached.host}</td>
             <td>{n.reached.display}</td>
             <td>{n.eventsPerSecond}</td>
-            <td>{lagMs[n.nodeId] !== undefined ? `${lagMs[n.nodeId]} ms` : '–'}</td>
+            <td>{lagMs[n.nodeId] !== undefined ? t('hood.ms', { ms: lagMs[n.nodeId] ?? 0 }) : '–'}</td>
           </tr>
         ))}
       </tbody>

@@ -10,24 +10,11 @@ import {
   type QuizSummary,
   type TeacherSession,
 } from '@quizbus/shared';
+import { currentLocale } from '../i18n/current-locale.ts';
 
-/** One problem with a submitted document, as the server reports it (path into the body). */
-export interface ApiIssue {
-  path: Array<string | number>;
-  message: string;
-}
-
-/** An HTTP API error with the server's code and message (and field issues on a 400). */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ErrorCode | 'NETWORK',
-    message: string,
-    readonly issues: ApiIssue[] = [],
-  ) {
-    super(message);
-  }
-}
+// In a module of its own, without zod: the phone's error messages need it (docs/phone-budget.md).
+export { ApiError, type ApiIssue } from './api-error.ts';
+import { ApiError, type ApiIssue } from './api-error.ts';
 
 /** Fired on window when the teacher API answers 401 LOGIN_REQUIRED: the host pages show the login. */
 export const LOGIN_REQUIRED_EVENT = 'quizbus:login-required';
@@ -42,7 +29,7 @@ async function request(method: string, path: string, body?: unknown, headers: Re
   try {
     res = await fetch(path, {
       method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      headers: { 'accept-language': currentLocale(), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {

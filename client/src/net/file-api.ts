@@ -9,6 +9,7 @@ import {
   type QuizExportFormat,
   type ReportSummary,
 } from '@quizbus/shared';
+import { currentLocale } from '../i18n/current-locale.ts';
 import { ApiError, noteLoginRequired } from './api.ts';
 
 /**
@@ -20,7 +21,8 @@ import { ApiError, noteLoginRequired } from './api.ts';
 async function call(path: string, init: RequestInit = {}): Promise<Response> {
   let res: Response;
   try {
-    res = await fetch(path, init);
+    // The teacher's chosen language names the columns and sheets of what comes back.
+    res = await fetch(path, { ...init, headers: { 'accept-language': currentLocale(), ...(init.headers as Record<string, string> | undefined) } });
   } catch {
     throw new ApiError(0, 'NETWORK', 'The server cannot be reached. Check the connection.');
   }

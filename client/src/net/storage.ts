@@ -66,3 +66,21 @@ export function loadHostSeat(pin: string): HostSeat | null {
 export function saveHostSeat(pin: string, seat: HostSeat | null): void {
   write(hostKey(pin), seat);
 }
+
+/** Which screen a sound setting belongs to: each remembers its own. */
+export type SoundScreen = 'display' | 'host' | 'player';
+const soundKey = (screen: SoundScreen) => `quizbus.sound.${screen}`;
+
+/**
+ * Whether this screen plays sound: as last set here, else on for the display and the host and
+ * off for a phone (a class of phones beeping at once is noise; a student opts in).
+ */
+export function loadSoundOn(screen: SoundScreen): boolean {
+  const saved = read(soundKey(screen));
+  return typeof saved === 'boolean' ? saved : screen !== 'player';
+}
+
+/** Remembers this screen's sound setting on this device. */
+export function saveSoundOn(screen: SoundScreen, on: boolean): void {
+  write(soundKey(screen), on);
+}

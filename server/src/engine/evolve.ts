@@ -1,4 +1,4 @@
-import { CHAINED_MESSAGES, type DomainEvent, type EventOf } from '@quizbus/shared';
+import { CHAINED_MESSAGES, sliderBucketCount, sliderBucketOf, type Answer, type DomainEvent, type EventOf } from '@quizbus/shared';
 import { remember } from './command-memory.ts';
 import { isScored, questionAt, type GameState, type PlayerState, type QuestionRun } from './game-state.ts';
 import { normalizeText } from './grading.ts';
@@ -203,6 +203,7 @@ function withdrawAnswer(s: GameState, p: PlayerState): void {
   };
   if (a.answer.kind === 'choice') drop(a.answer.choice);
   if (a.answer.kind === 'choices') a.answer.choices.forEach(drop);
+  tallyShape(s, run, a.answer, -1);
   if (a.answer.kind === 'text') {
     const entry = run.texts.get(normalizeText(a.answer.text));
     if (entry) entry.count -= 1;
@@ -222,6 +223,8 @@ function shown(s: GameState, d: EventOf<'question.shown'>['data']): void {
     correct: 0,
     optionCounts: new Array<number>(optionCount).fill(0),
     texts: new Map(),
+    sliderCounts: new Array<number>(q.type === 'slider' ? sliderBucketCount(q) : 0).fill(0),
+    placedRight: new Array<number>(q.type === 'ordering' ? q.items.length : 0).fill(0),
     lateJoiners: new Set(),
     closedReason: null,
   };
@@ -241,11 +244,29 @@ function answered(s: GameState, d: EventOf<'answer.accepted'>['data'], seq: numb
   const a = d.answer;
   if (a.kind === 'choice') run.optionCounts[a.choice] = (run.optionCounts[a.choice] ?? 0) + 1;
   if (a.kind === 'choices') for (const c of a.choices) run.optionCounts[c] = (run.optionCounts[c] ?? 0) + 1;
+  tallyShape(s, run, a, 1);
   if (a.kind === 'text') {
     const key = normalizeText(a.text);
     const entry = run.texts.get(key);
     if (entry) entry.count += 1;
     else run.texts.set(key, { text: a.text.trim().slice(0, 60), count: 1, correct: d.grade === 'correct' });
+  }
+}
+
+/**
+ * The reveal's spread of slider and ordering answers: the band a number fell in, and each item
+ * an order put in its right place. `by` is +1 for an answer, −1 when a kicked player's is withdrawn.
+ */
+function tallyShape(s: GameState, run: QuestionRun, a: Answer, by: 1 | -1): void {
+  const q = questionAt(s, run.index);
+  if (a.kind === 'number' && q.type === 'slider') {
+    const i = sliderBucketOf(q, a.value);
+    run.sliderCounts[i] = Math.max(0, (run.sliderCounts[i] ?? 0) + by);
+  }
+  if (a.kind === 'order' && q.type === 'ordering') {
+    a.order.forEach((item, place) => {
+      if (q.solution[place] === item) run.placedRight[item] = Math.max(0, (run.placedRight[item] ?? 0) + by);
+    });
   }
 }
 

@@ -62,6 +62,10 @@ export interface QuestionRun {
   readonly optionCounts: number[];
   /** Normalised type-answer text → count. */
   readonly texts: Map<string, { text: string; count: number; correct: boolean }>;
+  /** Slider: answers per band of the scale (see sliderBucketOf); empty for other types. */
+  readonly sliderCounts: number[];
+  /** Ordering: per item (display index), answers that put it in its right place. */
+  readonly placedRight: number[];
   /** Players who joined while this question ran; they sit it out. */
   readonly lateJoiners: Set<string>;
   closedReason: 'deadline' | 'skipped' | 'all-answered' | null;

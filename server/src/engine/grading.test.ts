@@ -24,6 +24,13 @@ describe('normalizeText', () => {
     ['horizontal bar', 'event\u2015driven', 'event-driven'],
     ['full-width letters', 'ＰＡＲＩＳ', 'paris'],
     ['everything at once', '  Event – Driven\tZÜRICH ', 'event-drivenzurich'],
+    ['Arabic: harakat removed', 'القَاهِرَة', 'القاهره'],
+    ['Arabic: hamza on alef and madda fold to alef', 'أحمد إسلام آمال', 'احمداسلامامال'],
+    ['Arabic: tatweel removed', 'بـــغداد', 'بغداد'],
+    ['Arabic: alef maqsura as ya', 'مصطفى', 'مصطفي'],
+    ['Arabic-Indic digits', '١٢٣ ۴۵', '12345'],
+    ['Chinese: full-width letters, digits and space', 'ＡＢＣ１２３\u3000北京', 'abc123北京'],
+    ['Chinese characters stay as they are', '上海', '上海'],
   ])('%s', (_case, input, expected) => {
     expect(normalizeText(input)).toBe(expected);
   });
@@ -32,6 +39,10 @@ describe('normalizeText', () => {
     ['  Event-Driven ', 'event‑driven'],
     ['Zürich', 'zurich'],
     ['SAN FRANCISCO', 'san francisco'],
+    ['القاهرة', 'القاهره'],
+    ['إسطنبول', 'اسطنبول'],
+    ['北京', ' 北京 '],
+    ['ＤＮＡ', 'dna'],
   ])('"%s" and "%s" compare equal', (a, b) => {
     expect(normalizeText(a)).toBe(normalizeText(b));
   });
@@ -40,6 +51,8 @@ describe('normalizeText', () => {
     ['paris', 'pariss'],
     ['event-driven', 'eventdriven'],
     ['zurich', 'zurick'],
+    ['القاهرة', 'الاسكندرية'],
+    ['北京', '南京'],
   ])('"%s" and "%s" stay different', (a, b) => {
     expect(normalizeText(a)).not.toBe(normalizeText(b));
   });
@@ -126,6 +139,12 @@ describe('grade', () => {
     ['type-answer, without accent and in capitals', Q.typeAnswer(['Zürich']), A.text('  ZURICH '), 'correct', 1],
     ['type-answer, dash variant and spaces', Q.typeAnswer(['Event-Driven']), A.text('event – driven'), 'correct', 1],
     ['type-answer, a typo', Q.typeAnswer(['Zürich']), A.text('Zurick'), 'wrong', 0],
+    ['type-answer, Arabic without harakat and with ه for ة', Q.typeAnswer(['القَاهِرَة']), A.text('القاهره'), 'correct', 1],
+    ['type-answer, Arabic with hamza where the list has none', Q.typeAnswer(['اسطنبول']), A.text('إسطنبول'), 'correct', 1],
+    ['type-answer, Arabic, another city', Q.typeAnswer(['القاهرة']), A.text('الجيزة'), 'wrong', 0],
+    ['type-answer, Chinese from a full-width keyboard', Q.typeAnswer(['北京', 'Beijing']), A.text('\u3000北京\u3000'), 'correct', 1],
+    ['type-answer, Chinese pinyin in full-width letters', Q.typeAnswer(['北京', 'Beijing']), A.text('ＢＥＩＪＩＮＧ'), 'correct', 1],
+    ['type-answer, Chinese, a different city', Q.typeAnswer(['北京']), A.text('南京'), 'wrong', 0],
     ['type-answer, a substring', Q.typeAnswer(['Zürich']), A.text('Zür'), 'wrong', 0],
     ['slider exact', Q.slider(50, 5), A.number(50), 'correct', 1],
     ['slider at the upper tolerance edge', Q.slider(50, 5), A.number(55), 'correct', 1],

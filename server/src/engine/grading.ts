@@ -2,14 +2,23 @@ import { multiSelectShare, speedPoints, streakBonus } from '@quizbus/shared';
 import type { Answer, GameOptions, GameQuestion, Grade } from '@quizbus/shared';
 import { isScored } from './game-state.ts';
 
+/** Arabic letters a phone keyboard or a hurried hand writes either way: alef maqsura and ya, ta marbuta and ha. */
+const ARABIC_FOLD: Record<string, string> = { ى: 'ي', ة: 'ه' };
+
 /**
  * Folds a typed answer for comparison: accents removed, case folded, all whitespace removed.
- * "  Event-Driven " and "event‑driven" compare equal; so do "Zürich" and "zurich".
+ * "  Event-Driven " and "event‑driven" compare equal; so do "Zürich" and "zurich". In every
+ * script: compatibility forms fold (full-width "ＡＢＣ１" is "abc1", as a Chinese or Japanese
+ * keyboard types it); Arabic loses its vowel marks (harakat), hamza on alef (أ إ آ → ا) and
+ * tatweel, writes ى as ي and ة as ه, and Arabic-Indic digits are plain digits.
  */
 export function normalizeText(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
+    .replace(/\u0640/gu, '')
+    .replace(/[ىة]/gu, (c) => ARABIC_FOLD[c] ?? c)
+    .replace(/[\u0660-\u0669\u06f0-\u06f9]/gu, (d) => String((d.codePointAt(0) ?? 0) & 0xf))
     .toLocaleLowerCase('en-US')
     .replace(/[\s\u200b]+/gu, '')
     .replace(/[‐‑‒–—―]/gu, '-');

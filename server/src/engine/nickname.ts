@@ -1,5 +1,8 @@
-/** Nickname rules: trimmed, 1–24 characters, no control, invisible or blank-looking characters. */
-export const NICKNAME_MAX = 24;
+import { graphemeCount, NICKNAME_MAX } from '@quizbus/shared';
+
+// Nickname rules: trimmed, 1–24 characters counted as graphemes (the limit and the count come
+// from shared, and the join page's counter uses the same two), no control, invisible or
+// blank-looking characters.
 
 // Only ordinary white space is folded (tab, line feed, the Zs spaces). Line and paragraph
 // separators (U+2028/2029), U+0085 and U+FEFF are not: JavaScript's `\s` would fold them into a
@@ -29,7 +32,7 @@ export type NicknameCheck = { ok: true; nickname: string; key: string } | { ok: 
 export function checkNickname(raw: string): NicknameCheck {
   // Not String#trim: it strips U+FEFF too, which is refused rather than quietly dropped.
   const nickname = raw.normalize('NFC').replace(SPACE, ' ').replace(/^ | $/g, '');
-  const length = [...nickname].length;
+  const length = graphemeCount(nickname);
   if (length === 0) return { ok: false, message: 'Choose a nickname.' };
   if (length > NICKNAME_MAX) return { ok: false, message: `A nickname has at most ${NICKNAME_MAX} characters.` };
   const bare = nickname.replace(EMOJI_JOINER, '').replace(PRESENTATION, '').replace(FLAG_TAGS, '');

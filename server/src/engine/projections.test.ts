@@ -15,9 +15,16 @@ interface Case {
   correct: CorrectAnswer;
   options?: number[];
   texts?: Array<{ text: string; count: number; correct: boolean }>;
+  /** Slider and ordering: the spread the reveal carries. */
+  spread?: { histogram: number[] } | { placedRight: number[] };
   /** Strings that only the answers or the solution contain. */
   secrets: string[];
   scored: boolean;
+}
+
+/** The 17 bands (6 positions each) of a 0–100 slider with the given non-zero counts. */
+function bands(counts: Record<number, number>): number[] {
+  return Array.from({ length: 17 }, (_, i) => counts[i] ?? 0);
 }
 
 const cases: Array<[string, Case]> = [
@@ -36,8 +43,8 @@ const cases: Array<[string, Case]> = [
       scored: true,
     },
   ],
-  ['slider', { q: Q.slider(37, 2), right: A.number(38), wrong: A.number(90), correct: { type: 'slider', value: 37, tolerance: 2 }, secrets: [], scored: true }],
-  ['ordering', { q: Q.ordering([2, 0, 1]), right: A.order(2, 0, 1), wrong: A.order(0, 1, 2), correct: { type: 'ordering', order: [2, 0, 1] }, secrets: [], scored: true }],
+  ['slider', { q: Q.slider(37, 2), right: A.number(38), wrong: A.number(90), correct: { type: 'slider', value: 37, tolerance: 2 }, spread: { histogram: bands({ 6: 1, 15: 1 }) }, secrets: [], scored: true }],
+  ['ordering', { q: Q.ordering([2, 0, 1]), right: A.order(2, 0, 1), wrong: A.order(0, 1, 2), correct: { type: 'ordering', order: [2, 0, 1] }, spread: { placedRight: [1, 1, 1] }, secrets: [], scored: true }],
   ['poll', { q: Q.poll(), right: A.choice(1), wrong: A.choice(2), correct: { type: 'poll' }, options: [0, 1, 1], secrets: [], scored: false }],
 ];
 
@@ -124,6 +131,7 @@ describe.each(cases)('%s question', (_type, c) => {
       correct: c.scored ? 1 : 0,
       ...(c.options ? { options: c.options } : {}),
       ...(c.texts ? { texts: c.texts } : {}),
+      ...c.spread,
     });
     const annPoints = c.scored ? 1000 : 0;
     expect(r!.top).toEqual([
@@ -224,6 +232,38 @@ describe('reveal', () => {
       { text: 'zurich', count: 3, correct: true },
       { text: 'Bern', count: 2, correct: false },
     ]);
+  });
+
+  it('a slider reveal counts answers per band of the scale: one band per position when few, 20 bands at most', () => {
+    const g = new TestGame([{ text: 'Ten', timeLimitMs: 20_000, readMs: 3_000, points: 1000, type: 'slider', min: 0, max: 10, step: 1, correct: 7, tolerance: 1 }, Q.slider(37, 2)]);
+    const ids = ['A', 'B', 'C', 'D', 'E'].map((n) => g.add(n));
+    g.start();
+    g.toOpen();
+    [7, 7, 3, 10].forEach((v, i) => g.answer(ids[i]!, 0, A.number(v)));
+    g.kick(ids[3]!);
+    g.toClose();
+    expect(reveal(g.state)!.distribution.histogram).toEqual([0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0]);
+    g.next();
+    g.next();
+    g.toOpen();
+    const stillIn = [ids[0]!, ids[1]!, ids[2]!, ids[4]!];
+    [0, 4.9, 5, 100].forEach((v, i) => g.answer(stillIn[i]!, 1, A.number(v)));
+    g.toClose();
+    // 101 positions: bands of 6 (0–5, 6–11, … 96–100); 4.9 rounds to the position 5.
+    expect(reveal(g.state)!.distribution.histogram).toEqual(bands({ 0: 3, 16: 1 }));
+  });
+
+  it('an ordering reveal counts, per item, the players who put it in its right place', () => {
+    const g = new TestGame([Q.ordering([2, 0, 1])]);
+    const ids = ['A', 'B', 'C', 'D'].map((n) => g.add(n));
+    g.start();
+    g.toOpen();
+    g.answer(ids[0]!, 0, A.order(2, 0, 1));
+    g.answer(ids[1]!, 0, A.order(2, 1, 0));
+    g.answer(ids[2]!, 0, A.order(1, 0, 2));
+    g.toClose();
+    // Item 2 is first in two answers, item 0 second in two, item 1 third in one.
+    expect(reveal(g.state)!.distribution.placedRight).toEqual([2, 1, 2]);
   });
 
   it('late joiners count in neither answered nor total; a kicked late joiner does not shrink the total', () => {

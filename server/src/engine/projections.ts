@@ -60,6 +60,8 @@ export function reveal(s: GameState): Reveal | undefined {
     correct: run.correct,
   };
   if ('options' in q) distribution.options = [...run.optionCounts];
+  if (q.type === 'slider') distribution.histogram = [...run.sliderCounts];
+  if (q.type === 'ordering') distribution.placedRight = [...run.placedRight];
   if (q.type === 'type-answer') {
     distribution.texts = [...run.texts.values()]
       .sort((a, b) => b.count - a.count)

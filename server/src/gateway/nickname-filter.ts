@@ -29,13 +29,14 @@ interface Entry {
 
 /** "fuuuck" and "fuck" read the same; collapsing both sides keeps doubled letters in the list matching. */
 function collapse(s: string): string {
-  return s.replace(/(.)\1+/g, '$1');
+  return s.replace(/(.)\1+/gu, '$1');
 }
 
 function readings(text: string): Reading[] {
   const base = text
     .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+    // Marks go (accents, Arabic harakat and the hamza on أ إ آ), and the Arabic tatweel that only stretches a word.
+    .replace(/[\p{M}\u0640]/gu, '')
     .toLowerCase()
     .replace(/./gsu, (c) => CONFUSABLES[c] ?? LEET[c] ?? c);
   const out: Reading[] = [];
@@ -43,8 +44,9 @@ function readings(text: string): Reading[] {
     const signed = signs ? base.replace(/./gsu, (c) => SIGNS[c] ?? c) : base;
     for (const one of ONE_AS) {
       const s = signed.replace(/[1|]/g, one);
-      const words = s.split(/[^a-z]+/).filter(Boolean).map(collapse);
-      out.push({ words, letters: collapse(s.replace(/[^a-z]+/g, '')) });
+      // Letters of every script count (Arabic, Chinese, Polish …), not only a–z.
+      const words = s.split(/[^\p{L}]+/u).filter(Boolean).map(collapse);
+      out.push({ words, letters: collapse(s.replace(/[^\p{L}]+/gu, '')) });
     }
   }
   return out;

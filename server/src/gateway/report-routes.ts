@@ -6,6 +6,7 @@ import type { ReportStore } from '../ports/report-store.ts';
 import { buildReport } from '../reports/build-report.ts';
 import { reportCsv, reportXlsx } from '../reports/report-files.ts';
 import { HttpError } from './http-routes.ts';
+import { reportLabels, requestLocale } from '../i18n/report-labels.ts';
 import { CSV_TYPE, sendFile, XLSX_TYPE } from './quiz-transfer-routes.ts';
 import { opensAnyReport, type TeacherStanding } from './teacher-auth.ts';
 
@@ -80,8 +81,10 @@ export function reportRoutes(deps: ReportRouteDeps): Router {
       throw new HttpError(400, 'BAD_REQUEST', `table must be ${REPORT_CSV_TABLES.join(', ')}.`);
     }
     const name = `quizbus-report-${report.pin}`;
-    if (format === 'csv') sendFile(res, `${name}-${table}.csv`, CSV_TYPE, reportCsv(report, table as ReportCsvTable));
-    else sendFile(res, `${name}.xlsx`, XLSX_TYPE, await reportXlsx(report));
+    // Headers and sheet names in the teacher's language: ?lang= or the browser's Accept-Language.
+    const labels = reportLabels(requestLocale(req.query.lang, req.get('accept-language')));
+    if (format === 'csv') sendFile(res, `${name}-${table}.csv`, CSV_TYPE, reportCsv(report, table as ReportCsvTable, labels));
+    else sendFile(res, `${name}.xlsx`, XLSX_TYPE, await reportXlsx(report, labels));
   });
 
   r.get('/api/quizzes/:id/reports', teacher, async (req, res) => {

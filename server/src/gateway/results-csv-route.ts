@@ -1,6 +1,7 @@
 import express, { type Router } from 'express';
 import type { GameNode } from '../games/game-node.ts';
 import { hashToken, sameHash } from '../games/tokens.ts';
+import { reportLabels, requestLocale } from '../i18n/report-labels.ts';
 import { resultsCsv } from './results-csv.ts';
 
 /**
@@ -30,7 +31,7 @@ export function resultsCsvRoute(node: GameNode): Router {
         'content-disposition': `attachment; filename="quizbus-${pin}-results.csv"`,
         'cache-control': 'no-store',
       })
-      .send(resultsCsv(state));
+      .send(resultsCsv(state, reportLabels(requestLocale(req.query.lang, req.get('accept-language')))));
   });
   return r;
 }

@@ -1,6 +1,7 @@
 import { RESULTS_CSV_COLUMNS } from '@quizbus/shared';
 import type { GameState, PlayerState } from '../engine/game-state.ts';
 import { compareStanding } from '../engine/ranking.ts';
+import { reportLabels, type ReportLabels } from '../i18n/report-labels.ts';
 
 /**
  * One CSV field. Quoted when it holds a separator, quote or line break; a leading = + - @
@@ -18,10 +19,10 @@ export function csvField(value: string | number): string {
  * spreadsheet programs read accented nicknames right). Players still in the game, in
  * leaderboard order: score, then total response time, then join order.
  */
-export function resultsCsv(state: GameState): string {
+export function resultsCsv(state: GameState, labels: ReportLabels = reportLabels()): string {
   const players: PlayerState[] = [...state.players.values()].filter((p) => !p.kicked).sort(compareStanding);
-  const questionColumns = state.questions.map((_, i) => `q${i + 1}`);
-  const rows: Array<Array<string | number>> = [[...RESULTS_CSV_COLUMNS, ...questionColumns]];
+  const questionColumns = state.questions.map((_, i) => labels.question(i + 1));
+  const rows: Array<Array<string | number>> = [[...RESULTS_CSV_COLUMNS.map((key) => labels.columns[key]), ...questionColumns]];
   players.forEach((p, i) => {
     const answers = p.answers.filter((a) => a !== undefined);
     const totalMs = answers.reduce((sum, a) => sum + a.responseMs, 0);

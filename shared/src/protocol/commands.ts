@@ -22,7 +22,7 @@ export const commandSchemas = {
   'host.attach': z.object({ cid, pin, hostToken: token }).strict(),
   'display.attach': z.object({ cid, pin }).strict(),
   /**
-   * The nickname is checked by the game (trimmed, 1–24 characters, unique); see NICKNAME_INVALID.
+   * The nickname is checked by the game (trimmed, 1–24 graphemes as `graphemeCount` counts them, unique); see NICKNAME_INVALID.
    * In a game with generated nicknames it is ignored (send ""). `studentId` is the name or
    * student id a game with askStudentId asks for (STUDENT_ID_REQUIRED without it); other
    * games ignore it. It reaches only the host's reports.

@@ -75,12 +75,3 @@ export const serverMessageSchemas = {
 
 export type ServerMessageName = keyof typeof serverMessageSchemas;
 export type ServerMessage<K extends ServerMessageName> = z.infer<(typeof serverMessageSchemas)[K]>;
-/** Names of the chained messages, whose prevSeq continues the client's publicSeq. */
-export const CHAINED_MESSAGES = [
-  'game.started',
-  'question.shown',
-  'question.opened',
-  'question.closed',
-  'leaderboard.shown',
-  'game.ended',
-] as const satisfies readonly ServerMessageName[];

@@ -26,6 +26,13 @@ export const distributionSchema = z.object({
   options: z.array(z.number().int()).optional(),
   /** type-answer: the most frequent answers (normalised), most frequent first, at most 10. */
   texts: z.array(z.object({ text: z.string(), count: z.number().int(), correct: z.boolean() })).optional(),
+  /**
+   * slider: answers per band of the scale, lowest band first; at most 20 bands, cut as
+   * `sliderBucketCount`/`sliderBucketRange` say (one band per step when the scale has few steps).
+   */
+  histogram: z.array(z.number().int()).max(20).optional(),
+  /** ordering: per item (display index), how many players put it in its right place. */
+  placedRight: z.array(z.number().int()).optional(),
 });
 export type Distribution = z.infer<typeof distributionSchema>;
 

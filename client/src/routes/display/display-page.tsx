@@ -3,11 +3,13 @@ import { ConnectionBanner } from '../../components/connection-banner.tsx';
 import { errorText } from '../../components/error-text.ts';
 import { ReplayPlayer } from '../../components/replay-player.tsx';
 import { ScreenStage } from '../../components/screen-stage.tsx';
-import { TeachingMoment } from '../../components/teaching-moment.tsx';
 import { UnderTheHoodPanel } from '../../components/under-the-hood-panel.tsx';
+import { useT } from '../../i18n/i18n-context.ts';
+import { LanguageSwitch } from '../../i18n/language-switch.tsx';
 import type { GameClient } from '../../net/game-client.ts';
 import { useGameState } from '../../net/use-game-state.ts';
 import { useJoinUrl } from '../../net/use-join-url.ts';
+import { SoundToggle } from '../../sound/sound-toggle.tsx';
 import { useScreenClient } from '../../net/use-screen-client.ts';
 
 /**
@@ -17,14 +19,16 @@ import { useScreenClient } from '../../net/use-screen-client.ts';
 export function DisplayPage({ pin }: { pin: string }) {
   const identity = useMemo(() => ({ role: 'display' as const, pin }), [pin]);
   const client = useScreenClient(identity);
+  const t = useT();
   return (
     <div className="screen screen--display">
-      {client ? <DisplayContent client={client} pin={pin} /> : <p className="screen__loading">Connecting…</p>}
+      {client ? <DisplayContent client={client} pin={pin} /> : <p className="screen__loading">{t('common.connecting')}</p>}
     </div>
   );
 }
 
 function DisplayContent({ client, pin }: { client: GameClient; pin: string }) {
+  const t = useT();
   const state = useGameState(client);
   const joinUrl = useJoinUrl(pin);
   const view = state.view?.role === 'display' ? state.view : null;
@@ -33,8 +37,8 @@ function DisplayContent({ client, pin }: { client: GameClient; pin: string }) {
       <ConnectionBanner status={state.connection} />
       {state.error && !view ? (
         <main className="screen__message">
-          <h1>Game {pin}</h1>
-          <p role="alert">{errorText(state.error, pin)}</p>
+          <h1>{t('display.game', { pin })}</h1>
+          <p role="alert">{errorText(t, state.error, pin)}</p>
         </main>
       ) : null}
       {view ? (
@@ -42,14 +46,15 @@ function DisplayContent({ client, pin }: { client: GameClient; pin: string }) {
           <ScreenStage view={view} clockOffset={state.clockOffset} joinUrl={joinUrl} />
         </main>
       ) : null}
-      {!view && !state.error ? <p className="screen__loading">Connecting…</p> : null}
-      {view ? <TeachingMoment view={view} /> : null}
-      {view ? <UnderTheHoodPanel client={client} connection={state.connection} /> : null}
-      {view?.phase === 'ended' ? <ReplayPlayer pin={pin} joinUrl={joinUrl} /> : null}
+      {!view && !state.error ? <p className="screen__loading">{t('common.connecting')}</p> : null}
       <footer className="screen__footer">
         <span className="screen__brand">Quizbus</span>
-        {view ? <span>{view.title}</span> : null}
-        <span>PIN {pin}</span>
+        <span className="screen__title">{view ? view.title : ''}</span>
+        <span>{t('display.pin', { pin })}</span>
+        <SoundToggle screen="display" view={view} clockOffset={state.clockOffset} />
+        <LanguageSwitch className="screen__language" />
+        {view?.phase === 'ended' ? <ReplayPlayer pin={pin} joinUrl={joinUrl} /> : null}
+        {view ? <UnderTheHoodPanel client={client} connection={state.connection} /> : null}
       </footer>
     </>
   );

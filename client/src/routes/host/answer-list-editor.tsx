@@ -1,5 +1,6 @@
 import { answerStyle } from '../../components/answer-style.ts';
 import { ShapeIcon } from '../../components/shape-icon.tsx';
+import { useT } from '../../i18n/i18n-context.ts';
 import type { FieldErrors } from './quiz-draft.ts';
 
 interface AnswerListEditorProps {
@@ -24,6 +25,7 @@ interface AnswerListEditorProps {
  * ordering items. Each entry has its own label and its own error message.
  */
 export function AnswerListEditor({ legend, values, onChange, path, errors, min, max, mark, styled, itemLabel }: AnswerListEditorProps) {
+  const t = useT();
   const set = (i: number, v: string) => onChange(values.map((x, j) => (j === i ? v : x)));
   const remove = (i: number) => {
     onChange(values.filter((_, j) => j !== i));
@@ -40,7 +42,7 @@ export function AnswerListEditor({ legend, values, onChange, path, errors, min, 
   return (
     <fieldset className="answer-list">
       <legend>{legend}</legend>
-      {mark ? <p className="field__hint">{mark.kind === 'one' ? 'Mark the right answer.' : 'Tick every right answer.'}</p> : null}
+      {mark ? <p className="field__hint">{mark.kind === 'one' ? t('editor.markOne') : t('editor.markMany')}</p> : null}
       <ol className="answer-list__items">
         {values.map((v, i) => {
           const style = answerStyle(i);
@@ -82,11 +84,11 @@ export function AnswerListEditor({ legend, values, onChange, path, errors, min, 
                     checked={mark.correct.includes(i)}
                     onChange={() => toggle(i)}
                   />
-                  <span>Right</span>
-                  <span className="sr-only"> answer: {itemLabel(i)}</span>
+                  <span>{t('editor.right')}</span>
+                  <span className="sr-only"> {t('editor.rightSr', { item: itemLabel(i) })}</span>
                 </label>
               ) : null}
-              <button type="button" className="icon-button" disabled={values.length <= min} onClick={() => remove(i)} aria-label={`Remove ${itemLabel(i)}`}>
+              <button type="button" className="icon-button" disabled={values.length <= min} onClick={() => remove(i)} aria-label={t('lobby.remove', { nickname: itemLabel(i) })}>
                 ×
               </button>
             </li>
@@ -101,7 +103,7 @@ export function AnswerListEditor({ legend, values, onChange, path, errors, min, 
       ) : null}
       {values.length < max ? (
         <button type="button" className="button button--small" onClick={() => onChange([...values, ''])}>
-          + Add
+          {t('editor.add')}
         </button>
       ) : null}
     </fieldset>

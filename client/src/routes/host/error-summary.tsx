@@ -1,34 +1,39 @@
 import { useEffect, useRef } from 'react';
+import { useT, type MessageId, type Translate } from '../../i18n/i18n-context.ts';
 import type { FieldErrors } from './quiz-draft.ts';
 
-const FIELD_NAMES: Record<string, string> = {
-  title: 'Title',
-  description: 'Description',
-  readTimeSec: 'read time',
-  questions: 'Questions',
-  text: 'question text',
-  imageUrl: 'image URL',
-  timeLimitSec: 'time limit',
-  points: 'points',
-  explanation: 'explanation',
-  correct: 'right answer',
-  min: 'lowest value',
-  max: 'highest value',
-  step: 'step',
-  tolerance: 'tolerance',
+const FIELD_NAMES: Record<string, MessageId> = {
+  title: 'field.title',
+  description: 'field.description',
+  readTimeSec: 'field.readTime',
+  questions: 'field.questions',
+  text: 'field.text',
+  imageUrl: 'field.imageUrl',
+  timeLimitSec: 'field.timeLimit',
+  points: 'field.points',
+  explanation: 'field.explanation',
+  correct: 'field.correct',
+  min: 'field.min',
+  max: 'field.max',
+  step: 'field.step',
+  tolerance: 'field.tolerance',
 };
 
 /** A field's document path in words: "questions.2.options.0" → "Question 3, answer A". */
-export function describePath(path: string): string {
+export function describePath(t: Translate, path: string): string {
   const [head, index, field, item] = path.split('.');
-  if (head !== 'questions' || index === undefined) return FIELD_NAMES[head ?? ''] ?? (path || 'Quiz');
-  const q = `Question ${Number(index) + 1}`;
-  if (field === undefined) return q;
+  if (head !== 'questions' || index === undefined) {
+    const name = FIELD_NAMES[head ?? ''];
+    return name ? t(name) : path || t('field.quiz');
+  }
+  const question = Number(index) + 1;
+  if (field === undefined) return t('field.question', { question });
   const n = Number(item);
-  if (field === 'options' && item !== undefined) return `${q}, answer ${String.fromCharCode(65 + n)}`;
-  if (field === 'accepted' && item !== undefined) return `${q}, accepted answer ${n + 1}`;
-  if (field === 'items' && item !== undefined) return `${q}, item ${n + 1}`;
-  return `${q}, ${FIELD_NAMES[field] ?? field}`;
+  if (field === 'options' && item !== undefined) return t('field.option', { question, letter: String.fromCharCode(65 + n) });
+  if (field === 'accepted' && item !== undefined) return t('field.accepted', { question, n: n + 1 });
+  if (field === 'items' && item !== undefined) return t('field.item', { question, n: n + 1 });
+  const name = FIELD_NAMES[field];
+  return t('field.questionField', { question, field: name ? t(name) : field });
 }
 
 /**
@@ -36,6 +41,7 @@ export function describePath(path: string): string {
  * screen-reader users hear it; each entry moves the focus to its field.
  */
 export function ErrorSummary({ errors, attempt }: { errors: FieldErrors; attempt: number }) {
+  const t = useT();
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors);
   useEffect(() => {
@@ -49,14 +55,12 @@ export function ErrorSummary({ errors, attempt }: { errors: FieldErrors; attempt
   };
   return (
     <div className="error-summary" role="alert" tabIndex={-1} ref={ref}>
-      <h2>
-        {entries.length === 1 ? 'One thing to fix' : `${entries.length} things to fix`} before saving
-      </h2>
+      <h2>{t('editor.toFix', { count: entries.length })}</h2>
       <ul>
         {entries.slice(0, 12).map(([path, message]) => (
           <li key={path}>
             <button type="button" className="link-button" onClick={() => focus(path)}>
-              {describePath(path)}: {message}
+              {describePath(t, path)}: {message}
             </button>
           </li>
         ))}

@@ -1,16 +1,18 @@
 import type { Ack, ScreenView } from '@quizbus/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { ConnectionBanner } from '../../components/connection-banner.tsx';
-import { errorText } from '../../components/error-text.ts';
+import { apiErrorText, errorText } from '../../components/error-text.ts';
 import { ScreenStage } from '../../components/screen-stage.tsx';
-import { TeachingMoment } from '../../components/teaching-moment.tsx';
 import { UnderTheHoodPanel } from '../../components/under-the-hood-panel.tsx';
-import { ApiError, getResultsCsv } from '../../net/api.ts';
+import { useT } from '../../i18n/i18n-context.ts';
+import { LanguageSwitch } from '../../i18n/language-switch.tsx';
+import { getResultsCsv } from '../../net/api.ts';
 import { downloadFile } from '../../net/download-file.ts';
 import type { GameClient } from '../../net/game-client.ts';
 import { loadHostSeat, type HostSeat } from '../../net/storage.ts';
 import { useGameState } from '../../net/use-game-state.ts';
 import { useJoinUrl } from '../../net/use-join-url.ts';
+import { SoundToggle } from '../../sound/sound-toggle.tsx';
 import { useScreenClient } from '../../net/use-screen-client.ts';
 import { saveReportKey } from '../../net/report-keys.ts';
 import { Link, navigate } from '../../router/router.tsx';
@@ -24,13 +26,14 @@ export function HostConsolePage({ pin }: { pin: string }) {
   const seat = useMemo(() => loadHostSeat(pin), [pin]);
   const identity = useMemo(() => (seat ? { role: 'host' as const, pin, hostToken: seat.hostToken } : null), [seat, pin]);
   const client = useScreenClient(identity);
+  const t = useT();
   if (!seat) {
     return (
       <main className="page page--narrow">
-        <h1>Game {pin}</h1>
-        <p role="alert">This browser did not start game {pin}, so it cannot host it. Open it in the browser that started it.</p>
+        <h1>{t('display.game', { pin })}</h1>
+        <p role="alert">{t('host.notThisBrowser', { pin })}</p>
         <p>
-          <Link href={`/display/${pin}`}>Show it on a display instead</Link> · <Link href="/host">Back to the quizzes</Link>
+          <Link href={`/display/${pin}`}>{t('host.showOnDisplay')}</Link> · <Link href="/host">{t('host.backToQuizzes')}</Link>
         </p>
       </main>
     );
@@ -39,6 +42,7 @@ export function HostConsolePage({ pin }: { pin: string }) {
 }
 
 function HostConsole({ client, pin, seat }: { client: GameClient; pin: string; seat: HostSeat }) {
+  const t = useT();
   const state = useGameState(client);
   const joinUrl = useJoinUrl(pin, seat.joinUrl);
   const [busy, setBusy] = useState(false);
@@ -65,9 +69,9 @@ function HostConsole({ client, pin, seat }: { client: GameClient; pin: string; s
       let ack: Ack<'host.start'>;
       if (action === 'lock' || action === 'unlock') ack = await client.send('host.lock', { locked: action === 'lock' });
       else ack = await client.send(`host.${action}`, {});
-      if (!ack.ok) setProblem(errorText(ack.error));
+      if (!ack.ok) setProblem(errorText(t, ack.error));
     } catch (err) {
-      setProblem(err instanceof ApiError ? err.message : 'That did not work. Try again.');
+      setProblem(apiErrorText(t, err));
     } finally {
       setBusy(false);
     }
@@ -75,17 +79,17 @@ function HostConsole({ client, pin, seat }: { client: GameClient; pin: string; s
 
   const kick = async (playerId: string) => {
     const ack = await client.send('host.kick', { playerId });
-    if (!ack.ok) setProblem(errorText(ack.error));
+    if (!ack.ok) setProblem(errorText(t, ack.error));
   };
 
   if (!view) {
     return (
       <main className="page page--narrow">
         <ConnectionBanner status={state.connection} />
-        <h1>Game {pin}</h1>
-        {state.error ? <p role="alert">{errorText(state.error, pin)}</p> : <p>Connecting…</p>}
+        <h1>{t('display.game', { pin })}</h1>
+        {state.error ? <p role="alert">{errorText(t, state.error, pin)}</p> : <p>{t('common.connecting')}</p>}
         <p>
-          <Link href="/host">Back to the quizzes</Link>
+          <Link href="/host">{t('host.backToQuizzes')}</Link>
         </p>
       </main>
     );
@@ -95,13 +99,15 @@ function HostConsole({ client, pin, seat }: { client: GameClient; pin: string; s
       <ConnectionBanner status={state.connection} />
       <header className="host-bar">
         <Link className="host-bar__back" href="/host">
-          ← Quizzes
+          {t('host.quizzesLink')}
         </Link>
         <p className="host-bar__title">{view.title}</p>
-        <p className="host-bar__pin">PIN {pin}</p>
+        <p className="host-bar__pin">{t('display.pin', { pin })}</p>
         <a className="host-bar__display" href={`/display/${pin}`} target="_blank" rel="noopener">
-          Open display screen ↗
+          {t('host.openDisplay')}
         </a>
+        <SoundToggle screen="host" view={view} clockOffset={state.clockOffset} />
+        <LanguageSwitch className="host-bar__language" />
       </header>
       <main className="screen__main">
         <ScreenStage view={view} clockOffset={state.clockOffset} joinUrl={joinUrl} onKick={(id) => void kick(id)} />
@@ -113,9 +119,8 @@ function HostConsole({ client, pin, seat }: { client: GameClient; pin: string; s
           </p>
         ) : null}
         <HostControls view={view} busy={busy} onAction={(a) => void run(a)} />
+        <UnderTheHoodPanel client={client} connection={state.connection} />
       </footer>
-      <TeachingMoment view={view} />
-      <UnderTheHoodPanel client={client} connection={state.connection} />
     </>
   );
 }

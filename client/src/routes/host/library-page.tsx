@@ -1,7 +1,10 @@
 import { quizSchema, type GameOptions, type QuizSummary } from '@quizbus/shared';
 import { useCallback, useEffect, useId, useState, type ChangeEvent } from 'react';
 import { BrandLogo } from '../../components/brand-logo.tsx';
-import { ApiError, createGame, deleteQuiz, getQuiz, listQuizzes, saveQuiz } from '../../net/api.ts';
+import { apiErrorText } from '../../components/error-text.ts';
+import { useT } from '../../i18n/i18n-context.ts';
+import { LanguageSwitch } from '../../i18n/language-switch.tsx';
+import { createGame, deleteQuiz, getQuiz, listQuizzes, saveQuiz } from '../../net/api.ts';
 import { downloadFile } from '../../net/download-file.ts';
 import { downloadQuiz } from '../../net/file-api.ts';
 import { saveReportKey } from '../../net/report-keys.ts';
@@ -22,6 +25,7 @@ type Notice = { kind: 'ok' | 'error'; text: string } | null;
  * file (the export format).
  */
 export function LibraryPage({ search }: { search: string }) {
+  const t = useT();
   const [quizzes, setQuizzes] = useState<QuizSummary[] | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [starting, setStarting] = useState<string | null>(null);
@@ -33,8 +37,8 @@ export function LibraryPage({ search }: { search: string }) {
   const refresh = useCallback(() => {
     listQuizzes()
       .then(setQuizzes)
-      .catch((e: unknown) => setNotice({ kind: 'error', text: e instanceof ApiError ? e.message : 'The quizzes could not be loaded.' }));
-  }, []);
+      .catch((e: unknown) => setNotice({ kind: 'error', text: apiErrorText(t, e) }));
+  }, [t]);
   useEffect(refresh, [refresh]);
 
   const act = async (what: () => Promise<void>) => {
@@ -43,7 +47,7 @@ export function LibraryPage({ search }: { search: string }) {
     try {
       await what();
     } catch (e) {
-      setNotice({ kind: 'error', text: e instanceof ApiError ? e.message : 'That did not work.' });
+      setNotice({ kind: 'error', text: apiErrorText(t, e) });
     } finally {
       setBusy(false);
     }
@@ -59,8 +63,8 @@ export function LibraryPage({ search }: { search: string }) {
   const duplicate = (quiz: QuizSummary) =>
     act(async () => {
       const { id: _id, ...doc } = await getQuiz(quiz.id);
-      const copy = await saveQuiz({ ...doc, title: `${doc.title} (copy)`.slice(0, 120) });
-      setNotice({ kind: 'ok', text: `Made “${copy.title}”.` });
+      const copy = await saveQuiz({ ...doc, title: t('library.copyTitle', { title: doc.title }).slice(0, 120) });
+      setNotice({ kind: 'ok', text: t('library.made', { title: copy.title }) });
       refresh();
     });
   const exportJson = (quiz: QuizSummary) =>
@@ -72,7 +76,7 @@ export function LibraryPage({ search }: { search: string }) {
     act(async () => {
       await deleteQuiz(quiz.id);
       setConfirmDelete(null);
-      setNotice({ kind: 'ok', text: `Deleted “${quiz.title}”.` });
+      setNotice({ kind: 'ok', text: t('library.deleted', { title: quiz.title }) });
       refresh();
     });
   const importFile = (e: ChangeEvent<HTMLInputElement>) => {
@@ -84,18 +88,18 @@ export function LibraryPage({ search }: { search: string }) {
       try {
         doc = JSON.parse(await file.text()) as unknown;
       } catch {
-        setNotice({ kind: 'error', text: `${file.name} is not a JSON file.` });
+        setNotice({ kind: 'error', text: t('library.notJson', { file: file.name }) });
         return;
       }
       const parsed = quizSchema.safeParse(doc);
       if (!parsed.success) {
-        const first = parsed.error.issues.slice(0, 3).map((i) => `${describePath(i.path.map(String).join('.'))}: ${i.message}`);
-        setNotice({ kind: 'error', text: `${file.name} is not a valid quiz. ${first.join('; ')}` });
+        const first = parsed.error.issues.slice(0, 3).map((i) => `${describePath(t, i.path.map(String).join('.'))}: ${i.message}`);
+        setNotice({ kind: 'error', text: t('library.notQuiz', { file: file.name, problems: first.join('; ') }) });
         return;
       }
       const { id: _id, ...quiz } = parsed.data;
       const saved = await saveQuiz(quiz);
-      setNotice({ kind: 'ok', text: `Imported “${saved.title}”.` });
+      setNotice({ kind: 'ok', text: t('library.imported', { title: saved.title }) });
       refresh();
     });
   };
@@ -103,20 +107,21 @@ export function LibraryPage({ search }: { search: string }) {
   return (
     <main className="page library">
       <BrandLogo className="library__brand" />
+      <LanguageSwitch className="library__language" />
       <header className="library__head">
-        <h1>Your quizzes</h1>
+        <h1>{t('library.heading')}</h1>
         <div className="library__tools">
           <Link className="button button--primary" href="/host/new">
-            + New quiz
+            {t('library.new')}
           </Link>
           <label className="button" htmlFor={importId}>
-            Import JSON…
+            {t('library.importJson')}
           </label>
           <input id={importId} className="sr-only" type="file" accept="application/json,.json" onChange={importFile} />
           <SpreadsheetImport
             busy={busy}
             onImported={(quiz) => {
-              setNotice({ kind: 'ok', text: `Imported “${quiz.title}” (${quiz.questions.length} ${quiz.questions.length === 1 ? 'question' : 'questions'}).` });
+              setNotice({ kind: 'ok', text: t('library.importedSheet', { title: quiz.title, count: quiz.questions.length }) });
               refresh();
             }}
             onError={(text) => setNotice({ kind: 'error', text })}
@@ -126,7 +131,7 @@ export function LibraryPage({ search }: { search: string }) {
       <div role="status" aria-live="polite">
         {notice ? <p className={`notice notice--${notice.kind}`}>{notice.text}</p> : null}
       </div>
-      {quizzes === null ? <p>Loading…</p> : null}
+      {quizzes === null ? <p>{t('common.loading')}</p> : null}
       <ul className="quiz-list">
         {(quizzes ?? []).map((q) => (
           <li key={q.id} className={`quiz-card card${q.id === savedId ? ' quiz-card--saved' : ''}`}>
@@ -134,31 +139,31 @@ export function LibraryPage({ search }: { search: string }) {
               <h2 className="quiz-card__title">{q.title}</h2>
               {q.description ? <p className="quiz-card__description">{q.description}</p> : null}
               <p className="quiz-card__meta">
-                {q.questionCount} {q.questionCount === 1 ? 'question' : 'questions'}
-                {q.readOnly ? <span className="badge">Bundled</span> : <span className="badge badge--own">Yours</span>}
-                {q.id === savedId ? <span className="badge badge--ok">Saved</span> : null}
+                {t('library.questions', { count: q.questionCount })}
+                {q.readOnly ? <span className="badge">{t('library.bundled')}</span> : <span className="badge badge--own">{t('library.yours')}</span>}
+                {q.id === savedId ? <span className="badge badge--ok">{t('library.saved')}</span> : null}
               </p>
             </div>
             {starting === q.id ? (
               <StartGameForm title={q.title} busy={busy} onStart={(o) => void start(q, o)} onCancel={() => setStarting(null)} />
             ) : (
               <div className="quiz-card__actions">
-                <button type="button" className="button button--primary" onClick={() => setStarting(q.id)} aria-label={`Play ${q.title}`}>
-                  Play
+                <button type="button" className="button button--primary" onClick={() => setStarting(q.id)} aria-label={t('library.playLabel', { title: q.title })}>
+                  {t('library.play')}
                 </button>
                 {q.readOnly ? null : (
-                  <Link className="button" href={`/host/edit/${encodeURIComponent(q.id)}`} aria-label={`Edit ${q.title}`}>
-                    Edit
+                  <Link className="button" href={`/host/edit/${encodeURIComponent(q.id)}`} aria-label={t('library.editLabel', { title: q.title })}>
+                    {t('library.edit')}
                   </Link>
                 )}
-                <button type="button" className="button" disabled={busy} onClick={() => void duplicate(q)} aria-label={`Duplicate ${q.title}`}>
-                  Duplicate
+                <button type="button" className="button" disabled={busy} onClick={() => void duplicate(q)} aria-label={t('library.duplicateLabel', { title: q.title })}>
+                  {t('library.duplicate')}
                 </button>
-                <span className="quiz-card__export" role="group" aria-label={`Export ${q.title}`}>
+                <span className="quiz-card__export" role="group" aria-label={t('library.exportLabel', { title: q.title })}>
                   <span className="quiz-card__export-label" aria-hidden="true">
-                    Export
+                    {t('library.export')}
                   </span>
-                  <button type="button" className="button" disabled={busy} onClick={() => void exportJson(q)} aria-label={`Export ${q.title} as JSON`}>
+                  <button type="button" className="button" disabled={busy} onClick={() => void exportJson(q)} aria-label={t('library.exportJson', { title: q.title })}>
                     JSON
                   </button>
                   <QuizExportButtons quiz={q} busy={busy} onExport={(format) => void act(() => downloadQuiz(q.id, format))} />
@@ -166,15 +171,15 @@ export function LibraryPage({ search }: { search: string }) {
                 {q.readOnly ? null : confirmDelete === q.id ? (
                   <span className="quiz-card__confirm">
                     <button type="button" className="button button--danger" disabled={busy} onClick={() => void remove(q)}>
-                      Delete for good
+                      {t('library.deleteForGood')}
                     </button>
                     <button type="button" className="button button--quiet" onClick={() => setConfirmDelete(null)}>
-                      Keep
+                      {t('library.keep')}
                     </button>
                   </span>
                 ) : (
-                  <button type="button" className="button button--quiet" onClick={() => setConfirmDelete(q.id)} aria-label={`Delete ${q.title}`}>
-                    Delete
+                  <button type="button" className="button button--quiet" onClick={() => setConfirmDelete(q.id)} aria-label={t('library.deleteLabel', { title: q.title })}>
+                    {t('library.delete')}
                   </button>
                 )}
               </div>

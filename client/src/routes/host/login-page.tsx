@@ -1,5 +1,8 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { BrandLogo } from '../../components/brand-logo.tsx';
+import { apiErrorText } from '../../components/error-text.ts';
+import { useT } from '../../i18n/i18n-context.ts';
+import { LanguageSwitch } from '../../i18n/language-switch.tsx';
 import { ApiError, login } from '../../net/api.ts';
 
 /**
@@ -9,6 +12,7 @@ import { ApiError, login } from '../../net/api.ts';
  * announced and linked to the field, focus going back to it so the teacher can type again.
  */
 export function LoginPage({ onLoggedIn, passwordLogin, linkProblem }: { onLoggedIn: () => void; passwordLogin: boolean; linkProblem: string | null }) {
+  const t = useT();
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -19,7 +23,7 @@ export function LoginPage({ onLoggedIn, passwordLogin, linkProblem }: { onLogged
     e.preventDefault();
     if (busy) return;
     if (!password) {
-      setProblem('Type the teacher password.');
+      setProblem(t('login.empty'));
       input.current?.focus();
       return;
     }
@@ -29,7 +33,7 @@ export function LoginPage({ onLoggedIn, passwordLogin, linkProblem }: { onLogged
       await login(password);
       onLoggedIn();
     } catch (err) {
-      const text = err instanceof ApiError && err.code === 'UNAUTHORIZED' ? 'That password is not right.' : err instanceof ApiError ? err.message : 'Logging in did not work.';
+      const text = err instanceof ApiError && err.code === 'UNAUTHORIZED' ? t('login.wrong') : apiErrorText(t, err);
       setProblem(text);
       setPassword('');
       input.current?.focus();
@@ -41,20 +45,20 @@ export function LoginPage({ onLoggedIn, passwordLogin, linkProblem }: { onLogged
   return (
     <main className="page page--narrow login">
       <BrandLogo />
-      <h1>Teacher login</h1>
+      <LanguageSwitch />
+      <h1>{t('login.heading')}</h1>
       {linkProblem ? (
         <p className="login__problem" role="alert">
           {linkProblem}
         </p>
       ) : null}
       <p>
-        Open the teacher login link that Quizbus printed in the terminal where it was started, or scan its QR code. Each link works once.
-        {passwordLogin ? ' Or type the teacher password.' : ''} Students do not need it: they join with the game PIN.
+        {passwordLogin ? t('login.introWithPassword') : t('login.introLinkOnly')}
       </p>
       {passwordLogin ? (
         <form className="card login__form" onSubmit={(e) => void submit(e)} noValidate>
           <div className="field">
-            <label htmlFor={id}>Teacher password</label>
+            <label htmlFor={id}>{t('login.password')}</label>
             <input
               ref={input}
               id={id}
@@ -73,7 +77,7 @@ export function LoginPage({ onLoggedIn, passwordLogin, linkProblem }: { onLogged
             </p>
           </div>
           <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? 'Logging in…' : 'Log in'}
+            {busy ? t('login.busy') : t('login.submit')}
           </button>
         </form>
       ) : null}

@@ -1,4 +1,5 @@
 import { TextField } from '../../components/text-field.tsx';
+import { useT } from '../../i18n/i18n-context.ts';
 import { AnswerListEditor } from './answer-list-editor.tsx';
 import type { DraftQuestion, FieldErrors } from './quiz-draft.ts';
 
@@ -12,15 +13,25 @@ interface Props {
 
 const letter = (i: number) => String.fromCharCode(65 + i);
 
+/** The slider's fields: draft key and label. */
+const SLIDER_FIELDS = [
+  ['min', 'editor.lowest'],
+  ['max', 'editor.highest'],
+  ['step', 'editor.step'],
+  ['value', 'reveal.rightAnswer'],
+  ['tolerance', 'editor.tolerance'],
+] as const;
+
 /** The part of a question that depends on its type: options, right answers, scale, items. */
 export function QuestionAnswerFields({ q, path, errors, onChange }: Props) {
+  const t = useT();
   switch (q.type) {
     case 'single':
     case 'multi':
     case 'poll':
       return (
         <AnswerListEditor
-          legend="Answers"
+          legend={t('play.answers')}
           values={q.options}
           onChange={(options) => onChange({ options })}
           path={`${path}.options`}
@@ -28,7 +39,7 @@ export function QuestionAnswerFields({ q, path, errors, onChange }: Props) {
           min={2}
           max={6}
           styled
-          itemLabel={(i) => `Answer ${letter(i)}`}
+          itemLabel={(i) => t('editor.answerLetter', { letter: letter(i) })}
           {...(q.type === 'poll'
             ? {}
             : { mark: { kind: q.type === 'single' ? 'one' : 'many', correct: q.correct, onCorrect: (correct: number[]) => onChange({ correct }), errorPath: `${path}.correct` } as const })}
@@ -37,12 +48,12 @@ export function QuestionAnswerFields({ q, path, errors, onChange }: Props) {
     case 'true-false':
       return (
         <fieldset className="answer-list">
-          <legend>Right answer</legend>
+          <legend>{t('reveal.rightAnswer')}</legend>
           <div className="radio-row">
             {[true, false].map((v) => (
               <label key={String(v)} className="radio-pill">
                 <input type="radio" name={`${path}-tf`} checked={q.trueFalse === v} onChange={() => onChange({ trueFalse: v })} />
-                <span>{v ? 'True' : 'False'}</span>
+                <span>{v ? t('editor.true') : t('editor.false')}</span>
               </label>
             ))}
           </div>
@@ -51,33 +62,25 @@ export function QuestionAnswerFields({ q, path, errors, onChange }: Props) {
     case 'type-answer':
       return (
         <AnswerListEditor
-          legend="Accepted answers"
+          legend={t('reveal.accepted')}
           values={q.accepted}
           onChange={(accepted) => onChange({ accepted })}
           path={`${path}.accepted`}
           errors={errors}
           min={1}
           max={20}
-          itemLabel={(i) => `Accepted spelling ${i + 1}`}
+          itemLabel={(i) => t('editor.spelling', { n: i + 1 })}
         />
       );
     case 'slider':
       return (
         <fieldset className="answer-list">
-          <legend>Scale and right answer</legend>
+          <legend>{t('editor.scale')}</legend>
           <div className="field-row">
-            {(
-              [
-                ['min', 'Lowest'],
-                ['max', 'Highest'],
-                ['step', 'Step'],
-                ['value', 'Right answer'],
-                ['tolerance', 'Counts as right within ±'],
-              ] as const
-            ).map(([key, label]) => (
+            {SLIDER_FIELDS.map(([key, label]) => (
               <TextField
                 key={key}
-                label={label}
+                label={t(label)}
                 inputMode="decimal"
                 value={q[key]}
                 onChange={(v) => onChange({ [key]: v })}
@@ -91,14 +94,14 @@ export function QuestionAnswerFields({ q, path, errors, onChange }: Props) {
     case 'ordering':
       return (
         <AnswerListEditor
-          legend="Items, in the right order (players see them shuffled)"
+          legend={t('editor.items')}
           values={q.items}
           onChange={(items) => onChange({ items })}
           path={`${path}.items`}
           errors={errors}
           min={2}
           max={6}
-          itemLabel={(i) => `Item ${i + 1}`}
+          itemLabel={(i) => t('editor.item', { n: i + 1 })}
         />
       );
   }

@@ -1,17 +1,18 @@
 import { QUESTION_TYPES, type PointsLevel, type QuestionType } from '@quizbus/shared';
 import { useId } from 'react';
 import { TextField } from '../../components/text-field.tsx';
+import { useT, type MessageId } from '../../i18n/i18n-context.ts';
 import { QuestionAnswerFields } from './question-answer-fields.tsx';
 import { withType, type DraftQuestion, type FieldErrors } from './quiz-draft.ts';
 
-export const TYPE_NAMES: Record<QuestionType, string> = {
-  single: 'Single choice',
-  multi: 'Multiple select',
-  'true-false': 'True or false',
-  'type-answer': 'Type the answer',
-  slider: 'Slider (number)',
-  ordering: 'Put in order',
-  poll: 'Poll (no points)',
+export const TYPE_NAMES: Record<QuestionType, MessageId> = {
+  single: 'type.single',
+  multi: 'type.multi',
+  'true-false': 'type.trueFalse',
+  'type-answer': 'type.typeAnswer',
+  slider: 'type.slider',
+  ordering: 'type.ordering',
+  poll: 'type.poll',
 };
 
 interface QuestionEditorProps {
@@ -26,6 +27,7 @@ interface QuestionEditorProps {
 
 /** One question of the quiz being edited: type, text, answers, time, points, image, explanation. */
 export function QuestionEditor({ q, index, count, errors, onChange, onMove, onRemove }: QuestionEditorProps) {
+  const t = useT();
   const path = `questions.${index}`;
   const patch = (p: Partial<DraftQuestion>) => onChange({ ...q, ...p });
   const ids = { type: useId(), points: useId() };
@@ -34,63 +36,63 @@ export function QuestionEditor({ q, index, count, errors, onChange, onMove, onRe
     <fieldset className="question-editor card" aria-labelledby={`${ids.type}-legend`}>
       <div className="question-editor__head">
         <h2 className="question-editor__title" id={`${ids.type}-legend`}>
-          Question {index + 1}
+          {t('field.question', { question: index + 1 })}
         </h2>
         <div className="question-editor__tools">
-          <button type="button" className="icon-button" disabled={index === 0} onClick={() => onMove(-1)} aria-label={`Move question ${index + 1} up`}>
+          <button type="button" className="icon-button" disabled={index === 0} onClick={() => onMove(-1)} aria-label={t('editor.moveUp', { question: index + 1 })}>
             ↑
           </button>
-          <button type="button" className="icon-button" disabled={index === count - 1} onClick={() => onMove(1)} aria-label={`Move question ${index + 1} down`}>
+          <button type="button" className="icon-button" disabled={index === count - 1} onClick={() => onMove(1)} aria-label={t('editor.moveDown', { question: index + 1 })}>
             ↓
           </button>
           <button type="button" className="button button--small button--quiet" disabled={count === 1} onClick={onRemove}>
-            Delete question
+            {t('editor.deleteQuestion')}
           </button>
         </div>
       </div>
       <div className="field">
-        <label htmlFor={ids.type}>Type</label>
+        <label htmlFor={ids.type}>{t('editor.type')}</label>
         <select id={ids.type} className="input" value={q.type} onChange={(e) => onChange(withType(q, e.target.value as QuestionType))}>
-          {QUESTION_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {TYPE_NAMES[t]}
+          {QUESTION_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(TYPE_NAMES[type])}
             </option>
           ))}
         </select>
       </div>
-      <TextField label="Question" multiline maxLength={400} value={q.text} onChange={(text) => patch({ text })} error={err('text')} path={`${path}.text`} />
+      <TextField label={t('editor.question')} multiline maxLength={400} value={q.text} onChange={(text) => patch({ text })} error={err('text')} path={`${path}.text`} />
       <QuestionAnswerFields q={q} path={path} errors={errors} onChange={patch} />
       <div className="field-row">
         <TextField
-          label="Time limit (seconds)"
+          label={t('editor.timeLimit')}
           inputMode="numeric"
           value={q.timeLimitSec}
           onChange={(timeLimitSec) => patch({ timeLimitSec })}
           error={err('timeLimitSec')}
           path={`${path}.timeLimitSec`}
-          hint="5 to 240"
+          hint={t('editor.timeLimitHint')}
         />
         <div className="field">
-          <label htmlFor={ids.points}>Points</label>
+          <label htmlFor={ids.points}>{t('editor.points')}</label>
           <select id={ids.points} className="input" value={q.points} disabled={q.type === 'poll'} onChange={(e) => patch({ points: e.target.value as PointsLevel })}>
-            <option value="standard">Standard (1000)</option>
-            <option value="double">Double (2000)</option>
-            <option value="none">None</option>
+            <option value="standard">{t('editor.pointsStandard')}</option>
+            <option value="double">{t('editor.pointsDouble')}</option>
+            <option value="none">{t('editor.pointsNone')}</option>
           </select>
         </div>
         <TextField
-          label="Read time (seconds)"
+          label={t('editor.questionReadTime')}
           inputMode="numeric"
           value={q.readTimeSec}
           onChange={(readTimeSec) => patch({ readTimeSec })}
           error={err('readTimeSec')}
           path={`${path}.readTimeSec`}
-          hint="Empty: the quiz's"
+          hint={t('editor.questionReadTimeHint')}
         />
       </div>
-      <TextField label="Image URL (optional)" type="url" value={q.imageUrl} onChange={(imageUrl) => patch({ imageUrl })} error={err('imageUrl')} path={`${path}.imageUrl`} />
+      <TextField label={t('editor.image')} type="url" value={q.imageUrl} onChange={(imageUrl) => patch({ imageUrl })} error={err('imageUrl')} path={`${path}.imageUrl`} />
       <TextField
-        label="Explanation shown at the reveal (optional)"
+        label={t('editor.explanation')}
         multiline
         maxLength={600}
         value={q.explanation}

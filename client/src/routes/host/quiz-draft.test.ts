@@ -1,11 +1,12 @@
 import { quizSchema } from '@quizbus/shared';
 import { describe, expect, it } from 'vitest';
+import { englishT } from '../../i18n/test-i18n.tsx';
 import { describePath } from './error-summary.tsx';
 import { draftFromQuiz, newDraft, newQuestion, quizFromDraft, validateDraft, withType } from './quiz-draft.ts';
 
 describe('quiz drafts', () => {
   it('reports each problem at the path of its field', () => {
-    const { errors } = validateDraft(newDraft());
+    const { errors } = validateDraft(newDraft(), englishT);
     expect(errors.title).toBe('Must not be empty');
     expect(errors['questions.0.text']).toBe('Must not be empty');
     expect(errors['questions.0.options.2']).toBe('Must not be empty');
@@ -14,7 +15,7 @@ describe('quiz drafts', () => {
   it('says "Enter a number" for a number field holding text, and keeps limits readable', () => {
     const draft = newDraft();
     const q = { ...withType(newQuestion(), 'slider'), text: 'How many?', min: 'ten', timeLimitSec: '2' };
-    const { errors } = validateDraft({ ...draft, title: 'T', questions: [q] });
+    const { errors } = validateDraft({ ...draft, title: 'T', questions: [q] }, englishT);
     expect(errors['questions.0.min']).toBe('Enter a number');
     expect(errors['questions.0.timeLimitSec']).toBe('At least 5');
   });
@@ -31,7 +32,7 @@ describe('quiz drafts', () => {
       explanation: t === 'single' ? 'Because.' : '',
     }));
     const draft = { title: 'All types', description: '', readTimeSec: '2', questions };
-    const { quiz, errors } = validateDraft(draft);
+    const { quiz, errors } = validateDraft(draft, englishT);
     expect(errors).toEqual({});
     const parsed = quizSchema.parse(quiz);
     expect(parsed.questions.map((q) => q.type)).toEqual([...types]);
@@ -40,8 +41,8 @@ describe('quiz drafts', () => {
   });
 
   it('describes field paths in words', () => {
-    expect(describePath('title')).toBe('Title');
-    expect(describePath('questions.2.options.0')).toBe('Question 3, answer A');
-    expect(describePath('questions.0.timeLimitSec')).toBe('Question 1, time limit');
+    expect(describePath(englishT, 'title')).toBe('Title');
+    expect(describePath(englishT, 'questions.2.options.0')).toBe('Question 3, answer A');
+    expect(describePath(englishT, 'questions.0.timeLimitSec')).toBe('Question 1, time limit');
   });
 });

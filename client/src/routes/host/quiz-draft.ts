@@ -6,6 +6,8 @@ import {
   type Quiz,
   type QuizInput,
 } from '@quizbus/shared';
+import type { Translate } from '../../i18n/i18n-context.ts';
+import { validationText } from './validation-text.ts';
 
 /**
  * The editor's working copy of a quiz. Inputs hold strings (a number field may be half
@@ -175,26 +177,15 @@ export function quizFromDraft(draft: QuizDraft): QuizInput {
   };
 }
 
-/** A message a teacher understands for one validation issue. */
-function friendly(code: string, message: string): string {
-  if (code === 'invalid_type') return /received undefined/.test(message) ? 'Fill this in' : 'Enter a number';
-  const limit = /^Too (small|big): expected number to be ([<>]=?)\s*(.+)$/.exec(message);
-  if (limit) {
-    const words: Record<string, string> = { '>=': 'At least', '>': 'More than', '<=': 'At most', '<': 'Less than' };
-    return `${words[limit[2] ?? ''] ?? 'Out of range:'} ${limit[3]}`;
-  }
-  return message.charAt(0).toUpperCase() + message.slice(1);
-}
-
 /** Checks a draft with the shared quiz schema: the same rules the server applies on save. */
-export function validateDraft(draft: QuizDraft): { quiz: QuizInput; errors: FieldErrors } {
+export function validateDraft(draft: QuizDraft, t: Translate): { quiz: QuizInput; errors: FieldErrors } {
   const quiz = quizFromDraft(draft);
   const parsed = quizSchema.safeParse(quiz);
   const errors: FieldErrors = {};
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const key = issue.path.map(String).join('.');
-      errors[key] ??= friendly(issue.code, issue.message);
+      errors[key] ??= validationText(t, issue);
     }
   }
   return { quiz, errors };

@@ -1,6 +1,8 @@
 import { QUESTION_TYPES, type QuestionType } from '@quizbus/shared';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { TextField } from '../../components/text-field.tsx';
+import { apiErrorText } from '../../components/error-text.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { ApiError, getQuiz, saveQuiz } from '../../net/api.ts';
 import { Link, navigate } from '../../router/router.tsx';
 import { ErrorSummary } from './error-summary.tsx';
@@ -14,6 +16,7 @@ import { draftFromQuiz, errorsFromIssues, newDraft, newQuestion, validateDraft, 
  * save attempt and update as the teacher types.
  */
 export function QuizEditorPage({ quizId }: { quizId?: string }) {
+  const t = useT();
   const [draft, setDraft] = useState<QuizDraft | null>(quizId ? null : newDraft());
   const [loadError, setLoadError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -27,22 +30,22 @@ export function QuizEditorPage({ quizId }: { quizId?: string }) {
     if (!quizId) return;
     getQuiz(quizId)
       .then((q) => setDraft(draftFromQuiz(q)))
-      .catch((e: unknown) => setLoadError(e instanceof ApiError ? e.message : 'The quiz could not be loaded.'));
-  }, [quizId]);
+      .catch((e: unknown) => setLoadError(apiErrorText(t, e)));
+  }, [quizId, t]);
 
-  const { quiz, errors: localErrors } = useMemo(() => (draft ? validateDraft(draft) : { quiz: null, errors: {} }), [draft]);
+  const { quiz, errors: localErrors } = useMemo(() => (draft ? validateDraft(draft, t) : { quiz: null, errors: {} }), [draft, t]);
   const errors = attempt > 0 ? { ...serverErrors, ...localErrors } : {};
 
   if (loadError) {
     return (
       <main className="page">
-        <h1>Edit quiz</h1>
+        <h1>{t('title.editQuiz')}</h1>
         <p role="alert">{loadError}</p>
-        <Link href="/host">Back to the quizzes</Link>
+        <Link href="/host">{t('host.backToQuizzes')}</Link>
       </main>
     );
   }
-  if (!draft || !quiz) return <main className="page"><p>Loading…</p></main>;
+  if (!draft || !quiz) return <main className="page"><p>{t('common.loading')}</p></main>;
 
   const setQuestion = (i: number, q: QuizDraft['questions'][number]) => setDraft({ ...draft, questions: draft.questions.map((x, j) => (j === i ? q : x)) });
 
@@ -58,8 +61,8 @@ export function QuizEditorPage({ quizId }: { quizId?: string }) {
     } catch (e) {
       if (e instanceof ApiError) {
         setServerErrors(errorsFromIssues(e.issues));
-        setProblem(e.code === 'READ_ONLY' ? 'This is a bundled quiz: it cannot be changed. Save it as your own copy instead.' : e.message);
-      } else setProblem('The quiz could not be saved.');
+        setProblem(e.code === 'READ_ONLY' ? t('editor.readOnly') : apiErrorText(t, e));
+      } else setProblem(t('editor.saveFailed'));
     } finally {
       setSaving(false);
     }
@@ -68,9 +71,9 @@ export function QuizEditorPage({ quizId }: { quizId?: string }) {
   return (
     <main className="page editor">
       <p>
-        <Link href="/host">← Quizzes</Link>
+        <Link href="/host">{t('host.quizzesLink')}</Link>
       </p>
-      <h1>{quizId ? 'Edit quiz' : 'New quiz'}</h1>
+      <h1>{quizId ? t('title.editQuiz') : t('title.newQuiz')}</h1>
       <form
         noValidate
         onSubmit={(e) => {
@@ -80,16 +83,16 @@ export function QuizEditorPage({ quizId }: { quizId?: string }) {
       >
         <ErrorSummary errors={errors} attempt={attempt} />
         <div className="card">
-          <TextField label="Title" value={draft.title} maxLength={120} onChange={(title) => setDraft({ ...draft, title })} error={errors.title} path="title" />
-          <TextField label="Description (optional)" multiline maxLength={600} value={draft.description} onChange={(description) => setDraft({ ...draft, description })} error={errors.description} path="description" />
+          <TextField label={t('field.title')} value={draft.title} maxLength={120} onChange={(title) => setDraft({ ...draft, title })} error={errors.title} path="title" />
+          <TextField label={t('editor.description')} multiline maxLength={600} value={draft.description} onChange={(description) => setDraft({ ...draft, description })} error={errors.description} path="description" />
           <TextField
-            label="Read time before answers open (seconds)"
+            label={t('editor.readTime')}
             inputMode="numeric"
             value={draft.readTimeSec}
             onChange={(readTimeSec) => setDraft({ ...draft, readTimeSec })}
             error={errors.readTimeSec}
             path="readTimeSec"
-            hint="0 to 30; a question can set its own"
+            hint={t('editor.readTimeHint')}
           />
         </div>
         {errors.questions ? <p className="field__error">{errors.questions}</p> : null}
@@ -106,16 +109,16 @@ export function QuizEditorPage({ quizId }: { quizId?: string }) {
           />
         ))}
         <div className="editor__add card">
-          <label htmlFor={addTypeId}>New question type</label>
+          <label htmlFor={addTypeId}>{t('editor.newType')}</label>
           <select id={addTypeId} className="input" value={addType} onChange={(e) => setAddType(e.target.value as QuestionType)}>
-            {QUESTION_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {TYPE_NAMES[t]}
+            {QUESTION_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(TYPE_NAMES[type])}
               </option>
             ))}
           </select>
           <button type="button" className="button" disabled={draft.questions.length >= 100} onClick={() => setDraft({ ...draft, questions: [...draft.questions, newQuestion(addType)] })}>
-            + Add question
+            {t('editor.addQuestion')}
           </button>
         </div>
         {problem ? (
@@ -125,15 +128,15 @@ export function QuizEditorPage({ quizId }: { quizId?: string }) {
         ) : null}
         <div className="editor__actions">
           <button type="submit" className="button button--primary button--large" disabled={saving}>
-            {saving ? 'Saving…' : 'Save quiz'}
+            {saving ? t('editor.saving') : t('editor.save')}
           </button>
           {quizId ? (
             <button type="button" className="button" disabled={saving} onClick={() => void save(true)}>
-              Save as a copy
+              {t('editor.saveCopy')}
             </button>
           ) : null}
           <Link className="button button--quiet" href="/host">
-            Cancel
+            {t('common.cancel')}
           </Link>
         </div>
       </form>

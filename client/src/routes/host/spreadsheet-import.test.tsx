@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { render } from '../../i18n/test-i18n.tsx';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { englishT } from '../../i18n/test-i18n.tsx';
 import { describeIssue, SpreadsheetImport } from './spreadsheet-import.tsx';
 
 afterEach(() => {
@@ -10,10 +12,10 @@ afterEach(() => {
 
 describe('SpreadsheetImport', () => {
   it('words a refused row with its number and column', () => {
-    expect(describeIssue({ row: 4, column: 'time_limit', message: 'must be a whole number of seconds from 5 to 240' })).toBe(
+    expect(describeIssue(englishT, { row: 4, column: 'time_limit', message: 'must be a whole number of seconds from 5 to 240' })).toBe(
       'Row 4, time_limit: must be a whole number of seconds from 5 to 240',
     );
-    expect(describeIssue({ message: 'the file is empty' })).toBe('the file is empty');
+    expect(describeIssue(englishT, { message: 'the file is empty' })).toBe('the file is empty');
   });
 
   it('uploads the file and lists every refused row in an alert that takes the focus', async () => {

@@ -1,11 +1,12 @@
 import type { ImportIssue, Quiz } from '@quizbus/shared';
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
-import { ApiError } from '../../net/api.ts';
+import { apiErrorText } from '../../components/error-text.ts';
+import { useT, type Translate } from '../../i18n/i18n-context.ts';
 import { downloadTemplate, importQuizFile, ImportRefused } from '../../net/file-api.ts';
 
 /** How a refused row reads: "Row 4, time_limit: must be a whole number …". */
-export function describeIssue(issue: ImportIssue): string {
-  const where = [issue.row !== undefined ? `Row ${issue.row}` : null, issue.column ?? null].filter(Boolean).join(', ');
+export function describeIssue(t: Translate, issue: ImportIssue): string {
+  const where = [issue.row !== undefined ? t('import.row', { row: issue.row }) : null, issue.column ?? null].filter(Boolean).join(', ');
   return where ? `${where}: ${issue.message}` : issue.message;
 }
 
@@ -15,6 +16,7 @@ export function describeIssue(issue: ImportIssue): string {
  * row numbers in an alert that takes the focus, so a screen reader reads them at once.
  */
 export function SpreadsheetImport({ busy, onImported, onError }: { busy: boolean; onImported: (quiz: Quiz) => void; onError: (message: string) => void }) {
+  const t = useT();
   const inputId = useId();
   const [refused, setRefused] = useState<{ file: string; message: string; rows: ImportIssue[] } | null>(null);
   const [working, setWorking] = useState(false);
@@ -34,20 +36,20 @@ export function SpreadsheetImport({ busy, onImported, onError }: { busy: boolean
       .then(onImported)
       .catch((err: unknown) => {
         if (err instanceof ImportRefused && err.rows.length > 0) setRefused({ file: file.name, message: err.message, rows: err.rows });
-        else onError(err instanceof ApiError ? `${file.name}: ${err.message}` : `${file.name} could not be imported.`);
+        else onError(`${file.name}: ${apiErrorText(t, err)}`);
       })
       .finally(() => setWorking(false));
   };
 
   const template = (format: 'csv' | 'xlsx') => {
-    downloadTemplate(format).catch((err: unknown) => onError(err instanceof ApiError ? err.message : 'The template could not be downloaded.'));
+    downloadTemplate(format).catch((err: unknown) => onError(apiErrorText(t, err)));
   };
 
   return (
     <div className="spreadsheet-import">
       <div className="spreadsheet-import__buttons">
         <label className={`button${busy || working ? ' button--disabled' : ''}`} htmlFor={inputId}>
-          {working ? 'Importing…' : 'Import spreadsheet…'}
+          {working ? t('import.busy') : t('import.button')}
         </label>
         <input
           id={inputId}
@@ -59,13 +61,13 @@ export function SpreadsheetImport({ busy, onImported, onError }: { busy: boolean
           aria-describedby={`${inputId}-hint`}
         />
         <span id={`${inputId}-hint`} className="spreadsheet-import__hint muted">
-          CSV or Excel (.xlsx, also Kahoot! sheets). Templates:{' '}
+          {t('import.hint')}{' '}
           <button type="button" className="link-button" onClick={() => template('csv')}>
             CSV
           </button>{' '}
           ·{' '}
           <button type="button" className="link-button" onClick={() => template('xlsx')}>
-            Excel
+            {t('import.excel')}
           </button>
         </span>
       </div>
@@ -76,11 +78,11 @@ export function SpreadsheetImport({ busy, onImported, onError }: { busy: boolean
           </h2>
           <ul>
             {refused.rows.map((issue, i) => (
-              <li key={i}>{describeIssue(issue)}</li>
+              <li key={i}>{describeIssue(t, issue)}</li>
             ))}
           </ul>
           <button type="button" className="button button--quiet button--small" onClick={() => setRefused(null)}>
-            Dismiss
+            {t('common.dismiss')}
           </button>
         </div>
       ) : null}

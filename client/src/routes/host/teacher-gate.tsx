@@ -1,6 +1,7 @@
 import type { TeacherSession } from '@quizbus/shared';
 import { createContext, Fragment, useContext, useEffect, useState, type ReactNode } from 'react';
 import { ApiError, getSession, LOGIN_REQUIRED_EVENT, loginWithLink, logout } from '../../net/api.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { LoginPage } from './login-page.tsx';
 
 type Gate = 'checking' | 'in' | 'login';
@@ -57,6 +58,7 @@ function loginFromAddress(): Promise<string | null> {
  * the game's host token.
  */
 export function TeacherGate({ children, onlyWhenAsked = false }: { children: ReactNode; onlyWhenAsked?: boolean }) {
+  const t = useT();
   const [gate, setGate] = useState<Gate>(onlyWhenAsked ? 'in' : 'checking');
   const [session, setSession] = useState<TeacherSession | null>(null);
   const [linkProblem, setLinkProblem] = useState<string | null>(null);
@@ -105,7 +107,7 @@ export function TeacherGate({ children, onlyWhenAsked = false }: { children: Rea
       {canLogOut ? (
         <footer className="teacher-bar">
           <button type="button" className="button button--quiet button--small" onClick={() => void logout().finally(() => setGate('login'))}>
-            Log out
+            {t('login.logout')}
           </button>
         </footer>
       ) : null}

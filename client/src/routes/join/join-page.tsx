@@ -2,9 +2,11 @@ import type { ErrorCode } from '@quizbus/shared';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { BrandLogo } from '../../components/brand-logo.tsx';
 import { errorText } from '../../components/error-text.ts';
-import { playerClient } from '../../net/player-client.ts';
+import { useT } from '../../i18n/i18n-context.ts';
+import { LanguageSwitch } from '../../i18n/language-switch.tsx';
 import { loadPlayerSeat, savePlayerSeat } from '../../net/storage.ts';
 import { navigate } from '../../router/router.tsx';
+import { NicknameField, nicknameTooLong } from './nickname-field.tsx';
 
 const PIN_ERRORS: ReadonlySet<ErrorCode> = new Set(['GAME_NOT_FOUND', 'GAME_LOCKED', 'GAME_STARTED', 'GAME_ENDED', 'BAD_REQUEST']);
 
@@ -13,6 +15,7 @@ const PIN_ERRORS: ReadonlySet<ErrorCode> = new Set(['GAME_NOT_FOUND', 'GAME_LOCK
  * Errors appear next to the field they are about.
  */
 export function JoinPage({ search }: { search: string }) {
+  const t = useT();
   const params = new URLSearchParams(search);
   const initialPin = (params.get('pin') ?? '').replace(/\D/g, '').slice(0, 6);
   const [pin, setPin] = useState(initialPin);
@@ -28,7 +31,7 @@ export function JoinPage({ search }: { search: string }) {
   const seat = loadPlayerSeat();
   const nameRef = useRef<HTMLInputElement>(null);
   const pinRef = useRef<HTMLInputElement>(null);
-  const ids = { pin: useId(), pinError: useId(), name: useId(), nameError: useId(), id: useId(), idHint: useId(), idError: useId() };
+  const ids = { pin: useId(), pinError: useId(), id: useId(), idHint: useId(), idError: useId() };
 
   useEffect(() => {
     if (askId) idRef.current?.focus();
@@ -45,20 +48,33 @@ export function JoinPage({ search }: { search: string }) {
     setNameError(null);
     setIdError(null);
     if (!/^\d{6}$/.test(pin)) {
-      setPinError('The game PIN has 6 digits.');
+      setPinError(t('join.pinFormat'));
       pinRef.current?.focus();
+      return;
+    }
+    // Too long: the message is already under the field.
+    if (nicknameTooLong(nickname)) {
+      nameRef.current?.focus();
       return;
     }
     // An empty nickname still goes: a game that hands out nicknames needs none, and the others say so.
     setBusy(true);
-    const ack = await playerClient().join(pin, nickname.trim(), askId ? studentId.trim() : undefined);
+    // Socket.IO loads with the play screen (preloaded while the student types), not before the
+    // join page can show: a slow phone draws the PIN field sooner (docs/phone-budget.md).
+    const loaded = await import('../../net/player-client.ts').catch(() => null);
+    if (!loaded) {
+      setBusy(false);
+      setPinError(t('error.network'));
+      return;
+    }
+    const ack = await loaded.playerClient().join(pin, nickname.trim(), askId ? studentId.trim() : undefined);
     setBusy(false);
     if (ack.ok) {
       savePlayerSeat({ pin, sessionToken: ack.sessionToken, playerId: ack.playerId, nickname: ack.view.me.nickname });
       navigate('/play');
       return;
     }
-    const message = errorText(ack.error, pin);
+    const message = errorText(t, ack.error, pin);
     if (ack.error.code === 'STUDENT_ID_REQUIRED' || ack.error.code === 'STUDENT_ID_INVALID') {
       // The first time, the field appears and takes the focus: its hint says why. After
       // that, the refusal shows under it.
@@ -78,10 +94,11 @@ export function JoinPage({ search }: { search: string }) {
 
   return (
     <main className="join">
+      <LanguageSwitch className="join__language" />
       <BrandLogo as="h1" className="join__brand" />
       <form className="join__form card" onSubmit={(e) => void submit(e)} noValidate>
         <div className="field">
-          <label htmlFor={ids.pin}>Game PIN</label>
+          <label htmlFor={ids.pin}>{t('join.pin')}</label>
           <input
             id={ids.pin}
             ref={pinRef}
@@ -101,28 +118,10 @@ export function JoinPage({ search }: { search: string }) {
             </p>
           ) : null}
         </div>
-        <div className="field">
-          <label htmlFor={ids.name}>Nickname</label>
-          <input
-            id={ids.name}
-            ref={nameRef}
-            className="input"
-            autoComplete="nickname"
-            maxLength={24}
-            value={nickname}
-            onChange={(e) => setNickname(e.target.value)}
-            aria-invalid={nameError ? true : undefined}
-            aria-describedby={nameError ? ids.nameError : undefined}
-          />
-          {nameError ? (
-            <p id={ids.nameError} className="field__error" role="alert">
-              {nameError}
-            </p>
-          ) : null}
-        </div>
+        <NicknameField value={nickname} onChange={setNickname} error={nameError} inputRef={nameRef} />
         {askId ? (
           <div className="field">
-            <label htmlFor={ids.id}>Name or student id</label>
+            <label htmlFor={ids.id}>{t('join.studentId')}</label>
             <input
               id={ids.id}
               ref={idRef}
@@ -135,7 +134,7 @@ export function JoinPage({ search }: { search: string }) {
               aria-describedby={idError ? `${ids.idHint} ${ids.idError}` : ids.idHint}
             />
             <p id={ids.idHint} className="field__hint">
-              Your teacher asks for it. Only your teacher sees it, never the class.
+              {t('join.studentIdHint')}
             </p>
             {idError ? (
               <p id={ids.idError} className="field__error" role="alert">
@@ -145,7 +144,7 @@ export function JoinPage({ search }: { search: string }) {
           </div>
         ) : null}
         <button type="submit" className="button button--primary button--large button--block" disabled={busy}>
-          {busy ? 'Joining…' : 'Join'}
+          {busy ? t('join.joining') : t('join.join')}
         </button>
       </form>
       {seat ? (
@@ -155,12 +154,12 @@ export function JoinPage({ search }: { search: string }) {
             className="button button--quiet"
             onClick={() => navigate('/play')}
           >
-            Back to game {seat.pin} as {seat.nickname}
+            {t('join.resume', { pin: seat.pin, nickname: seat.nickname })}
           </button>
         </p>
       ) : null}
       <p className="join__teacher">
-        Teacher? <a href="/host">Host a quiz</a>
+        {t('join.teacher')} <a href="/host">{t('join.hostQuiz')}</a>
       </p>
     </main>
   );

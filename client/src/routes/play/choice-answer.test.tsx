@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import type { Answer } from '@quizbus/shared';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { render } from '../../i18n/test-i18n.tsx';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ChoiceAnswer } from './choice-answer.tsx';
 

@@ -2,6 +2,8 @@ import type { Answer } from '@quizbus/shared';
 import { useState } from 'react';
 import { answerStyle } from '../../components/answer-style.ts';
 import { ShapeIcon } from '../../components/shape-icon.tsx';
+import { FitLine } from '../../components/fit-line.tsx';
+import { useT } from '../../i18n/i18n-context.ts';
 
 interface ChoiceAnswerProps {
   options: readonly string[];
@@ -16,6 +18,7 @@ interface ChoiceAnswerProps {
  * answers a single-choice question; multi-select toggles and then submits.
  */
 export function ChoiceAnswer({ options, multiple, disabled, onAnswer }: ChoiceAnswerProps) {
+  const t = useT();
   const [picked, setPicked] = useState<number[]>([]);
   const tap = (i: number) => {
     if (!multiple) {
@@ -26,7 +29,7 @@ export function ChoiceAnswer({ options, multiple, disabled, onAnswer }: ChoiceAn
   };
   return (
     <div className="choice-answer">
-      <div className={`answer-grid answer-grid--${options.length}`} role="group" aria-label={multiple ? 'Pick every right answer' : 'Answers'}>
+      <div className={`answer-grid answer-grid--${options.length}`} role="group" aria-label={multiple ? t('play.pickEvery') : t('play.answers')}>
         {options.map((text, i) => {
           const style = answerStyle(i);
           const on = picked.includes(i);
@@ -39,12 +42,17 @@ export function ChoiceAnswer({ options, multiple, disabled, onAnswer }: ChoiceAn
               onClick={() => tap(i)}
               {...(multiple ? { 'aria-pressed': on } : {})}
             >
-              <ShapeIcon shape={style.shape} size={32} />
-              {/* Read as "Answer A <text>"; the spaces keep the words apart for screen readers. */}
-              <span className="answer-button__letter">
-                <span className="sr-only">Answer</span> {style.letter}
+              <span className="answer-button__mark">
+                <ShapeIcon shape={style.shape} size={28} />
+                {/* Read as "Answer A <text>"; the spaces keep the words apart for screen readers. */}
+                <span className="answer-button__letter">
+                  <span className="sr-only">{t('play.answer')}</span> {style.letter}
+                </span>
               </span>{' '}
-              <span className="answer-button__text">{text}</span>
+              {/* A long word shrinks its own button's text (not below 60 %) before it may break. */}
+              <FitLine className="answer-button__text" minShare={0.6}>
+                {text}
+              </FitLine>
               {multiple ? <span className="answer-button__tick" aria-hidden="true">{on ? '✓' : ''}</span> : null}
             </button>
           );
@@ -57,7 +65,7 @@ export function ChoiceAnswer({ options, multiple, disabled, onAnswer }: ChoiceAn
           disabled={disabled || picked.length === 0}
           onClick={() => onAnswer({ kind: 'choices', choices: picked })}
         >
-          Submit {picked.length > 0 ? `${picked.length} ${picked.length === 1 ? 'answer' : 'answers'}` : ''}
+          {picked.length > 0 ? t('play.submitCount', { count: picked.length }) : t('play.submit')}
         </button>
       ) : null}
     </div>

@@ -1,5 +1,6 @@
 import type { Answer } from '@quizbus/shared';
 import { useState, type DragEvent } from 'react';
+import { useT } from '../../i18n/i18n-context.ts';
 import { moveItem } from '../../state/move-item.ts';
 
 interface OrderingAnswerProps {
@@ -14,6 +15,7 @@ interface OrderingAnswerProps {
  * mouse. The answer lists the items' indexes as the player saw them.
  */
 export function OrderingAnswer({ items, disabled, onAnswer }: OrderingAnswerProps) {
+  const t = useT();
   const [order, setOrder] = useState<number[]>(() => items.map((_, i) => i));
   const [picked, setPicked] = useState<number | null>(null);
   const [dragFrom, setDragFrom] = useState<number | null>(null);
@@ -22,7 +24,7 @@ export function OrderingAnswer({ items, disabled, onAnswer }: OrderingAnswerProp
   const move = (from: number, to: number) => {
     setOrder((o) => moveItem(o, from, to));
     const item = items[order[from] ?? 0];
-    setAnnounce(`${item ?? ''} moved to place ${to + 1}`);
+    setAnnounce(t('play.movedTo', { item: item ?? '', place: to + 1 }));
   };
   const tap = (pos: number) => {
     if (picked === null) {
@@ -37,7 +39,7 @@ export function OrderingAnswer({ items, disabled, onAnswer }: OrderingAnswerProp
         next[pos] = a;
         return next;
       });
-      setAnnounce('Swapped');
+      setAnnounce(t('play.swapped'));
     }
     setPicked(null);
   };
@@ -49,7 +51,7 @@ export function OrderingAnswer({ items, disabled, onAnswer }: OrderingAnswerProp
 
   return (
     <div className="ordering-answer">
-      <p className="ordering-answer__help">Tap two items to swap them, or use the arrows. First at the top.</p>
+      <p className="ordering-answer__help">{t('play.orderingHelp')}</p>
       <ol className="ordering-answer__list">
         {order.map((itemIndex, pos) => {
           const text = items[itemIndex] ?? '';
@@ -68,7 +70,7 @@ export function OrderingAnswer({ items, disabled, onAnswer }: OrderingAnswerProp
               <button
                 type="button"
                 className="ordering-item__text"
-                aria-label={`Place ${pos + 1}: ${text}`}
+                aria-label={t('play.placeItem', { place: pos + 1, item: text })}
                 aria-pressed={picked === pos}
                 disabled={disabled}
                 onClick={() => tap(pos)}
@@ -76,10 +78,10 @@ export function OrderingAnswer({ items, disabled, onAnswer }: OrderingAnswerProp
                 {text}
               </button>
               <span className="ordering-item__moves">
-                <button type="button" className="icon-button" disabled={disabled || pos === 0} onClick={() => move(pos, pos - 1)} aria-label={`Move ${text} up`}>
+                <button type="button" className="icon-button" disabled={disabled || pos === 0} onClick={() => move(pos, pos - 1)} aria-label={t('play.moveUp', { item: text })}>
                   ↑
                 </button>
-                <button type="button" className="icon-button" disabled={disabled || pos === order.length - 1} onClick={() => move(pos, pos + 1)} aria-label={`Move ${text} down`}>
+                <button type="button" className="icon-button" disabled={disabled || pos === order.length - 1} onClick={() => move(pos, pos + 1)} aria-label={t('play.moveDown', { item: text })}>
                   ↓
                 </button>
               </span>
@@ -91,7 +93,7 @@ export function OrderingAnswer({ items, disabled, onAnswer }: OrderingAnswerProp
         {announce}
       </p>
       <button type="button" className="button button--primary button--large button--block" disabled={disabled} onClick={() => onAnswer({ kind: 'order', order })}>
-        Lock in this order
+        {t('play.lockOrder')}
       </button>
     </div>
   );

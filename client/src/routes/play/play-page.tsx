@@ -5,12 +5,15 @@ import { Countdown } from '../../components/countdown.tsx';
 import { errorText } from '../../components/error-text.ts';
 import { QuestionHeading } from '../../components/question-heading.tsx';
 import { PlayerTeachingMoment } from '../../components/teaching-moment.tsx';
+import { useLocale, useT } from '../../i18n/i18n-context.ts';
 import type { GameClientState } from '../../net/game-client.ts';
 import { playerClient, resetPlayerClient } from '../../net/player-client.ts';
 import { loadPlayerSeat, savePlayerSeat } from '../../net/storage.ts';
 import { useGameState } from '../../net/use-game-state.ts';
+import { SoundToggle } from '../../sound/sound-toggle.tsx';
 import { navigate } from '../../router/router.tsx';
 import { AnswerInput } from './answer-input.tsx';
+import { PhoneQuestionHeader } from './phone-question-header.tsx';
 import { PlayerResultCard } from './player-result-card.tsx';
 import { RerollButton } from './reroll-button.tsx';
 
@@ -19,6 +22,7 @@ import { RerollButton } from './reroll-button.tsx';
  * session token in localStorage (player.resume), and shows what the phase asks for.
  */
 export function PlayPage() {
+  const { t, format } = useLocale();
   const client = playerClient();
   const state = useGameState(client);
   const [noSeat, setNoSeat] = useState(false);
@@ -46,10 +50,10 @@ export function PlayPage() {
   if (state.kicked || (state.error && !client.who)) {
     return (
       <main className="play play--message">
-        <h1>{state.kicked ? 'You were removed from the game' : 'That game is over'}</h1>
-        <p role="alert">{state.kicked ? errorText({ code: 'KICKED', message: '' }) : errorText(state.error ?? { code: 'GAME_ENDED', message: '' })}</p>
+        <h1>{state.kicked ? t('play.removed') : t('play.over')}</h1>
+        <p role="alert">{state.kicked ? errorText(t, { code: 'KICKED', message: '' }) : errorText(t, state.error ?? { code: 'GAME_ENDED', message: '' })}</p>
         <button type="button" className="button button--primary button--large" onClick={leave}>
-          Join a game
+          {t('play.joinGame')}
         </button>
       </main>
     );
@@ -58,18 +62,21 @@ export function PlayPage() {
     return (
       <main className="play play--message">
         <ConnectionBanner status={state.connection} />
-        <p>Connecting…</p>
+        <p>{t('common.connecting')}</p>
       </main>
     );
   }
+  // With answers open the page is exactly the screen: header, question, countdown and the pad.
+  const pad = view.phase === 'open' && view.question !== undefined && view.myAnswer?.index !== view.question.index;
   return (
-    <div className="play">
+    <div className={`play${pad ? ' play--pad' : ''}`}>
       <ConnectionBanner status={state.connection} />
       <header className="play__bar">
         <span className="play__nickname">{view.me.nickname}</span>
-        <span className="play__score" aria-label={`Score ${view.me.score}`}>
-          {view.me.score.toLocaleString('en')}
+        <span className="play__score" aria-label={t('play.scoreLabel', { score: view.me.score })}>
+          {format.number(view.me.score)}
         </span>
+        <SoundToggle screen="player" view={view} clockOffset={state.clockOffset} compact />
       </header>
       <main className="play__main">
         <PlayPhase view={view} state={state} onLeave={leave} />
@@ -79,18 +86,19 @@ export function PlayPage() {
 }
 
 function PlayPhase({ view, state, onLeave }: { view: PlayerView; state: GameClientState; onLeave: () => void }) {
+  const { t, format } = useLocale();
   const q = view.question;
   switch (view.phase) {
     case 'lobby':
       return (
         <section className="play__waiting">
-          <h1>You're in!</h1>
-          <p>Look for your nickname on the big screen.</p>
+          <h1>{t('play.youreIn')}</h1>
+          <p>{t('play.lookForName')}</p>
           <p className="play__big-name" aria-live="polite">
             {view.me.nickname}
           </p>
           <RerollButton view={view} />
-          <p className="muted">The game starts when the teacher is ready.</p>
+          <p className="muted">{t('play.startsWhenReady')}</p>
         </section>
       );
     case 'reading':
@@ -98,8 +106,8 @@ function PlayPhase({ view, state, onLeave }: { view: PlayerView; state: GameClie
       return (
         <section className="play__question">
           <QuestionHeading state={q} />
-          <Countdown until={q.opensAt} totalMs={q.question.readMs} clockOffset={state.clockOffset} label="Answers open in" />
-          <p className="play__ready">Get ready…</p>
+          <Countdown until={q.opensAt} totalMs={q.question.readMs} clockOffset={state.clockOffset} label={t('play.answersOpenIn')} />
+          <p className="play__ready">{t('play.getReady')}</p>
         </section>
       );
     case 'open':
@@ -118,8 +126,8 @@ function PlayPhase({ view, state, onLeave }: { view: PlayerView; state: GameClie
       }
       return (
         <section className="play__waiting">
-          <h1>{view.myAnswer ? 'Answer in!' : 'Sit this one out'}</h1>
-          <p>{view.myAnswer ? 'Waiting for the results…' : 'You joined during this question. You play from the next one.'}</p>
+          <h1>{view.myAnswer ? t('play.answerIn') : t('play.sitOut')}</h1>
+          <p>{view.myAnswer ? t('play.waitingResults') : t('play.joinedDuring')}</p>
         </section>
       );
     case 'ended': {
@@ -128,17 +136,17 @@ function PlayPhase({ view, state, onLeave }: { view: PlayerView; state: GameClie
       const total = final?.playerCount ?? view.podium?.playerCount;
       return (
         <section className="final-card" aria-labelledby="final-title">
-          <h1 id="final-title">Game over</h1>
+          <h1 id="final-title">{t('play.gameOver')}</h1>
           {rank ? (
             <p className="final-card__rank">
-              {ordinal(rank)} place{total ? ` of ${total}` : ''}
+              {total ? t('play.finalPlaceOf', { rank, total }) : t('play.finalPlace', { rank })}
             </p>
           ) : null}
           <p className="final-card__score">
-            <span data-testid="final-score">{(final?.score ?? view.me.score).toLocaleString('en')}</span> points
+            <span data-testid="final-score">{format.number(final?.score ?? view.me.score)}</span> {t('play.pointsUnit', { count: final?.score ?? view.me.score })}
           </p>
           <button type="button" className="button button--large" onClick={onLeave}>
-            Play again
+            {t('play.again')}
           </button>
         </section>
       );
@@ -146,26 +154,21 @@ function PlayPhase({ view, state, onLeave }: { view: PlayerView; state: GameClie
   }
 }
 
-/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th, 21st. */
-export function ordinal(n: number): string {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
-}
-
 function LockedIn() {
+  const t = useT();
   return (
     <section className="play__locked" aria-live="polite">
       <p className="play__locked-icon" aria-hidden="true">
         ✓
       </p>
-      <h1>Answer locked in</h1>
-      <p>Waiting for the others…</p>
+      <h1>{t('play.lockedIn')}</h1>
+      <p>{t('play.waitingOthers')}</p>
     </section>
   );
 }
 
 function OpenQuestion({ view, clockOffset }: { view: PlayerView; clockOffset: number }) {
+  const t = useT();
   const q = view.question;
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -177,13 +180,15 @@ function OpenQuestion({ view, clockOffset }: { view: PlayerView; clockOffset: nu
     const ack = await client.send('answer.submit', { index: q.index, answer });
     setSending(false);
     if (ack.ok) client.markAnswered(ack.index, ack.responseMs);
-    else setProblem(errorText(ack.error));
+    else setProblem(errorText(t, ack.error));
   };
   return (
-    <section className="play__question">
-      <QuestionHeading state={q} />
-      <Countdown until={q.closesAt} totalMs={q.question.timeLimitMs} clockOffset={clockOffset} label="Time left" />
-      <AnswerInput question={q.question} disabled={sending} onAnswer={(a) => void submit(a)} />
+    <section className="play__question play__question--open">
+      <PhoneQuestionHeader state={q} />
+      <Countdown until={q.closesAt} totalMs={q.question.timeLimitMs} clockOffset={clockOffset} label={t('play.timeLeft')} />
+      <div className={`answer-pad answer-pad--${q.question.type}`}>
+        <AnswerInput question={q.question} disabled={sending} onAnswer={(a) => void submit(a)} />
+      </div>
       {problem ? (
         <p className="field__error" role="alert">
           {problem}

@@ -1,6 +1,7 @@
 import type { PlayerView } from '@quizbus/shared';
 import { useState } from 'react';
 import { errorText } from '../../components/error-text.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { playerClient } from '../../net/player-client.ts';
 import { loadPlayerSeat, savePlayerSeat } from '../../net/storage.ts';
 
@@ -9,6 +10,7 @@ import { loadPlayerSeat, savePlayerSeat } from '../../net/storage.ts';
  * lobby. The new name is announced (aria-live) and remembered with the seat.
  */
 export function RerollButton({ view }: { view: PlayerView }) {
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const left = view.me.rerollsLeft;
@@ -21,7 +23,7 @@ export function RerollButton({ view }: { view: PlayerView }) {
     const ack = await client.send('player.reroll', {});
     setBusy(false);
     if (!ack.ok) {
-      setProblem(errorText(ack.error));
+      setProblem(errorText(t, ack.error));
       return;
     }
     client.markRenamed(ack.nickname, ack.rerollsLeft);
@@ -31,9 +33,9 @@ export function RerollButton({ view }: { view: PlayerView }) {
 
   return (
     <div className="reroll">
-      <p className="muted">Your teacher hands out nicknames.</p>
+      <p className="muted">{t('play.handedOut')}</p>
       <button type="button" className="button" disabled={busy || left === 0} onClick={() => void reroll()}>
-        {left === 0 ? 'No re-rolls left' : `Another nickname (${left} left)`}
+        {left === 0 ? t('play.noRerolls') : t('play.reroll', { left })}
       </button>
       {problem ? (
         <p className="field__error" role="alert">

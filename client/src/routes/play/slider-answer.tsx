@@ -1,5 +1,6 @@
 import type { Answer } from '@quizbus/shared';
 import { useId, useState } from 'react';
+import { useT } from '../../i18n/i18n-context.ts';
 
 interface SliderAnswerProps {
   min: number;
@@ -16,12 +17,13 @@ function middle(min: number, max: number, step: number): number {
 
 /** A slider question: a range input (arrow keys work), the value in large digits, submit. */
 export function SliderAnswer({ min, max, step, disabled, onAnswer }: SliderAnswerProps) {
+  const t = useT();
   const [value, setValue] = useState(() => middle(min, max, step));
   const id = useId();
   return (
     <div className="slider-answer">
       <label htmlFor={id} className="slider-answer__label">
-        Your answer
+        {t('play.yourAnswer')}
       </label>
       <output className="slider-answer__value" htmlFor={id} aria-live="off">
         {value}
@@ -32,7 +34,7 @@ export function SliderAnswer({ min, max, step, disabled, onAnswer }: SliderAnswe
         <span>{max}</span>
       </div>
       <button type="button" className="button button--primary button--large button--block" disabled={disabled} onClick={() => onAnswer({ kind: 'number', value })}>
-        Submit {value}
+        {t('play.submitValue', { value })}
       </button>
     </div>
   );

@@ -1,8 +1,10 @@
 import type { Answer } from '@quizbus/shared';
 import { useId, useState, type FormEvent } from 'react';
+import { useT } from '../../i18n/i18n-context.ts';
 
 /** A type-answer question: one text field and a submit button (Enter submits too). */
 export function TextAnswer({ disabled, onAnswer }: { disabled: boolean; onAnswer: (answer: Answer) => void }) {
+  const t = useT();
   const [text, setText] = useState('');
   const id = useId();
   const submit = (e: FormEvent) => {
@@ -11,10 +13,10 @@ export function TextAnswer({ disabled, onAnswer }: { disabled: boolean; onAnswer
   };
   return (
     <form className="text-answer" onSubmit={submit}>
-      <label htmlFor={id}>Your answer</label>
+      <label htmlFor={id}>{t('play.yourAnswer')}</label>
       <input id={id} className="input input--large" value={text} maxLength={200} autoComplete="off" autoCapitalize="off" onChange={(e) => setText(e.target.value)} />
       <button type="submit" className="button button--primary button--large button--block" disabled={disabled || !text.trim()}>
-        Submit
+        {t('play.submit')}
       </button>
     </form>
   );

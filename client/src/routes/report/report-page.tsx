@@ -1,13 +1,13 @@
 import type { GameReport } from '@quizbus/shared';
 import { useEffect, useState } from 'react';
-import { ApiError } from '../../net/api.ts';
+import { apiErrorText } from '../../components/error-text.ts';
+import { useLocale, type MessageId } from '../../i18n/i18n-context.ts';
 import { downloadReport, getReport } from '../../net/file-api.ts';
 import { loadReportKey } from '../../net/report-keys.ts';
 import { Link } from '../../router/router.tsx';
 import { MatrixTable, QuestionsTable, StudentsTable } from './report-tables.tsx';
 
-const when = (ms: number | null) => (ms === null ? '—' : new Date(ms).toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short' }));
-const END = { finished: 'played to the end', host: 'ended by the host', idle: 'ended after being idle' } as const;
+const END: Record<NonNullable<GameReport['endReason']>, MessageId> = { finished: 'report.endFinished', host: 'report.endHost', idle: 'report.endIdle' };
 
 /**
  * `/reports/:gameId`: a game's report for its host. It opens with the host token this browser
@@ -17,6 +17,7 @@ const END = { finished: 'played to the end', host: 'ended by the host', idle: 'e
  * downloads as Excel or CSV.
  */
 export function ReportPage({ gameId }: { gameId: string }) {
+  const { t, format } = useLocale();
   const token = loadReportKey(gameId);
   const [report, setReport] = useState<GameReport | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -26,27 +27,27 @@ export function ReportPage({ gameId }: { gameId: string }) {
     let live = true;
     getReport(gameId, token)
       .then((r) => live && setReport(r))
-      .catch((err: unknown) => live && setProblem(err instanceof ApiError ? err.message : 'The report could not be loaded.'));
+      .catch((err: unknown) => live && setProblem(apiErrorText(t, err)));
     return () => {
       live = false;
     };
-  }, [gameId, token]);
+  }, [gameId, token, t]);
 
   const download = (format: 'csv' | 'xlsx') => {
     setBusy(true);
     setProblem(null);
     downloadReport(gameId, token, format)
-      .catch((err: unknown) => setProblem(err instanceof ApiError ? err.message : 'The download did not work.'))
+      .catch((err: unknown) => setProblem(apiErrorText(t, err)))
       .finally(() => setBusy(false));
   };
 
   if (!report) {
     return (
       <main className="page page--narrow">
-        <h1>Game report</h1>
-        {problem ? <p role="alert">{problem}</p> : <p>Loading…</p>}
+        <h1>{t('title.report')}</h1>
+        {problem ? <p role="alert">{problem}</p> : <p>{t('common.loading')}</p>}
         <p>
-          <Link href="/host">Back to the quizzes</Link>
+          <Link href="/host">{t('host.backToQuizzes')}</Link>
         </p>
       </main>
     );
@@ -54,35 +55,35 @@ export function ReportPage({ gameId }: { gameId: string }) {
   return (
     <main className="page report">
       <p>
-        <Link href="/host">← Quizzes</Link>
+        <Link href="/host">{t('host.quizzesLink')}</Link>
       </p>
       <header className="report__head">
         <h1>
-          Report: <span className="report__title">{report.title}</span>
+          {t('report.heading')} <span className="report__title">{report.title}</span>
         </h1>
         <p className="report__meta">
-          {when(report.endedAt ?? report.startedAt)} · PIN {report.pin} · {report.endReason ? END[report.endReason] : 'still running'}
+          {report.endedAt ?? report.startedAt ? format.dateTime(report.endedAt ?? report.startedAt ?? 0) : '—'} · {t('display.pin', { pin: report.pin })} · {report.endReason ? t(END[report.endReason]) : t('report.running')}
         </p>
         <dl className="report__figures">
           <div>
-            <dt>Players</dt>
+            <dt>{t('lobby.playersLabel')}</dt>
             <dd data-testid="report-players">{report.playerCount}</dd>
           </div>
           <div>
-            <dt>Questions played</dt>
+            <dt>{t('report.questionsPlayed')}</dt>
             <dd>{report.questionCount}</dd>
           </div>
           <div>
-            <dt>Average score</dt>
-            <dd data-testid="report-average">{Math.round(report.averageScore).toLocaleString('en')}</dd>
+            <dt>{t('report.average')}</dt>
+            <dd data-testid="report-average">{format.number(Math.round(report.averageScore))}</dd>
           </div>
         </dl>
-        <div className="report__downloads" role="group" aria-label="Download the report">
+        <div className="report__downloads" role="group" aria-label={t('report.downloads')}>
           <button type="button" className="button button--primary" disabled={busy} onClick={() => download('xlsx')}>
-            Download report (Excel)
+            {t('report.downloadXlsx')}
           </button>
           <button type="button" className="button" disabled={busy} onClick={() => download('csv')}>
-            Download students (CSV)
+            {t('report.downloadCsv')}
           </button>
         </div>
         {problem ? <p role="alert">{problem}</p> : null}

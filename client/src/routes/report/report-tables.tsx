@@ -1,25 +1,29 @@
 import type { GameReport, ReportCell } from '@quizbus/shared';
+import { useLocale, type MessageId } from '../../i18n/i18n-context.ts';
+import type { Formatters } from '../../i18n/format.ts';
 
-const seconds = (ms: number | null) => (ms === null ? '—' : `${(ms / 1000).toFixed(1)} s`);
-const percent = (n: number | null) => (n === null ? '—' : `${Math.round(n)} %`);
+const seconds = (format: Formatters, ms: number | null) => (ms === null ? '—' : format.duration(ms));
+/** A ratio 0..1 as a percentage in the locale's way ("75 %", "75%", "٧٥٪"). */
+const percent = (format: Formatters, ratio: number | null) => (ratio === null ? '—' : format.percent(ratio));
 
 /** One student per row, best first. The student id column shows only when the game asked for it. */
 export function StudentsTable({ report }: { report: GameReport }) {
+  const { t, format } = useLocale();
   const ids = report.options.askStudentId === true;
   return (
     <section className="report__section" aria-labelledby="report-students">
-      <h2 id="report-students">Students</h2>
+      <h2 id="report-students">{t('report.students')}</h2>
       <div className="report__scroll">
         <table className="report-table">
           <thead>
             <tr>
-              <th scope="col">Rank</th>
-              <th scope="col">Nickname</th>
-              {ids ? <th scope="col">Name or student id</th> : null}
-              <th scope="col">Score</th>
-              <th scope="col">Correct</th>
-              <th scope="col">Accuracy</th>
-              <th scope="col">Average time</th>
+              <th scope="col">{t('report.rank')}</th>
+              <th scope="col">{t('join.nickname')}</th>
+              {ids ? <th scope="col">{t('join.studentId')}</th> : null}
+              <th scope="col">{t('result.score')}</th>
+              <th scope="col">{t('report.correct')}</th>
+              <th scope="col">{t('report.accuracy')}</th>
+              <th scope="col">{t('report.averageTime')}</th>
             </tr>
           </thead>
           <tbody>
@@ -28,12 +32,10 @@ export function StudentsTable({ report }: { report: GameReport }) {
                 <td>{p.rank}</td>
                 <th scope="row">{p.nickname}</th>
                 {ids ? <td>{p.studentId ?? '—'}</td> : null}
-                <td>{p.score.toLocaleString('en')}</td>
-                <td>
-                  {p.correct} of {p.scoredQuestions}
-                </td>
-                <td>{percent(p.accuracy === null ? null : p.accuracy * 100)}</td>
-                <td>{seconds(p.averageResponseMs)}</td>
+                <td>{format.number(p.score)}</td>
+                <td>{t('result.rankOf', { rank: p.correct, total: p.scoredQuestions })}</td>
+                <td>{percent(format, p.accuracy)}</td>
+                <td>{seconds(format, p.averageResponseMs)}</td>
               </tr>
             ))}
           </tbody>
@@ -45,9 +47,10 @@ export function StudentsTable({ report }: { report: GameReport }) {
 
 /** Questions hardest first, with how the class answered. */
 export function QuestionsTable({ report }: { report: GameReport }) {
+  const { t, format } = useLocale();
   return (
     <section className="report__section" aria-labelledby="report-questions">
-      <h2 id="report-questions">Questions, hardest first</h2>
+      <h2 id="report-questions">{t('report.hardest')}</h2>
       <ol className="report-questions">
         {report.hardestFirst.map((col) => {
           const q = report.questions[col];
@@ -56,13 +59,14 @@ export function QuestionsTable({ report }: { report: GameReport }) {
           return (
             <li key={q.index} className="report-question card">
               <h3 className="report-question__title">
-                Q{q.index + 1}. {q.text}
+                {t('report.q', { number: q.index + 1 })}. {q.text}
               </h3>
               <p className="report-question__figures">
-                <strong>{q.type === 'poll' ? 'Poll' : `${percent(q.percentCorrect)} correct`}</strong> · {q.answered} of {q.players} answered · average {seconds(q.averageResponseMs)}
-                {q.skippedBeforeOpen ? ' · skipped before answers opened' : ''}
+                <strong>{q.type === 'poll' ? t('report.poll') : t('report.percentCorrect', { percent: percent(format, q.percentCorrect === null ? null : q.percentCorrect / 100) })}</strong> ·{' '}
+                {t('reveal.pollTally', { answered: q.answered, total: q.players })} · {t('report.averageOf', { time: seconds(format, q.averageResponseMs) })}
+                {q.skippedBeforeOpen ? ` · ${t('report.skipped')}` : ''}
               </p>
-              {q.correctAnswer ? <p className="report-question__answer">Right answer: {q.correctAnswer}</p> : null}
+              {q.correctAnswer ? <p className="report-question__answer">{t('report.rightAnswer', { answer: q.correctAnswer })}</p> : null}
               {spread.length > 0 ? (
                 <ul className="report-question__spread">
                   {spread.map((s, i) => (
@@ -70,7 +74,7 @@ export function QuestionsTable({ report }: { report: GameReport }) {
                       <span className="report-question__bar" style={{ width: `${q.answered === 0 ? 0 : Math.round((s.count / Math.max(1, q.answered)) * 100)}%` }} aria-hidden="true" />
                       <span>
                         {s.label}
-                        {s.correct ? ' (right)' : ''}: {s.count}
+                        {s.correct ? ` ${t('report.rightMark')}` : ''}: {s.count}
                       </span>
                     </li>
                   ))}
@@ -85,20 +89,22 @@ export function QuestionsTable({ report }: { report: GameReport }) {
 }
 
 const MARK: Record<ReportCell['grade'], string> = { correct: '✓', partial: '½', wrong: '✗', poll: '•', missed: '–' };
+const GRADE: Record<ReportCell['grade'], MessageId> = { correct: 'grade.correct', partial: 'grade.partial', wrong: 'grade.wrong', poll: 'grade.poll', missed: 'grade.missed' };
 
 /** The student × question matrix: a mark per cell, its answer and points in words for screen readers and on hover. */
 export function MatrixTable({ report }: { report: GameReport }) {
+  const t = useLocale().t;
   return (
     <section className="report__section" aria-labelledby="report-matrix">
-      <h2 id="report-matrix">Every answer</h2>
+      <h2 id="report-matrix">{t('report.every')}</h2>
       <div className="report__scroll">
         <table className="report-table report-matrix">
           <thead>
             <tr>
-              <th scope="col">Student</th>
+              <th scope="col">{t('report.student')}</th>
               {report.questions.map((q) => (
                 <th key={q.index} scope="col" title={q.text}>
-                  Q{q.index + 1}
+                  {t('report.q', { number: q.index + 1 })}
                 </th>
               ))}
             </tr>
@@ -108,7 +114,9 @@ export function MatrixTable({ report }: { report: GameReport }) {
               <tr key={p.playerId}>
                 <th scope="row">{p.nickname}</th>
                 {(report.matrix[row] ?? []).map((c, col) => {
-                  const words = c ? `${c.grade}${c.answer ? `: ${c.answer}` : ''}, ${c.points} points` : 'not in the game';
+                  const words = c
+                    ? t(c.answer ? 'report.cellAnswer' : 'report.cell', { grade: t(GRADE[c.grade]), answer: c.answer ?? '', points: c.points })
+                    : t('report.notInGame');
                   return (
                     <td key={col} className={c ? `report-matrix__cell report-matrix__cell--${c.grade}` : 'report-matrix__cell'} title={words}>
                       <span aria-hidden="true">{c ? MARK[c.grade] : ''}</span>

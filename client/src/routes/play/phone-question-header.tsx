@@ -1,0 +1,54 @@
+import type { QuestionState } from '@quizbus/shared';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { QuestionHeading } from '../../components/question-heading.tsx';
+import { useT } from '../../i18n/i18n-context.ts';
+
+/**
+ * The question above the answer pad on a phone: a few lines at most, so the pad keeps the
+ * screen (the big screen carries the question, as in class). When the text does not fit, a
+ * button opens the whole question over the pad, so a player without a display can read it.
+ */
+export function PhoneQuestionHeader({ state }: { state: QuestionState }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const [clamped, setClamped] = useState(false);
+  const box = useRef<HTMLDivElement | null>(null);
+  const back = useRef<HTMLButtonElement | null>(null);
+
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const measure = () => {
+      const text = el.querySelector('.question-heading__text');
+      const hidden = text ? text.scrollHeight > text.clientHeight + 1 || (text as HTMLElement).offsetParent === null : false;
+      setClamped(hidden || Boolean(state.question.imageUrl));
+    };
+    measure();
+    const resize = new ResizeObserver(measure);
+    resize.observe(el);
+    return () => resize.disconnect();
+  }, [state.question.text, state.question.imageUrl]);
+
+  useEffect(() => {
+    if (open) back.current?.focus();
+  }, [open]);
+
+  return (
+    <div className="phone-question" ref={box}>
+      <QuestionHeading state={state} />
+      {clamped ? (
+        <button type="button" className="phone-question__more" aria-expanded={open} onClick={() => setOpen(true)}>
+          {t('play.readWhole')}
+        </button>
+      ) : null}
+      {open ? (
+        <div className="phone-question__full" role="dialog" aria-modal="true" aria-label={t('play.wholeQuestion')}>
+          <QuestionHeading state={state} level={2} />
+          <button type="button" ref={back} className="button button--primary button--large button--block" onClick={() => setOpen(false)}>
+            {t('play.backToAnswers')}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
