@@ -112,7 +112,7 @@ describe('the full-screen event flow in the under-the-hood panel', () => {
     opener.focus();
     fireEvent.click(opener);
     const dialog = screen.getByRole('dialog', { name: "How your game's events travel" });
-    await vi.waitFor(() => expect(socket.named('telemetry.watch').map((c) => c.payload)).toEqual([{ on: true }]));
+    await vi.waitFor(() => expect(socket.named('telemetry.watch').map((c) => c.payload)).toEqual([{ on: true, cid: expect.any(String) }]));
     act(() => socket.named('telemetry.watch')[0]?.ack({ ok: true, nodeId: 'node-a', channel: CHANNEL }));
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Close' }));
 
@@ -122,6 +122,6 @@ describe('the full-screen event flow in the under-the-hood panel', () => {
     fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(opener);
-    await vi.waitFor(() => expect(socket.named('telemetry.watch').map((c) => c.payload)).toEqual([{ on: true }, { on: false }]));
+    await vi.waitFor(() => expect(socket.named('telemetry.watch').map((c) => c.payload)).toEqual([{ on: true, cid: expect.any(String) }, { on: false, cid: expect.any(String) }]));
   });
 });

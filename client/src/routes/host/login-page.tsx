@@ -5,13 +5,18 @@ import { useT } from '../../i18n/i18n-context.ts';
 import { LanguageSwitch } from '../../i18n/language-switch.tsx';
 import { ApiError, login } from '../../net/api.ts';
 
+/** Why a login link from the address bar did not log this browser in. */
+export interface LinkProblem {
+  err: unknown;
+}
+
 /**
  * The teacher login, shown on the teacher's pages when this browser has no session. It says
  * where the one-time login link is (the terminal that started the server); with a
  * TEACHER_PASSWORD on the server it also has one labelled password field, whose error is
  * announced and linked to the field, focus going back to it so the teacher can type again.
  */
-export function LoginPage({ onLoggedIn, passwordLogin, linkProblem }: { onLoggedIn: () => void; passwordLogin: boolean; linkProblem: string | null }) {
+export function LoginPage({ onLoggedIn, passwordLogin, linkProblem }: { onLoggedIn: () => void; passwordLogin: boolean; linkProblem: LinkProblem | null }) {
   const t = useT();
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -49,7 +54,7 @@ export function LoginPage({ onLoggedIn, passwordLogin, linkProblem }: { onLogged
       <h1>{t('login.heading')}</h1>
       {linkProblem ? (
         <p className="login__problem" role="alert">
-          {linkProblem}
+          {linkProblem.err instanceof ApiError && linkProblem.err.code === 'UNAUTHORIZED' ? t('login.linkRefused') : apiErrorText(t, linkProblem.err)}
         </p>
       ) : null}
       <p>

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import type { TeacherSession } from '@quizbus/shared';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
+import { render } from '../../i18n/test-i18n.tsx';
 import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReportPage } from '../report/report-page.tsx';

@@ -1,8 +1,8 @@
 import type { TeacherSession } from '@quizbus/shared';
 import { createContext, Fragment, useContext, useEffect, useState, type ReactNode } from 'react';
-import { ApiError, getSession, LOGIN_REQUIRED_EVENT, loginWithLink, logout } from '../../net/api.ts';
+import { getSession, LOGIN_REQUIRED_EVENT, loginWithLink, logout } from '../../net/api.ts';
 import { useT } from '../../i18n/i18n-context.ts';
-import { LoginPage } from './login-page.tsx';
+import { LoginPage, type LinkProblem } from './login-page.tsx';
 
 type Gate = 'checking' | 'in' | 'login';
 
@@ -26,21 +26,21 @@ function takeLoginToken(): string | null {
   return token;
 }
 
-let linkLogin: Promise<string | null> | null = null;
+let linkLogin: Promise<LinkProblem | null> | null = null;
 
 /**
  * Logs in with the address's login token, if it has one; resolves with what went wrong, or
  * null. One exchange per token even when effects run twice (React's StrictMode in development):
  * the second run joins the first's.
  */
-function loginFromAddress(): Promise<string | null> {
+function loginFromAddress(): Promise<LinkProblem | null> {
   if (linkLogin) return linkLogin;
   const token = takeLoginToken();
   if (!token) return Promise.resolve(null);
   linkLogin = loginWithLink(token)
     .then(
       () => null,
-      (err: unknown) => (err instanceof ApiError ? err.message : 'That login link did not work.'),
+      (err: unknown): LinkProblem => ({ err }),
     )
     .finally(() => {
       linkLogin = null;
@@ -61,7 +61,7 @@ export function TeacherGate({ children, onlyWhenAsked = false }: { children: Rea
   const t = useT();
   const [gate, setGate] = useState<Gate>(onlyWhenAsked ? 'in' : 'checking');
   const [session, setSession] = useState<TeacherSession | null>(null);
-  const [linkProblem, setLinkProblem] = useState<string | null>(null);
+  const [linkProblem, setLinkProblem] = useState<LinkProblem | null>(null);
   // A new key after a login remounts the page, so it loads what the 401 stopped.
   const [round, setRound] = useState(0);
 
