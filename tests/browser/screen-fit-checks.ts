@@ -8,8 +8,13 @@ import type { Page } from 'playwright-core';
  */
 const PROBES = readFileSync(new URL('./screen-fit-probes.js', import.meta.url), 'utf8');
 
-function probe(page: Page, name: 'phoneProblems' | 'screenProblems'): Promise<string[]> {
-  return page.evaluate(`(() => { ${PROBES}\n return ${name}(); })()`) as Promise<string[]>;
+/**
+ * Runs a probe once the page has settled: fitted boxes refit in the animation frame after their
+ * content changes, so the probe waits two frames (a screen shows the unfitted frame for 1/60 s).
+ */
+async function probe(page: Page, name: 'phoneProblems' | 'screenProblems'): Promise<string[]> {
+  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+  return (await page.evaluate(`(() => { ${PROBES}\n return ${name}(); })()`)) as string[];
 }
 
 /** Phone: the page is unscrolled, not wider than the screen, and every enabled control lies inside the viewport. */

@@ -58,10 +58,7 @@ export function RevealPanel({ question, reveal }: { question: PublicQuestion; re
       ) : null}
       {correct.type === 'ordering' && question.items ? (
         <div className="reveal__block reveal__block--ordering">
-          <div className="reveal__headline">
-            <p className="reveal__label">{t('reveal.rightOrder')}</p>
-            {d.placedRight ? <p className="reveal__legend">{t('reveal.placedRightLegend')}</p> : null}
-          </div>
+          <p className="reveal__label">{d.placedRight ? t('reveal.rightOrderPlaced') : t('reveal.rightOrder')}</p>
           <OrderingReveal items={question.items} order={correct.order} placedRight={d.placedRight} answered={d.answered} />
         </div>
       ) : null}

@@ -7,12 +7,16 @@ const STEPS = 8;
 
 /** True when the box and every `[data-fit-box]` inside it show all their content. */
 export function fitsInside(box: HTMLElement): boolean {
-  if (box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1) return false;
+  // Strict: scroll sizes are whole pixels, so "+1" would let a word stick out by over a pixel.
+  if (box.scrollHeight > box.clientHeight || box.scrollWidth > box.clientWidth) return false;
   for (const inner of box.querySelectorAll<HTMLElement>('[data-fit-box]')) {
-    if (inner.scrollHeight > inner.clientHeight + 1 || inner.scrollWidth > inner.clientWidth + 1) return false;
+    if (inner.scrollHeight > inner.clientHeight || inner.scrollWidth > inner.clientWidth) return false;
   }
   return true;
 }
+
+/** Scroll sizes round away fractions of a pixel: a found size is kept this much smaller. */
+const SAFETY = 0.98;
 
 /** The largest font size in [lo, hi] at which the box fits (lo when none does). */
 function search(box: HTMLElement, lo: number, hi: number): number {
@@ -22,7 +26,7 @@ function search(box: HTMLElement, lo: number, hi: number): number {
     if (fitsInside(box)) lo = mid;
     else hi = mid;
   }
-  box.style.fontSize = `${lo}px`;
+  box.style.fontSize = `${lo * SAFETY}px`;
   return lo;
 }
 
