@@ -47,6 +47,8 @@ for (const [i, p] of nodePorts.entries()) {
       ...process.env,
       PORT: String(p),
       NODE_ID: `node-${i + 1}`,
+      // Behind the balancer every student connects from 127.0.0.1: the machine itself is no proof of being the teacher.
+      TEACHER_LOOPBACK: '0',
       REDIS_URL: `redis://127.0.0.1:${redisPort}`,
       DATA_DIR: dataDir,
       // Phones join through the balancer, not a node's own port.
@@ -58,5 +60,5 @@ for (const [i, p] of nodePorts.entries()) {
 await startBalancer(port, process.env.HOST ?? '0.0.0.0', nodePorts);
 process.stdout.write(
   `\nQuizbus cluster: redis on 127.0.0.1:${redisPort}, nodes on ${nodePorts.join(', ')}, balancer on ${port}.\n` +
-    `Open http://localhost:${port}/host — watch the events with: redis-cli -p ${redisPort} psubscribe 'quizbus:*'\n\n`,
+    `Teachers log in with a link printed by a node above (each works once, on any node); watch the events with: redis-cli -p ${redisPort} psubscribe 'quizbus:*'\n\n`,
 );

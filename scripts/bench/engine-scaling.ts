@@ -1,4 +1,4 @@
-import { gameOptionsSchema, type DomainEvent, type EventDraft, type GameQuestion } from '@quizbus/shared';
+import { gameOptionsSchema, type EventDraft, type GameQuestion } from '@quizbus/shared';
 import { decide, evolve, outboundFor, playerResult, type Command, type GameState } from '../../server/src/engine/index.ts';
 
 /**
@@ -23,7 +23,7 @@ function run(command: Command): void {
   if (!d.ok) throw new Error(`${command.type}: ${d.code}`);
   const base = state?.seq ?? 0;
   d.events.forEach((draft: EventDraft, i: number) => {
-    const e = { ...draft, gameId: 'g', seq: base + i + 1, at: now } as DomainEvent;
+    const e = { ...draft, gameId: 'g', seq: base + i + 1, at: now };
     state = evolve(state, e);
     outboundFor(e, state, now);
   });

@@ -42,13 +42,13 @@ export class HostDriver {
       this.socket.once('connect', () => resolve());
       this.socket.once('connect_error', reject);
     });
-    const ack = await this.socket.timeout(20_000).emitWithAck('host.attach', { pin, hostToken });
+    const ack = (await this.socket.timeout(20_000).emitWithAck('host.attach', { pin, hostToken })) as Ack<'host.attach'>;
     if (!ack.ok) throw new Error(`host.attach: ${ack.error.code} ${ack.error.message}`);
   }
 
   /** Opens the Under-the-hood panel as the host console does: the event flow starts coming. */
   async watch(): Promise<void> {
-    const ack = await this.socket.timeout(20_000).emitWithAck('telemetry.watch', { on: true });
+    const ack = (await this.socket.timeout(20_000).emitWithAck('telemetry.watch', { on: true })) as Ack<'telemetry.watch'>;
     if (!ack.ok) throw new Error(`telemetry.watch: ${ack.error.code} ${ack.error.message}`);
   }
 

@@ -52,7 +52,7 @@ export class BotSwarm {
           alternates: o.urls.filter((_, k) => k !== i % o.urls.length),
           pin: o.pin,
           nickname: botNickname(o.prefix, o.firstNumber + i),
-          ...(o.localAddresses.length > 0 && { localAddress: o.localAddresses[i % o.localAddresses.length] as string }),
+          ...(o.localAddresses.length > 0 && { localAddress: o.localAddresses[i % o.localAddresses.length] }),
         });
         this.bots.push(bot);
         const ok = await bot.join();

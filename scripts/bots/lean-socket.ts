@@ -75,7 +75,7 @@ export class LeanSocket {
 
   /** Listens to a server message (one handler per name is all a bot needs). */
   on<P>(name: string, handler: (payload: P) => void): void {
-    this.handlers.set(name, handler as (payload: never) => void);
+    this.handlers.set(name, handler);
   }
 
   /** Emits a command with an acknowledgement; `done` gets the ack, or an error after `timeoutMs`. */

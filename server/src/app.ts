@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import express from 'express';
+import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import { embeddedAdapters, type AdapterSet } from './adapters/adapter-set.ts';
@@ -21,6 +21,7 @@ import { OneBufferAdapter } from './gateway/one-buffer-adapter.ts';
 import { quizTransferRoutes } from './gateway/quiz-transfer-routes.ts';
 import { reportRoutes } from './gateway/report-routes.ts';
 import { resultsCsvRoute } from './gateway/results-csv-route.ts';
+import type { TeacherAuth } from './gateway/teacher-auth.ts';
 import { serverInfoRoute } from './gateway/server-info-route.ts';
 import { attachSocketGateway } from './gateway/socket-gateway.ts';
 import type { QuizbusServer } from './gateway/socket-types.ts';
@@ -40,16 +41,22 @@ export interface QuizbusOptions {
   /** The ports' adapters; the embedded default when omitted. */
   adapters?: AdapterSet;
   nodeId?: string;
+  /** Called after a one-time teacher login link was used (main.ts prints a fresh one). */
+  onLoginLinkUsed?: () => void;
 }
 
 export interface Quizbus {
   http: HttpServer;
+  /** The Express app (its router lists every HTTP route, for the tests that walk them all). */
+  app: Express;
   io: QuizbusServer;
   node: GameNode;
   fanout: Fanout;
   logger: Logger;
   nodeId: string;
   metrics: Metrics;
+  /** Teacher access: login links, the teacher check. */
+  teacher: TeacherAuth;
   /** Starts listening; resolves with the bound port. */
   listen(): Promise<number>;
   /** SIGTERM: hand owned games over, close sockets so clients reconnect elsewhere, stop. */
@@ -87,7 +94,13 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
     metrics.commands.inc({ command, outcome });
     metrics.commandSeconds.observe({ command }, seconds);
   };
-  const hardening = createHardening(config, clock, log, observe);
+  const hardening = createHardening(
+    config,
+    clock,
+    log,
+    { keys: adapters.teacherKeys, ...(options.onLoginLinkUsed && { onLoginLinkUsed: options.onLoginLinkUsed }) },
+    observe,
+  );
   const app = express();
   app.disable('x-powered-by');
   hardening.applyHttp(app);
@@ -157,6 +170,7 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
   adapters.onReconnect(() => {
     storeUp = true;
     log.info('shared store back');
+    // Background catch-up after an outage; each replica's queue logs its own failures.
     void gameNode.resync();
   });
 
@@ -168,7 +182,9 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
   app.use(hardening.teacher.routes());
   // Before httpRoutes: its /api/quizzes/:id would take /api/quizzes/template.csv.
   app.use(quizTransferRoutes({ quizzes: adapters.quizzes, requireTeacher: hardening.teacher.requireTeacher }));
-  app.use(reportRoutes({ reports: adapters.reports, log: adapters.log, requireTeacher: hardening.teacher.requireTeacher }));
+  app.use(
+    reportRoutes({ reports: adapters.reports, log: adapters.log, requireTeacher: hardening.teacher.requireTeacher, standing: (req) => hardening.teacher.standing(req) }),
+  );
   app.use(
     httpRoutes({
       quizzes: adapters.quizzes,
@@ -197,7 +213,8 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
     gameNode.close();
     await gameNode.reportsSaved();
     await new Promise<void>((resolve) => {
-      io.close(() => resolve());
+      // The callback, not the returned promise, says when the HTTP server has closed too.
+      void io.close(() => resolve());
     });
     http.closeAllConnections?.();
     await watch.close();
@@ -206,12 +223,14 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
 
   return {
     http,
+    app,
     io,
     node: gameNode,
     fanout,
     logger: log,
     nodeId,
     metrics,
+    teacher: hardening.teacher,
     listen: async () => {
       // Other nodes' watch notices are heard before the first socket arrives.
       await watch.start();

@@ -32,3 +32,12 @@ describe('default limits and a whole school behind one address', () => {
     expect(accepted.length).toBeLessThan(SCHOOL_SIZE);
   });
 });
+
+describe('teacher access settings', () => {
+  it('asks for a teacher login by default, lets the machine itself in, and refuses unknown modes', () => {
+    const defaults = loadConfig({});
+    expect([defaults.TEACHER_ACCESS, defaults.TEACHER_LOOPBACK]).toEqual(['login', true]);
+    expect(loadConfig({ TEACHER_ACCESS: 'open', TEACHER_LOOPBACK: '0' })).toMatchObject({ TEACHER_ACCESS: 'open', TEACHER_LOOPBACK: false });
+    expect(() => loadConfig({ TEACHER_ACCESS: 'off' })).toThrow();
+  });
+});

@@ -52,8 +52,20 @@ export const configSchema = z.object({
    * (loopback, uniquelocal). Unset: the socket's own address, headers ignored.
    */
   TRUST_PROXY: z.string().optional(),
-  /** With it, the quiz library and game creation need a login with this password. */
+  /**
+   * `login` (default): the library, quiz documents, game creation and reports need a teacher
+   * session, opened by the one-time link printed at start (or the password). `open`: anyone
+   * who reaches the server is the teacher (a single-user setup; a warning is logged).
+   */
+  TEACHER_ACCESS: z.enum(['login', 'open']).default('login'),
+  /** With it, teachers can also log in with this password (on top of the printed link). */
   TEACHER_PASSWORD: z.string().min(8, 'TEACHER_PASSWORD needs at least 8 characters').optional(),
+  /**
+   * Whether a request from this machine itself (loopback, Host localhost) counts as the
+   * teacher, without TEACHER_PASSWORD. Off whenever TRUST_PROXY is set; `npm run cluster` sets 0
+   * because its balancer makes every student look local.
+   */
+  TEACHER_LOOPBACK: bool.default(true),
   /** Comma-separated origins allowed to call the API and Socket.IO from other sites (CORS). Unset: same origin only. */
   CORS_ORIGINS: z.string().optional(),
   /** A file of words (one a line, # comments) that nicknames may not contain; `none` for no list. Default: the bundled list. */

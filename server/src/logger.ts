@@ -1,4 +1,5 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
+import pinoPretty from 'pino-pretty';
 
 /**
  * Where a secret could end up in a log line by mistake: a token or password field at any of
@@ -32,4 +33,13 @@ export const REDACTED_PATHS = [
 export function createLogger(level: string, base: Record<string, unknown> = {}, destination?: DestinationStream): Logger {
   const options = { level, base, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
   return destination ? pino(options, destination) : pino(options);
+}
+
+/**
+ * Human-readable lines (time, level, message, then the fields) for a person at a terminal,
+ * written synchronously so nothing is lost when the process exits; stdout unless `to` is
+ * given. Redaction is the same as in JSON mode: it happens before the line is formatted.
+ */
+export function prettyDestination(colorize: boolean, to?: NodeJS.WritableStream): DestinationStream {
+  return pinoPretty({ colorize, sync: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', ...(to && { destination: to }) });
 }

@@ -18,7 +18,7 @@ describe('a classroom game in Chromium', () => {
   const { problems, phone } = suite;
   /** No sideways scrolling: long words wrap. */
   const fitsWidth = async (page: Page) => {
-    const [scroll, width] = (await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]')) as [number, number];
+    const [scroll, width] = await page.evaluate<[number, number]>('[document.documentElement.scrollWidth, window.innerWidth]');
     expect(scroll).toBeLessThanOrEqual(width);
   };
 

@@ -15,7 +15,7 @@ export function embeddedScores(log: readonly DomainEvent[]): Map<string, number>
   const run = (command: Command): void => {
     const d = decide(state, command, now);
     if (!d.ok) throw new Error(`${command.type}: ${d.code} ${d.message}`);
-    for (const draft of d.events) state = evolve(state, { ...draft, gameId: created.gameId, seq: ++seq, at: now } as DomainEvent);
+    for (const draft of d.events) state = evolve(state, { ...draft, gameId: created.gameId, seq: ++seq, at: now });
   };
   const current = (): GameState => {
     if (!state) throw new Error('no state');

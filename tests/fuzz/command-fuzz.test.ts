@@ -95,7 +95,7 @@ describe('fuzzing every command', () => {
       return fc.oneof({ weight: 3, arbitrary: broken(v) }, { weight: 2, arbitrary: hostile }, { weight: 1, arbitrary: v });
     };
     const command = fc.oneof(
-      { weight: 9, arbitrary: fc.constantFrom(...COMMANDS).chain((name) => argsFor(payloadFor(name)).map((args) => ({ name: name as string, args }))) },
+      { weight: 9, arbitrary: fc.constantFrom(...COMMANDS).chain((name) => argsFor(payloadFor(name)).map((args) => ({ name: name, args }))) },
       { weight: 1, arbitrary: fc.tuple(strangeName, argsFor(hostile)).map(([name, args]) => ({ name, args })) },
     );
     // Senders 0–6 (strangers and the display) may send anything. The host and the players

@@ -2,6 +2,7 @@ import type { GameReport, ReportSummary } from '@quizbus/shared';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../support/csv.ts';
+import { teacherHeaders } from '../support/test-server.ts';
 import { disconnected, hostGame, joinPlayer, ok, openQuestion, singleQuiz, useServer, type Harness } from './helpers.ts';
 
 const right = (index: number) => ({ index, answer: { kind: 'choice' as const, choice: 0 } });
@@ -41,12 +42,16 @@ async function playGame(h: Harness) {
 }
 
 describe('game reports', () => {
-  const h = useServer({ ENDED_GAME_MINUTES: '1', REPORT_RETENTION_DAYS: '2' });
-  const api = (path: string, token?: string) => fetch(`${h.server.url}${path}`, { headers: token ? { 'x-host-token': token } : {} });
+  // Behind a (trusted) proxy a request from loopback is nobody in particular, not the teacher.
+  const h = useServer({ ENDED_GAME_MINUTES: '1', REPORT_RETENTION_DAYS: '2', TRUST_PROXY: 'loopback' });
+  const api = (path: string, token?: string, headers: Record<string, string> = {}) =>
+    fetch(`${h.server.url}${path}`, { headers: { ...(token ? { 'x-host-token': token } : {}), ...headers } });
 
   it('reports a finished game to its host only, with the figures the players saw', async () => {
     const { game, finals } = await playGame(h);
-    expect((await api(`/api/reports/${game.gameId}`)).status).toBe(401);
+    const noToken = await api(`/api/reports/${game.gameId}`);
+    expect(noToken.status).toBe(401);
+    expect(((await noToken.json()) as { error: { code: string } }).error.code).toBe('LOGIN_REQUIRED');
     expect((await api(`/api/reports/${game.gameId}`, 'x'.repeat(43))).status).toBe(401);
     expect((await api('/api/reports/g_nosuchgame00', game.hostToken)).status).toBe(404);
     const res = await api(`/api/reports/${game.gameId}`, game.hostToken);
@@ -79,7 +84,8 @@ describe('game reports', () => {
     expect(res.status).toBe(200);
     const report = (await res.json()) as GameReport;
     expect(report.players.map((p) => p.score).sort()).toEqual(finals.map((f) => f.score).sort());
-    const list = (await (await api(`/api/quizzes/${quizId}/reports`)).json()) as ReportSummary[];
+    expect((await api(`/api/quizzes/${quizId}/reports`)).status).toBe(401);
+    const list = (await (await api(`/api/quizzes/${quizId}/reports`, undefined, h.server.teacher)).json()) as ReportSummary[];
     expect(list).toEqual([
       expect.objectContaining({ gameId: game.gameId, playerCount: 3, questionCount: 2, averageScore: report.averageScore, endedAt: report.endedAt }),
     ]);
@@ -87,7 +93,25 @@ describe('game reports', () => {
     // REPORT_RETENTION_DAYS (2) after the end, it is gone.
     await h.server.clock.advance(2 * 24 * 3600 * 1000);
     expect((await api(`/api/reports/${game.gameId}`, game.hostToken)).status).toBe(404);
-    expect(await (await api(`/api/quizzes/${quizId}/reports`)).json()).toEqual([]);
+    // The first session has run out by now (12 hours): a new login.
+    expect(await (await api(`/api/quizzes/${quizId}/reports`, undefined, await teacherHeaders(h.server.url, h.server.quizbus))).json()).toEqual([]);
+  });
+
+  it('opens any report, without its host token, for a logged-in teacher in another browser (issue 12, point 7)', async () => {
+    const { game, host } = await playGame(h);
+    await h.server.clock.advance(2 * 60_000);
+    await disconnected(host);
+    // Another browser: no host token, only a teacher session from a login link.
+    const elsewhere = await teacherHeaders(h.server.url, h.server.quizbus);
+    const res = await api(`/api/reports/${game.gameId}`, undefined, elsewhere);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as GameReport).gameId).toBe(game.gameId);
+    const csv = await api(`/api/reports/${game.gameId}/export?format=csv`, undefined, elsewhere);
+    expect(csv.status).toBe(200);
+    expect(parseCsv(await csv.text())).toHaveLength(4);
+    // Logged out, the same browser opens nothing.
+    expect((await fetch(`${h.server.url}/api/logout`, { method: 'POST', headers: elsewhere })).status).toBe(204);
+    expect((await api(`/api/reports/${game.gameId}`, undefined, elsewhere)).status).toBe(401);
   });
 
   it('exports the report as CSV tables and as an xlsx workbook', async () => {
@@ -106,7 +130,7 @@ describe('game reports', () => {
     const xlsx = await api(`/api/reports/${game.gameId}/export?format=xlsx`, game.hostToken);
     expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await xlsx.arrayBuffer()) as ExcelJS.Buffer);
+    await wb.xlsx.load((await xlsx.arrayBuffer()));
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Students', 'Questions', 'Answers', 'Points']);
     const students = wb.getWorksheet('Students') as ExcelJS.Worksheet;
     const annRow = [2, 3, 4].map((r) => students.getRow(r)).find((r) => r.getCell(2).value === 'Ann');

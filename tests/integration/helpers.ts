@@ -36,7 +36,7 @@ export function useServer(env: Record<string, string> = {}): Harness {
 /** Narrows an ack to its success form, failing the test with the error otherwise. */
 export function ok<K extends CommandName>(ack: Ack<K>): Extract<Ack<K>, { ok: true }> {
   if (!ack.ok) throw new Error(`expected an ok ack, got ${JSON.stringify(ack)}`);
-  return ack as Extract<Ack<K>, { ok: true }>;
+  return ack;
 }
 
 /** Asserts an error ack of the documented shape and returns its code. */
@@ -47,6 +47,9 @@ export function errorCode(ack: unknown): string {
   expect(a.error.message.length).toBeGreaterThan(0);
   return a.error.code;
 }
+
+/** Keys that only a reveal or an answer carries; none may reach a socket while a question runs. */
+export const ANSWER_KEYS = ['correct', 'accepted', 'solution', 'tolerance', 'reveal', 'explanation', 'distribution', 'answer', 'choice', 'choices', 'order', 'grade', 'result'];
 
 /** Distinctive values of the all-types quiz, so tests can look for them in frames. */
 export const SECRETS = {
@@ -110,8 +113,8 @@ export interface HostedGame {
 
 /** Saves a quiz, creates a game for it and attaches a host socket. */
 export async function hostGame(h: Harness, quiz: QuizInput | string, options: Partial<GameOptions> = {}): Promise<HostedGame> {
-  const quizId = typeof quiz === 'string' ? quiz : await saveQuiz(h.server.url, quiz);
-  const game = await createGame(h.server.url, quizId, options);
+  const quizId = typeof quiz === 'string' ? quiz : await saveQuiz(h.server.url, quiz, h.server.teacher);
+  const game = await createGame(h.server.url, quizId, options, h.server.teacher);
   const host = await h.client();
   const ack = ok(await host.send('host.attach', { pin: game.pin, hostToken: game.hostToken }));
   return { game, host, hostView: ack.view };
@@ -124,14 +127,14 @@ export interface JoinedPlayer {
   view: PlayerView;
 }
 
-export async function joinPlayer(h: Harness, pin: string, nickname: string): Promise<JoinedPlayer> {
-  const client = await h.client();
+export async function joinPlayer(h: Harness, pin: string, nickname: string, headers: Record<string, string> = {}): Promise<JoinedPlayer> {
+  const client = await h.client(headers);
   const ack = ok(await client.send('player.join', { pin, nickname }));
   return { client, playerId: ack.playerId, sessionToken: ack.sessionToken, view: ack.view };
 }
 
-export async function attachDisplay(h: Harness, pin: string): Promise<{ client: TestClient; view: ScreenView }> {
-  const client = await h.client();
+export async function attachDisplay(h: Harness, pin: string, headers: Record<string, string> = {}): Promise<{ client: TestClient; view: ScreenView }> {
+  const client = await h.client(headers);
   const ack = ok(await client.send('display.attach', { pin }));
   return { client, view: ack.view };
 }
@@ -193,6 +196,7 @@ export function hasArray(value: unknown, arr: readonly unknown[]): boolean {
 }
 
 /** Index of the first frame of `c` that matches, or -1. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- predicates read any frame's payload, as the frames arrive
 export function frameIndex(c: TestClient, name: string, test: (payload: any) => boolean = () => true): number {
   return c.frames.findIndex((f) => f.name === name && test(f.payload));
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Frame, TestClient } from '../support/test-client.ts';
 import {
   allTypesQuiz,
+  ANSWER_KEYS,
   attachDisplay,
   hasArray,
   hasNumber,
@@ -17,9 +18,6 @@ import {
   TYPES,
   useServer,
 } from './helpers.ts';
-
-/** Keys that only a reveal or an answer carries; none may reach a socket while a question runs. */
-const ANSWER_KEYS = ['correct', 'accepted', 'solution', 'tolerance', 'reveal', 'explanation', 'distribution', 'answer', 'choice', 'choices', 'order', 'grade', 'result'];
 
 /** Frames of one question's run: from its question.shown up to (not including) its question.closed. */
 function questionWindow(c: TestClient, index: number): Frame[] {

@@ -177,7 +177,7 @@ describe('reconnect keeps the seat', () => {
       queued += 1;
       if (queued === 2) bothQueued();
       return gone.then(() => execute(command, then));
-    }) as typeof rt.execute;
+    });
     const raw = phone.socket as unknown as { emit: (name: string, ...args: unknown[]) => void };
     await closeAndWait(h, ann.client);
     raw.emit('player.join', { pin: game.pin, nickname: 'Ghost' }, () => undefined);

@@ -96,14 +96,21 @@ describe('secrets in logs', () => {
     expect(lines[0]).toContain('[redacted]');
   });
 
-  it('warns at start when TEACHER_PASSWORD is not set, and not when it is', async () => {
+  it('warns at start with TEACHER_ACCESS=open, and not by default; never logs a login link\'s token', async () => {
     const open = capturingLogger();
-    server = await startTestServer({}, { logger: open.logger });
+    server = await startTestServer({ TEACHER_ACCESS: 'open' }, { logger: open.logger });
     const warnings = open.lines.map((l) => JSON.parse(l) as { level: number; msg: string }).filter((l) => l.level === 40);
-    expect(warnings.map((w) => w.msg)).toEqual([expect.stringMatching(/^TEACHER_PASSWORD is not set: anyone who can reach this server/)]);
+    expect(warnings.map((w) => w.msg)).toEqual([expect.stringMatching(/^TEACHER_ACCESS=open: anyone who can reach this server/)]);
     await server.close();
     const closed = capturingLogger();
-    server = await startTestServer({ TEACHER_PASSWORD: PASSWORD }, { logger: closed.logger });
-    expect(closed.lines.some((l) => l.includes('TEACHER_PASSWORD is not set'))).toBe(false);
+    server = await startTestServer({ TRUST_PROXY: 'loopback' }, { logger: closed.logger });
+    expect(closed.lines.some((l) => l.includes('TEACHER_ACCESS=open'))).toBe(false);
+    // A link used once (by startTestServer), then the same token again: refused, and neither logs it.
+    const token = await server.quizbus.teacher.newLoginToken();
+    const login = () => fetch(`${server?.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+    expect((await login()).status).toBe(204);
+    expect((await login()).status).toBe(401);
+    expect(closed.lines.some((l) => l.includes('login link refused'))).toBe(true);
+    expect(closed.lines.join('\n')).not.toContain(token);
   });
 });

@@ -147,7 +147,7 @@ describe('sequence numbers', () => {
       const outcome = execute(command, then);
       if (command.type === 'join') void execute({ type: 'skip', hostTokenHash: rt.current.hostTokenHash });
       return outcome;
-    }) as typeof rt.execute;
+    });
     const cat = await h.client();
     const ack = await new Promise<{ framesBefore: string[]; view: { publicSeq: number; phase: string } }>((resolve) => {
       const raw = cat.socket as unknown as { emit: (name: string, ...args: unknown[]) => void };

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { createGame, saveQuiz } from '../support/test-client.ts';
 import { errorCode, ok, singleQuiz, useServer } from './helpers.ts';
@@ -37,7 +38,7 @@ describe('teacher access', () => {
       }
       // What players and screens need stays open.
       for (const path of ['/api/server-info', '/healthz', '/']) expect((await api(path)).status, path).toBe(200);
-      expect(await (await api('/api/session')).json()).toEqual({ passwordRequired: true, loggedIn: false });
+      expect(await (await api('/api/session')).json()).toEqual({ access: 'login', passwordRequired: true, loggedIn: false, thisMachine: false, anyReport: false });
     });
 
     it('logs in with the password: an httpOnly SameSite=Strict cookie, Secure behind https; the cookie opens the API', async () => {
@@ -55,7 +56,7 @@ describe('teacher access', () => {
       expect(viaHttps.headers.getSetCookie()[0]).toMatch(/; Secure/);
 
       const cookie = cookieOf(res);
-      expect(await (await api('/api/session', { cookie })).json()).toEqual({ passwordRequired: true, loggedIn: true });
+      expect(await (await api('/api/session', { cookie })).json()).toEqual({ access: 'login', passwordRequired: true, loggedIn: true, thisMachine: false, anyReport: true });
       expect((await api('/api/quizzes', { cookie })).status).toBe(200);
       const created = await api('/api/quizzes', { method: 'POST', body: JSON.stringify(singleQuiz(1, 'mine')), cookie });
       expect(created.status).toBe(201);
@@ -111,19 +112,62 @@ describe('teacher access', () => {
     });
   });
 
-  describe('without TEACHER_PASSWORD (the local default)', () => {
-    const h = useServer();
+  describe('with TEACHER_ACCESS=open (single-user setup)', () => {
+    const h = useServer({ TEACHER_ACCESS: 'open' });
 
     it('leaves the library and game creation open, and says so', async () => {
       const quizId = await saveQuiz(h.server.url, singleQuiz(1, 'open'));
       const game = await createGame(h.server.url, quizId);
       const host = await h.client();
       ok(await host.send('host.attach', { pin: game.pin, hostToken: game.hostToken }));
-      expect(await (await fetch(`${h.server.url}/api/session`)).json()).toEqual({ passwordRequired: false, loggedIn: true });
+      // Everyone is the teacher, so a report still needs its host token.
+      expect(await (await fetch(`${h.server.url}/api/session`)).json()).toEqual({ access: 'open', passwordRequired: false, loggedIn: true, thisMachine: false, anyReport: false });
+      const report = await fetch(`${h.server.url}/api/reports/${game.gameId}`);
+      expect(report.status).toBe(401);
+      // No login would open it here: the answer says so rather than asking for one.
+      expect(((await report.json()) as { error: { code: string } }).error.code).toBe('UNAUTHORIZED');
+      expect((await fetch(`${h.server.url}/api/reports/${game.gameId}`, { headers: { 'x-host-token': game.hostToken } })).status).toBe(200);
       // Logging in is a no-op; nothing to refuse.
       expect((await fetch(`${h.server.url}/api/login`, { method: 'POST' })).status).toBe(204);
       // A host token is still needed to host.
       expect(errorCode(await (await h.client()).send('host.attach', { pin: game.pin, hostToken: 'z'.repeat(43) }))).toBe('UNAUTHORIZED');
     });
   });
+
+  describe('by default (no TEACHER_PASSWORD, no TEACHER_ACCESS)', () => {
+    const h = useServer();
+
+    it('counts a request from the machine itself as the teacher, by address and by Host', async () => {
+      const quizId = await saveQuiz(h.server.url, singleQuiz(1, 'local'));
+      const game = await createGame(h.server.url, quizId);
+      expect(await (await fetch(`${h.server.url}/api/session`)).json()).toEqual({ access: 'login', passwordRequired: false, loggedIn: true, thisMachine: true, anyReport: true });
+      expect((await fetch(`${h.server.url}/api/reports/${game.gameId}`)).status).toBe(200);
+      // A page that rebinds its own name to 127.0.0.1 sends its own Host: not the teacher.
+      expect(await rawStatus(h.server.url, '/api/quizzes', 'evil.example')).toBe(401);
+      expect(await rawStatus(h.server.url, '/api/quizzes', 'localhost')).toBe(200);
+    });
+  });
+
+  describe('by default behind a proxy (TRUST_PROXY)', () => {
+    const h = useServer({ TRUST_PROXY: 'loopback' });
+
+    it('does not count loopback as the teacher: everyone arrives from the proxy', async () => {
+      for (const headers of [{}, { 'x-forwarded-for': '127.0.0.1' }, { 'x-forwarded-for': '192.0.2.10' }] as Array<Record<string, string>>) {
+        expect((await fetch(`${h.server.url}/api/quizzes`, { headers })).status, JSON.stringify(headers)).toBe(401);
+      }
+      expect(await (await fetch(`${h.server.url}/api/session`)).json()).toEqual({ access: 'login', passwordRequired: false, loggedIn: false, thisMachine: false, anyReport: false });
+    });
+  });
 });
+
+/** A GET with a chosen Host header (fetch always sends the URL's own). */
+function rawStatus(base: string, path: string, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}${path}`, { headers: { host } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}

@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { CHROMIUM_PATH } from './prerequisites.ts';
 
 const require = createRequire(import.meta.url);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SCREENSHOT_DIR = join(ROOT, 'artifacts', 'screenshots');
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
 
-/** Debian's Chromium (apt-get install chromium); CHROMIUM_PATH overrides. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM_PATH } from './prerequisites.ts';
 
 /** Launches headless Chromium; fails with a clear message when it or the client build is missing. */
 export async function launchBrowser(): Promise<Browser> {
@@ -77,9 +77,9 @@ export async function axeProblems(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol, not as a <script> tag: the page's CSP forbids
   // inline scripts (as it should), and a tag would be refused.
   if (!loaded) await page.evaluate(await readFile(AXE_PATH, 'utf8'));
-  const violations = (await page.evaluate(
+  const violations = await page.evaluate<AxeViolation[]>(
     'axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, failureSummary: n.failureSummary })) })))',
-  )) as AxeViolation[];
+  );
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary ?? ''})`).join('; ')}`);

@@ -1,25 +1,15 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { PARTS, isStale } from '../../scripts/build.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLIENT = join(ROOT, 'client');
 const DIST = join(CLIENT, 'dist');
-/** Everything the built client is made from. */
-const SOURCES = [join(CLIENT, 'src'), join(CLIENT, 'index.html'), join(CLIENT, 'vite.config.ts'), join(CLIENT, 'package.json'), join(ROOT, 'shared', 'src')];
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let newest = st.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
-}
 
 function run(command: string, args: string[], cwd: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -32,9 +22,7 @@ function run(command: string, args: string[], cwd: string): Promise<void> {
 
 /** Whether client/dist is missing or older than any of its sources. */
 export function clientBuildIsStale(): boolean {
-  const built = join(DIST, 'index.html');
-  if (!existsSync(built)) return true;
-  return Math.max(...SOURCES.map(newestMtime)) > statSync(built).mtimeMs;
+  return isStale(PARTS.client);
 }
 
 /**

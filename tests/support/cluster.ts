@@ -135,7 +135,7 @@ export class FailoverClient {
   private async reidentify(socket: Socket): Promise<boolean> {
     if (!this.identity) return false;
     const ack = (await socket.timeout(8000).emitWithAck(this.identity.name, this.identity.payload).catch(() => null)) as Ack<CommandName> | null;
-    if (ack?.ok && 'view' in ack) this.recordView(ack.view as PlayerView | ScreenView);
+    if (ack?.ok && 'view' in ack) this.recordView(ack.view);
     return ack !== null && ack.ok;
   }
 

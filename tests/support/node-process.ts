@@ -75,3 +75,13 @@ export async function startNode(id: string, env: Record<string, string>): Promis
     },
   };
 }
+
+const LOGIN_LINK = /Teacher login:\s+(https?:\/\/\S+\/host\?login=\S+)/;
+
+/** The teacher login links a node has printed so far (at start, then after each use), oldest first. */
+export function printedLinks(node: NodeProcess): string[] {
+  return node.output.flatMap((line) => {
+    const m = LOGIN_LINK.exec(line);
+    return m?.[1] ? [m[1]] : [];
+  });
+}

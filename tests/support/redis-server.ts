@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'node:net';
 import { freePort } from './free-port.ts';
+import { REDIS_SERVER_PATH } from './prerequisites.ts';
 
 export interface TestRedis {
   port: number;
@@ -48,7 +49,7 @@ export async function startRedis(): Promise<TestRedis> {
   let child: ChildProcess | null = null;
   const start = async () => {
     child = spawn(
-      'redis-server',
+      REDIS_SERVER_PATH,
       ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--protected-mode', 'no'],
       { stdio: 'ignore' },
     );
@@ -69,7 +70,7 @@ export async function startRedis(): Promise<TestRedis> {
     dir,
     stop,
     start,
-    pid: () => (child as ChildProcess | null)?.pid,
+    pid: () => (child)?.pid,
     destroy: async () => {
       await stop();
       await rm(dir, { recursive: true, force: true });

@@ -2,7 +2,6 @@ import type {
   Ack,
   ClientToServerEvents,
   CommandName,
-  CommandPayload,
   CreateGameResponse,
   PlayerResult,
   ServerMessageName,
@@ -56,8 +55,8 @@ export class TestClient {
     });
   }
 
-  /** Sends a command and resolves with its ack. */
-  send<K extends CommandName>(name: K, payload: CommandPayload<K> | unknown): Promise<Ack<K>> {
+  /** Sends a command (a well-formed payload, or anything for malformed-input tests) and resolves with its ack. */
+  send<K extends CommandName>(name: K, payload: unknown): Promise<Ack<K>> {
     const emit = this.socket.emitWithAck as unknown as (n: string, p: unknown) => Promise<Ack<K>>;
     return emit.call(this.socket, name, payload);
   }
@@ -101,22 +100,22 @@ export class TestClient {
   }
 }
 
-/** Creates a game over HTTP. */
-export async function createGame(url: string, quizId: string, options: Record<string, unknown> = {}): Promise<CreateGameResponse> {
+/** Creates a game over HTTP (`teacher`: headers of a teacher session, when loopback does not count). */
+export async function createGame(url: string, quizId: string, options: Record<string, unknown> = {}, teacher: Record<string, string> = {}): Promise<CreateGameResponse> {
   const res = await fetch(`${url}/api/games`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...teacher },
     body: JSON.stringify({ quizId, options }),
   });
   if (res.status !== 201) throw new Error(`create game: ${res.status} ${await res.text()}`);
   return (await res.json()) as CreateGameResponse;
 }
 
-/** Saves a quiz over HTTP and returns its id. */
-export async function saveQuiz(url: string, quiz: unknown): Promise<string> {
+/** Saves a quiz over HTTP and returns its id (`teacher` as for createGame). */
+export async function saveQuiz(url: string, quiz: unknown, teacher: Record<string, string> = {}): Promise<string> {
   const res = await fetch(`${url}/api/quizzes`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...teacher },
     body: JSON.stringify(quiz),
   });
   if (res.status !== 201) throw new Error(`save quiz: ${res.status} ${await res.text()}`);

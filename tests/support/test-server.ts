@@ -11,7 +11,23 @@ export interface TestServer {
   clock: FakeClock;
   quizbus: Quizbus;
   dataDir: string;
+  /**
+   * Headers that make a request the teacher's: the session cookie from a one-time login link
+   * (empty with TEACHER_ACCESS=open). Requests from loopback count as the teacher anyway
+   * unless TRUST_PROXY or TEACHER_LOOPBACK=0 is set.
+   */
+  teacher: Record<string, string>;
   close(): Promise<void>;
+}
+
+/** Logs in with a fresh login link, as a teacher's browser does, and returns the cookie header. */
+export async function teacherHeaders(url: string, quizbus: Quizbus): Promise<Record<string, string>> {
+  if (!quizbus.teacher.required) return {};
+  const token = await quizbus.teacher.newLoginToken();
+  const res = await fetch(`${url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+  const cookie = (res.headers.getSetCookie()[0] ?? '').split(';')[0];
+  if (res.status !== 204 || !cookie) throw new Error(`teacher login link: ${res.status}`);
+  return { cookie };
 }
 
 /**
@@ -24,11 +40,13 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   const clock = new FakeClock();
   const quizbus = createQuizbus({ config, clock, ...(options.logger && { logger: options.logger }) });
   const port = await quizbus.listen();
+  const url = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     clock,
     quizbus,
     dataDir,
+    teacher: await teacherHeaders(url, quizbus),
     close: async () => {
       await quizbus.close();
       await rm(dataDir, { recursive: true, force: true });

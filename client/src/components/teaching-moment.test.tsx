@@ -66,7 +66,7 @@ describe('PlayerTeachingMoment', () => {
       <>
         <PlayerTeachingMoment view={{ ...phone, title: 'Another quiz' }} />
         <PlayerTeachingMoment view={{ ...phone, phase: 'leaderboard' }} />
-        <PlayerTeachingMoment view={{ ...phone, result: { ...missed, grade: 'missed' } } as PlayerView} />
+        <PlayerTeachingMoment view={{ ...phone, result: { ...missed, grade: 'missed' } }} />
       </>,
     );
     expect(container.textContent).toBe('');

@@ -1,12 +1,14 @@
 import {
   createGameResponseSchema,
   quizSummarySchema,
+  teacherSessionSchema,
   type CreateGameResponse,
   type ErrorCode,
   type GameOptions,
   type Quiz,
   type QuizInput,
   type QuizSummary,
+  type TeacherSession,
 } from '@quizbus/shared';
 import { currentLocale } from '../i18n/current-locale.ts';
 
@@ -16,6 +18,11 @@ import { ApiError, type ApiIssue } from './api-error.ts';
 
 /** Fired on window when the teacher API answers 401 LOGIN_REQUIRED: the host pages show the login. */
 export const LOGIN_REQUIRED_EVENT = 'quizbus:login-required';
+
+/** Tells the teacher gate when an error answer means "log in first". */
+export function noteLoginRequired(code: string | undefined): void {
+  if (code === 'LOGIN_REQUIRED') window.dispatchEvent(new Event(LOGIN_REQUIRED_EVENT));
+}
 
 async function request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
   let res: Response;
@@ -30,7 +37,7 @@ async function request(method: string, path: string, body?: unknown, headers: Re
   }
   if (res.ok) return res;
   const err = (await res.json().catch(() => null)) as { error?: { code?: ErrorCode; message?: string; issues?: ApiIssue[] } } | null;
-  if (err?.error?.code === 'LOGIN_REQUIRED') window.dispatchEvent(new Event(LOGIN_REQUIRED_EVENT));
+  noteLoginRequired(err?.error?.code);
   throw new ApiError(res.status, err?.error?.code ?? 'INTERNAL', err?.error?.message ?? `Request failed (${res.status}).`, err?.error?.issues ?? []);
 }
 
@@ -74,20 +81,19 @@ export async function getResultsCsv(pin: string, hostToken: string): Promise<str
   return res.text();
 }
 
-/** Whether this server asks for the teacher password, and whether this browser is logged in. */
-export interface TeacherSession {
-  passwordRequired: boolean;
-  loggedIn: boolean;
-}
-
+/** How teachers get in on this server, and whether this browser is one (`GET /api/session`). */
 export async function getSession(): Promise<TeacherSession> {
-  const data = (await (await request('GET', '/api/session')).json()) as Partial<TeacherSession>;
-  return { passwordRequired: data.passwordRequired === true, loggedIn: data.loggedIn !== false };
+  return teacherSessionSchema.parse(await (await request('GET', '/api/session')).json());
 }
 
 /** Logs in with the teacher password; the server sets an httpOnly session cookie. */
 export async function login(password: string): Promise<void> {
   await request('POST', '/api/login', { password });
+}
+
+/** Trades a one-time login token (from the link the server printed) for the session cookie. */
+export async function loginWithLink(token: string): Promise<void> {
+  await request('POST', '/api/login', { token });
 }
 
 export async function logout(): Promise<void> {

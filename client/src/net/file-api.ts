@@ -10,7 +10,7 @@ import {
   type ReportSummary,
 } from '@quizbus/shared';
 import { currentLocale } from '../i18n/current-locale.ts';
-import { ApiError } from './api.ts';
+import { ApiError, noteLoginRequired } from './api.ts';
 
 /**
  * The teacher's files: quiz spreadsheets in and out, and game reports. Downloads go through
@@ -28,6 +28,7 @@ async function call(path: string, init: RequestInit = {}): Promise<Response> {
   }
   if (res.ok) return res;
   const body = (await res.json().catch(() => null)) as { error?: { code?: ErrorCode; message?: string; issues?: unknown } } | null;
+  noteLoginRequired(body?.error?.code);
   const issues = importIssueSchema.array().safeParse(body?.error?.issues);
   throw new ImportRefused(res.status, body?.error?.code ?? 'INTERNAL', body?.error?.message ?? `Request failed (${res.status}).`, issues.success ? issues.data : []);
 }
@@ -94,13 +95,16 @@ export async function listReports(quizId: string): Promise<ReportSummary[]> {
   return reportSummarySchema.array().parse(await res.json());
 }
 
-/** A game's report; needs the game's host token. */
-export async function getReport(gameId: string, hostToken: string): Promise<GameReport> {
-  const res = await call(`/api/reports/${encodeURIComponent(gameId)}`, { headers: { 'x-host-token': hostToken } });
+/** The header that opens a report with the game's host token; none leaves it to the teacher session. */
+const hostTokenHeader = (hostToken: string | null): Record<string, string> => (hostToken ? { 'x-host-token': hostToken } : {});
+
+/** A game's report: opened by the game's host token, or by a teacher session when there is none. */
+export async function getReport(gameId: string, hostToken: string | null): Promise<GameReport> {
+  const res = await call(`/api/reports/${encodeURIComponent(gameId)}`, { headers: hostTokenHeader(hostToken) });
   return gameReportSchema.parse(await res.json());
 }
 
 /** Downloads a game's report as xlsx (every table) or as the students' CSV. */
-export function downloadReport(gameId: string, hostToken: string, format: 'csv' | 'xlsx'): Promise<void> {
-  return download(`/api/reports/${encodeURIComponent(gameId)}/export?format=${format}`, `quizbus-report.${format}`, { 'x-host-token': hostToken });
+export function downloadReport(gameId: string, hostToken: string | null, format: 'csv' | 'xlsx'): Promise<void> {
+  return download(`/api/reports/${encodeURIComponent(gameId)}/export?format=${format}`, `quizbus-report.${format}`, hostTokenHeader(hostToken));
 }

@@ -109,7 +109,7 @@ export class GameClient {
         return await this.emit(name, payload);
       } catch (err) {
         if (!(err instanceof Disconnected) || !RESENDABLE.has(name) || attempt >= 3) {
-          return { ok: false, error: { code: 'UNAVAILABLE', message: 'The connection dropped; try again.' } } as Ack<K>;
+          return { ok: false, error: { code: 'UNAVAILABLE', message: 'The connection dropped; try again.' } };
         }
       }
     }

@@ -14,6 +14,7 @@ export function useCountdown(targetServerMs: number | undefined, clockOffset: nu
     const timer = setInterval(() => setMs(left()), 250);
     return () => clearInterval(timer);
     // left() reads only these two inputs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [targetServerMs, clockOffset]);
   return ms;
 }

@@ -18,6 +18,7 @@ export function useScreenClient(identity: Identity | null): GameClient | null {
       setClient(null);
     };
     // The identity is compared by value (key), not by object.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   return client;
 }

@@ -66,7 +66,7 @@ describe('reduceMessage', () => {
       role: 'player',
       phase: 'open',
       me: { playerId: 'p_1', nickname: 'Ann', score: 0, streak: 0, rank: null },
-    } as PlayerView;
+    };
     const result = { index: 0, grade: 'correct' as const, points: 950, streak: 1, score: 950, rank: 1, playerCount: 2, ahead: null };
     const reveal = { index: 0, correct: { type: 'single' as const, choice: 1 }, distribution: { answered: 2, total: 2, correct: 1, options: [1, 1] }, top: [] };
     const { view } = reduceMessage(player, { name: 'question.closed', payload: { seq: 7, prevSeq: 1, closedAt: 5, reveal, result } });

@@ -1,4 +1,4 @@
-import { CHAINED_MESSAGES, type PlayerView, type ScreenView, type View } from '@quizbus/shared';
+import { CHAINED_MESSAGES, type ScreenView, type View } from '@quizbus/shared';
 import type { IncomingMessage } from './incoming-message.ts';
 
 /** What applying one message did: the new view, and whether a missed message was detected. */
@@ -41,7 +41,7 @@ export function reduceMessage<V extends View>(view: V, message: IncomingMessage)
     case 'players.updated': {
       if (view.role === 'player') return same;
       const { playerCount, locked, players } = message.payload;
-      return { view: { ...view, playerCount, locked, players } as ScreenView as V, gap: false };
+      return { view: { ...view, playerCount, locked, players }, gap: false };
     }
     case 'answers.counted': {
       if (view.role === 'player' || view.question?.index !== message.payload.index) return same;

@@ -12,6 +12,9 @@ import type { GameLeases } from '../ports/game-leases.ts';
 import type { QuizStore } from '../ports/quiz-store.ts';
 import type { ReportStore } from '../ports/report-store.ts';
 import type { TelemetryBus } from '../ports/telemetry-bus.ts';
+import type { TeacherKeys } from '../ports/teacher-keys.ts';
+import { FileTeacherKeys } from './memory/file-teacher-keys.ts';
+import { RedisTeacherKeys } from './redis/redis-teacher-keys.ts';
 import { FileReportStore } from './memory/file-report-store.ts';
 import { SystemClock } from './memory/system-clock.ts';
 import { FileQuizStore } from './memory/file-quiz-store.ts';
@@ -47,6 +50,8 @@ export interface AdapterSet {
   reports: ReportStore;
   /** Watch notices and per-node delivery notes of the "under the hood" panel. */
   telemetry: TelemetryBus;
+  /** The teacher secret and the one-time login tokens (teacher-auth.ts). */
+  teacherKeys: TeacherKeys;
   /** Whether the shared store answers (for /readyz). */
   ready(): Promise<boolean>;
   /** Called after the shared store came back from an outage (messages may be lost). */
@@ -68,6 +73,7 @@ export function embeddedAdapters(clock: Clock, bundled: readonly Quiz[], dataDir
     quizzes: new FileQuizStore(bundled, dataDir),
     reports: new FileReportStore(dataDir, reportRetentionMs, clock),
     telemetry: new MemoryTelemetryBus(),
+    teacherKeys: new FileTeacherKeys(dataDir, clock),
     ready: async () => true,
     onReconnect: () => undefined,
     onDisconnect: () => undefined,
@@ -100,6 +106,7 @@ export async function redisAdapters(
     quizzes: new RedisQuizStore(redis, bundled),
     reports: new RedisReportStore(redis, reports.retentionMs, reports.clock),
     telemetry: new RedisTelemetryBus(redis, sub),
+    teacherKeys: new RedisTeacherKeys(redis),
     ready: async () => health.up && (await redis.ping().then(() => true, () => false)),
     onReconnect: (fn) => void health.upHooks.push(fn),
     onDisconnect: (fn) => void health.downHooks.push(fn),

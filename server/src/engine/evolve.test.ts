@@ -266,12 +266,18 @@ describe('replay', () => {
     const snapshots: unknown[] = [];
     const record = () => snapshots.push(snapshotState(g.state));
     record();
-    g.add('Ann'), record();
-    g.add('Bob'), record();
-    g.start(), record();
-    g.toOpen(), record();
-    g.answer('p1', 0, A.choice(0)), record();
-    g.answer('p2', 0, A.choice(1)), record();
+    g.add('Ann');
+    record();
+    g.add('Bob');
+    record();
+    g.start();
+    record();
+    g.toOpen();
+    record();
+    g.answer('p1', 0, A.choice(0));
+    record();
+    g.answer('p2', 0, A.choice(1));
+    record();
     expect(g.state.phase).toBe('closed');
     for (const snap of snapshots) {
       const seq = (snap as { seq: number }).seq;

@@ -60,7 +60,7 @@ export class TestGame {
     const created = decide(null, { type: 'create', gameId: this.gameId, pin: '123456', quizId: 'quiz-1', title: 'Test quiz', questions, options: gameOptionsSchema.parse(options), hostTokenHash: this.hostHash }, now);
     if (!created.ok) throw new Error(`create rejected: ${created.code}`);
     const first = created.events[0] as EventDraft;
-    const event = { ...first, gameId: this.gameId, seq: 1, at: now } as DomainEvent;
+    const event = { ...first, gameId: this.gameId, seq: 1, at: now };
     this.events.push(event);
     this.state = evolve(null, event);
   }
@@ -74,7 +74,7 @@ export class TestGame {
 
   /** Stamps one event draft with the next seq and `now` and evolves it. Returns the stamped event. */
   apply(draft: EventDraft): DomainEvent {
-    const event = { ...draft, gameId: this.gameId, seq: this.state.seq + 1, at: this.now } as DomainEvent;
+    const event = { ...draft, gameId: this.gameId, seq: this.state.seq + 1, at: this.now };
     this.state = evolve(this.state, event);
     this.events.push(event);
     return event;

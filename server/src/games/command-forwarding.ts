@@ -56,7 +56,7 @@ export class CommandForwarding {
       const outcome = sent.reply as Outcome<T>;
       if (outcome.ok && then && (await this.reached(gameId, outcome.seq))) {
         const state = this.node.stateOf(gameId);
-        if (state) then(state, outcome as Accepted<T>);
+        if (state) then(state, outcome);
       }
       return outcome;
     }

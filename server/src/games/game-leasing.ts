@@ -96,6 +96,7 @@ export class GameLeasing {
   async handOver(): Promise<void> {
     for (const gameId of this.games.ownedIds()) {
       await this.games.letGo(gameId);
+      // Unreleased, the lease simply expires (LEASE_MS) and another node adopts the game then.
       await this.o.leases.release(gameId, this.o.nodeId).catch(() => undefined);
     }
   }

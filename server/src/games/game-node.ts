@@ -249,6 +249,7 @@ export class GameNode {
     if (!owned) return undefined;
     owned.runtime.stop();
     this.owned.delete(gameId);
+    // Fails only with the bus unreachable: then no command reaches the stopped runtime anyway.
     await owned.stopServing.then((off) => off()).catch(() => undefined);
     return owned.runtime;
   }
@@ -292,6 +293,7 @@ export class GameNode {
     this.tasks.close();
     for (const { runtime, stopServing } of this.owned.values()) {
       runtime.stop();
+      // close() is synchronous; the adapters close right after, which ends the subscriptions.
       void stopServing.then((off) => off()).catch(() => undefined);
     }
     this.watched.close();

@@ -72,7 +72,8 @@ export class GameReplica {
         },
       };
       this.waiters.push(waiter);
-      // The event may already be in the log while its bus message is still on the way.
+      // The event may already be in the log while its bus message is still on the way. The
+      // waiter is the one who waits (with its timeout); catchUp never rejects (enqueue logs).
       void this.catchUp();
     });
   }

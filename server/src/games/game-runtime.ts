@@ -102,6 +102,7 @@ export class GameRuntime {
     // Anything else closes the open batch: an answer that comes after it must run after it.
     this.openBatch = null;
     const run = this.tail.then(() => this.run(command, then));
+    // The tail only orders commands; the caller gets `run` and its failure.
     this.tail = run.catch(() => undefined);
     return run;
   }
@@ -189,11 +190,11 @@ export class GameRuntime {
       // meets a closed question even if the timer has not fired yet.
       const due = tick(this.state, now);
       if (due.length > 0) await this.commit(due, now);
-      const decision = decide(this.state, command, now) as Decision<T>;
+      const decision = decide<T>(this.state, command, now);
       if (decision.ok && decision.events.length > 0) await this.commit(decision.events, now);
       this.failedAt = null;
       const outcome = (decision.ok ? { ...decision, seq: this.state.seq } : decision) as Outcome<T>;
-      if (outcome.ok) then?.(this.state, outcome as Accepted<T>);
+      if (outcome.ok) then?.(this.state, outcome);
       return outcome;
     } catch (err) {
       this.failed(err, now);
@@ -239,6 +240,7 @@ export class GameRuntime {
       at,
       handle: this.deps.clock.setTimer(when, () => {
         this.timer = null;
+        // A timer has nobody to answer; run() logs a failed commit and reschedules a retry.
         void this.execute({ type: 'tick' });
       }),
     };

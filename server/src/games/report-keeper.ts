@@ -24,7 +24,9 @@ export class ReportKeeper {
 
   /** Sees an event the owner committed, with the state after it. */
   observe(event: DomainEvent, state: GameState): void {
-    if (event.type === 'game.ended') this.start(event.gameId, state.hostTokenHash);
+    // Not awaited: the owner goes on with the game; start() logs a failure, and shutdown waits
+    // for pending saves through idle().
+    if (event.type === 'game.ended') void this.start(event.gameId, state.hostTokenHash);
   }
 
   private start(gameId: string, hostTokenHash: string): Promise<void> {

@@ -78,6 +78,8 @@ export class WatchedGames {
     w.sockets -= 1;
     if (w.sockets > 0) return;
     this.watched.delete(gameId);
+    // Not awaited (the last socket is leaving); unsubscribing fails only with the bus
+    // unreachable, and then no message reaches the dropped handler anyway (same in forget()).
     void w.unsubscribe?.then((off) => off()).catch(() => undefined);
     this.drop(gameId);
   }
@@ -95,6 +97,7 @@ export class WatchedGames {
     w.unsubscribe ??= this.subscribe(state.gameId);
     const replica = GameReplica.from(state, this.o.log, this.o.sink, this.o.logger);
     this.replicas.set(state.gameId, replica);
+    // The copy reads the log in the background; its queue logs a failure and never rejects.
     void replica.catchUp();
   }
 
@@ -135,6 +138,7 @@ export class WatchedGames {
       return;
     }
     const replica = this.replicas.get(gameId);
+    // Applied in order on the replica's own queue, which logs failures and never rejects.
     if (replica) void replica.receive(message.events);
     else this.heldBack.get(gameId)?.push(...message.events);
   }

@@ -63,6 +63,8 @@ export function commandDispatcher(handlers: CommandHandlers, o: DispatchOptions)
       return;
     }
     const name = event as CommandName;
+    // Socket.IO does not wait for listeners; runCommand answers through `ack` and catches
+    // every failure itself (it never rejects).
     void runCommand(conn, name, handlers[name] as CommandHandler<CommandName>, args, ack, o);
   };
 }
@@ -79,14 +81,14 @@ async function runCommand<K extends CommandName>(
   const reply = replyOnce(ack, name, o.observe);
   const parsed = commandSchemas[name].safeParse(args.length > 0 ? args[0] : undefined);
   if (!parsed.success) {
-    reply(fail('BAD_REQUEST', describeIssues(parsed.error)) as Ack<K>);
+    reply(fail('BAD_REQUEST', describeIssues(parsed.error)));
     return;
   }
   try {
     reply(await handler(conn, parsed.data as CommandPayload<K>, reply));
   } catch (err) {
     o.logger.error({ err, command: name, socket: conn.socket.id }, 'command handler failed');
-    reply(fail('INTERNAL', 'Something went wrong on the server.') as Ack<K>);
+    reply(fail('INTERNAL', 'Something went wrong on the server.'));
   }
 }
 

@@ -92,8 +92,9 @@ export function httpRoutes(deps: HttpDeps): Router {
     res.json(quiz);
   });
   r.post('/api/quizzes', async (req, res) => {
-    const title = typeof req.body?.title === 'string' ? req.body.title : 'quiz';
-    const quiz = parseQuiz(req.body, quizIdFor(title));
+    const body = req.body as { title?: unknown } | undefined;
+    const title = typeof body?.title === 'string' ? body.title : 'quiz';
+    const quiz = parseQuiz(body, quizIdFor(title));
     res.status(201).json(await deps.quizzes.save(quiz));
   });
   r.put('/api/quizzes/:id', async (req, res) => {

@@ -7,6 +7,7 @@ import { buildReport } from '../reports/build-report.ts';
 import { reportCsv, reportXlsx } from '../reports/report-files.ts';
 import { HttpError } from './http-routes.ts';
 import { CSV_TYPE, sendFile, XLSX_TYPE } from './quiz-transfer-routes.ts';
+import { opensAnyReport, type TeacherStanding } from './teacher-auth.ts';
 
 export interface ReportRouteDeps {
   reports: ReportStore;
@@ -14,6 +15,8 @@ export interface ReportRouteDeps {
   log: EventLog;
   /** The teacher login check, for the list of past games (part of the library). */
   requireTeacher?: RequestHandler;
+  /** Who the request is (teacher-auth.ts): a logged-in teacher opens any report. */
+  standing?: (req: Request) => Promise<TeacherStanding>;
 }
 
 /** Game ids are generated: g_ and 12 URL-safe characters. */
@@ -21,7 +24,8 @@ const GAME_ID = /^g_[A-Za-z0-9_-]{1,62}$/;
 
 /**
  * Game reports over HTTP (docs/protocol.md, "Game reports"):
- * - `GET /api/reports/:gameId`: the report as JSON, for the host (header `x-host-token`);
+ * - `GET /api/reports/:gameId`: the report as JSON, for the host (header `x-host-token`) or a
+ *   logged-in teacher (session cookie, or the server's own machine), from any browser;
  * - `GET /api/reports/:gameId/export?format=csv|xlsx[&table=students|questions|points]`: a download;
  * - `GET /api/quizzes/:id/reports`: the quiz's past games (date, players, average score).
  * A finished game's report is read from the report store, so it outlives the game; a game
@@ -31,7 +35,7 @@ export function reportRoutes(deps: ReportRouteDeps): Router {
   const r = express.Router();
   const teacher: RequestHandler = deps.requireTeacher ?? ((_req, _res, next) => next());
 
-  /** The report a request may read: the game must exist and the host token must open it. */
+  /** The report a request may read: the game must exist and the host token or a teacher login must open it. */
   async function authorisedReport(req: Request): Promise<GameReport> {
     const gameId = String(req.params.gameId);
     let report: GameReport | null = null;
@@ -52,8 +56,13 @@ export function reportRoutes(deps: ReportRouteDeps): Router {
     }
     if (!report) throw new HttpError(404, 'GAME_NOT_FOUND', 'No report for that game (it never ran, or its report has expired).');
     const token = req.get('x-host-token') ?? '';
-    if (!token || !sameHash(hashToken(token), hostTokenHash)) throw new HttpError(401, 'UNAUTHORIZED', 'That host token does not open this report.');
-    return report;
+    if (token && sameHash(hashToken(token), hostTokenHash)) return report;
+    const who = deps.standing ? await deps.standing(req) : null;
+    if (opensAnyReport(who)) return report;
+    // With TEACHER_ACCESS=open there is no login that would help: say what does.
+    if (!token && who === 'open') throw new HttpError(401, 'UNAUTHORIZED', 'On this server a report opens only in the browser that hosted the game.');
+    if (!token) throw new HttpError(401, 'LOGIN_REQUIRED', 'Log in as a teacher to open reports of games hosted in another browser.');
+    throw new HttpError(401, 'UNAUTHORIZED', 'That host token does not open this report.');
   }
 
   r.get('/api/reports/:gameId', async (req, res) => {

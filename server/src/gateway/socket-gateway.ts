@@ -1,4 +1,3 @@
-import { commandSchemas, type Ack } from '@quizbus/shared';
 import type { Logger } from 'pino';
 import { playerView, screenView, type Command, type GameState } from '../engine/index.ts';
 import type { GameNode } from '../games/game-node.ts';
@@ -185,6 +184,8 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
       if (role === 'player') return fail('FORBIDDEN', 'Only the host and displays can watch the event flow.');
       const telemetry = deps.telemetry;
       if (!telemetry) return fail('UNAVAILABLE', 'The event flow is not available here.');
+      // join/leave only return a promise for adapters that sync rooms between servers; the
+      // one-buffer adapter keeps rooms per node and joins at once (same below).
       if (payload.on) void socket.join(rooms.telemetry(gameId));
       else void socket.leave(rooms.telemetry(gameId));
       return { ok: true, on: payload.on, nodeId: node.nodeId, channel: telemetry.channelOf(gameId) };
@@ -227,7 +228,7 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
       // The socket went away while its join or resume waited in the game's queue: its
       // `disconnect` has passed already, so seating it would leave a seat marked connected with
       // nobody in it (holding questions open) and a dead socket in the rooms.
-      if (fanout.playerSocketCount(gameId, playerId) === 0) void node.execute(gameId, { type: 'disconnect', playerId, via: node.nodeId });
+      if (fanout.playerSocketCount(gameId, playerId) === 0) markAway(gameId, playerId);
       return false;
     }
     seat(socket, { gameId, role: 'player', playerId }, rooms.players(gameId));
@@ -246,7 +247,18 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
     if (role !== 'player' || !playerId) return;
     const remaining = fanout.removePlayerSocket(gameId, playerId, socket);
     // Presence is per node: the engine ignores this if the player has taken a seat on another node since.
-    if (remaining === 0) void node.execute(gameId, { type: 'disconnect', playerId, via: node.nodeId });
+    if (remaining === 0) markAway(gameId, playerId);
+  }
+
+  /**
+   * Tells the game a player has no socket here any more. Nobody waits for it (the socket is
+   * gone, no ack to give); a failure is logged, not left as an unhandled rejection, which would
+   * stop the process.
+   */
+  function markAway(gameId: string, playerId: string): void {
+    node.execute(gameId, { type: 'disconnect', playerId, via: node.nodeId }).catch((err: unknown) => {
+      logger.warn({ gameId, playerId, err }, 'could not mark a player away');
+    });
   }
 
   function actingPlayer(socket: QuizbusSocket): Failure | { ok: true; gameId: string; playerId: string } {

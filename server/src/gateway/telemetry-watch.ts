@@ -115,6 +115,8 @@ export class TelemetryWatch {
     this.local.delete(gameId);
     w.stopped = true;
     w.heartbeat?.cancel();
+    // Not awaited: stop() is synchronous for the socket that asked. Unsubscribing fails only
+    // with the bus unreachable, and then no message reaches the dropped handler anyway.
     void w.unsubscribe.then((off) => off?.()).catch(() => undefined);
     this.announce(gameId, false);
   }

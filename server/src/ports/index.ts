@@ -7,3 +7,4 @@ export * from './game-leases.ts';
 export * from './command-relay.ts';
 export * from './report-store.ts';
 export * from './telemetry-bus.ts';
+export * from './teacher-keys.ts';

@@ -31,3 +31,22 @@ export type ServerInfo = z.infer<typeof serverInfoSchema>;
  * empty for a question not reached or sat out.
  */
 export const RESULTS_CSV_COLUMNS = ['rank', 'nickname', 'score', 'correct_answers', 'questions_answered', 'average_response_seconds'] as const;
+
+/** `GET /api/session` → 200: how teachers get in here, and whether this browser is one. */
+export const teacherSessionSchema = z.object({
+  /** TEACHER_ACCESS: `login` (a session is needed; the default) or `open` (everyone is the teacher). */
+  access: z.enum(['login', 'open']),
+  /** Whether the server also takes a password login (TEACHER_PASSWORD is set). */
+  passwordRequired: z.boolean(),
+  /** Whether this request may use the teacher API. */
+  loggedIn: z.boolean(),
+  /** Logged in only because the request comes from the server's own machine (no cookie to log out of). */
+  thisMachine: z.boolean(),
+  /** Whether this browser may open any game's report; otherwise only those it hosted (host token). */
+  anyReport: z.boolean(),
+});
+export type TeacherSession = z.infer<typeof teacherSessionSchema>;
+
+/** `POST /api/login` body: the teacher password, or a one-time token from a printed login link. */
+export const loginBodySchema = z.union([z.object({ password: z.string().max(1024) }).strict(), z.object({ token: z.string().min(1).max(256) }).strict()]);
+export type LoginBody = z.infer<typeof loginBodySchema>;

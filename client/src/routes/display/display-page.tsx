@@ -11,7 +11,6 @@ import type { GameClient } from '../../net/game-client.ts';
 import { useGameState } from '../../net/use-game-state.ts';
 import { useJoinUrl } from '../../net/use-join-url.ts';
 import { useScreenClient } from '../../net/use-screen-client.ts';
-import type { ScreenView } from '@quizbus/shared';
 
 /**
  * `/display/:pin`: the read-only big screen (projector, second monitor). It attaches as a
@@ -32,7 +31,7 @@ function DisplayContent({ client, pin }: { client: GameClient; pin: string }) {
   const t = useT();
   const state = useGameState(client);
   const joinUrl = useJoinUrl(pin);
-  const view = state.view?.role === 'display' ? (state.view as ScreenView) : null;
+  const view = state.view?.role === 'display' ? state.view : null;
   return (
     <>
       <ConnectionBanner status={state.connection} />

@@ -3,11 +3,12 @@ import { BrandLogo } from '../../components/brand-logo.tsx';
 import { ApiError, login } from '../../net/api.ts';
 
 /**
- * The teacher login, shown on the host pages when the server has a TEACHER_PASSWORD and this
- * browser has no session. One labelled password field; the error is announced and linked to
- * the field, and focus goes back to it so the teacher can type again at once.
+ * The teacher login, shown on the teacher's pages when this browser has no session. It says
+ * where the one-time login link is (the terminal that started the server); with a
+ * TEACHER_PASSWORD on the server it also has one labelled password field, whose error is
+ * announced and linked to the field, focus going back to it so the teacher can type again.
  */
-export function LoginPage({ onLoggedIn }: { onLoggedIn: () => void }) {
+export function LoginPage({ onLoggedIn, passwordLogin, linkProblem }: { onLoggedIn: () => void; passwordLogin: boolean; linkProblem: string | null }) {
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -41,31 +42,41 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: () => void }) {
     <main className="page page--narrow login">
       <BrandLogo />
       <h1>Teacher login</h1>
-      <p>This server keeps its quizzes behind the teacher password. Students do not need it: they join with the game PIN.</p>
-      <form className="card login__form" onSubmit={(e) => void submit(e)} noValidate>
-        <div className="field">
-          <label htmlFor={id}>Teacher password</label>
-          <input
-            ref={input}
-            id={id}
-            className="input"
-            type="password"
-            autoComplete="current-password"
-            // The login is the only thing on this screen.
-            autoFocus
-            value={password}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? `${id}-error` : undefined}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-          <p id={`${id}-error`} className="field__error" role="alert" hidden={!problem}>
-            {problem}
-          </p>
-        </div>
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? 'Logging in…' : 'Log in'}
-        </button>
-      </form>
+      {linkProblem ? (
+        <p className="login__problem" role="alert">
+          {linkProblem}
+        </p>
+      ) : null}
+      <p>
+        Open the teacher login link that Quizbus printed in the terminal where it was started, or scan its QR code. Each link works once.
+        {passwordLogin ? ' Or type the teacher password.' : ''} Students do not need it: they join with the game PIN.
+      </p>
+      {passwordLogin ? (
+        <form className="card login__form" onSubmit={(e) => void submit(e)} noValidate>
+          <div className="field">
+            <label htmlFor={id}>Teacher password</label>
+            <input
+              ref={input}
+              id={id}
+              className="input"
+              type="password"
+              autoComplete="current-password"
+              // The login is the only thing on this screen.
+              autoFocus
+              value={password}
+              aria-invalid={problem ? true : undefined}
+              aria-describedby={problem ? `${id}-error` : undefined}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+            <p id={`${id}-error`} className="field__error" role="alert" hidden={!problem}>
+              {problem}
+            </p>
+          </div>
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {busy ? 'Logging in…' : 'Log in'}
+          </button>
+        </form>
+      ) : null}
     </main>
   );
 }

@@ -4,19 +4,22 @@ import { ApiError } from '../../net/api.ts';
 import { listReports } from '../../net/file-api.ts';
 import { loadReportKey } from '../../net/report-keys.ts';
 import { Link } from '../../router/router.tsx';
+import { useTeacherSession } from './teacher-gate.tsx';
 
 const when = (ms: number | null) =>
   ms === null ? '—' : new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
- * A quiz's past games, on demand: date, players, average score, and a link to the report for
- * the games this browser hosted (the report needs the game's host token, kept here).
+ * A quiz's past games, on demand: date, players, average score, and a link to the report: for
+ * every game when the teacher is logged in, else for the games this browser hosted (the report
+ * then needs the game's host token, kept here).
  */
 export function PastGames({ quiz }: { quiz: QuizSummary }) {
   const regionId = useId();
   const [open, setOpen] = useState(false);
   const [games, setGames] = useState<ReportSummary[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const anyReport = useTeacherSession()?.anyReport === true;
 
   const toggle = () => {
     const next = !open;
@@ -55,7 +58,7 @@ export function PastGames({ quiz }: { quiz: QuizSummary }) {
                   <td>{g.playerCount}</td>
                   <td>{Math.round(g.averageScore).toLocaleString('en')}</td>
                   <td>
-                    {loadReportKey(g.gameId) ? (
+                    {anyReport || loadReportKey(g.gameId) ? (
                       <Link href={`/reports/${encodeURIComponent(g.gameId)}`} aria-label={`Report of the game of ${when(g.endedAt)}`}>
                         Open report
                       </Link>

@@ -170,7 +170,7 @@ export function quizFromDraft(draft: QuizDraft): QuizInput {
   return {
     title: draft.title,
     ...(draft.description.trim() ? { description: draft.description } : {}),
-    readTimeSec: num(draft.readTimeSec) as number,
+    readTimeSec: num(draft.readTimeSec),
     questions,
   };
 }

@@ -22,7 +22,7 @@ describe('ChoiceAnswer', () => {
   it('toggles several answers and submits them together for a multi-select question', () => {
     const onAnswer = vi.fn<(a: Answer) => void>();
     render(<ChoiceAnswer options={['2', '3', '4', '5']} multiple disabled={false} onAnswer={onAnswer} />);
-    const submit = screen.getByRole('button', { name: /^Submit/ }) as HTMLButtonElement;
+    const submit = screen.getByRole<HTMLButtonElement>('button', { name: /^Submit/ });
     expect(submit.disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: /^Answer D 5$/ }));
     fireEvent.click(screen.getByRole('button', { name: /^Answer B 3$/ }));

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventLogContract } from '../../ports/contracts/event-log.contract.ts';
@@ -18,6 +18,9 @@ import { reportStoreContract } from '../../ports/contracts/report-store.contract
 import { FileReportStore } from './file-report-store.ts';
 import { telemetryBusContract } from '../../ports/contracts/telemetry-bus.contract.ts';
 import { MemoryTelemetryBus } from './memory-telemetry-bus.ts';
+import { expect, it } from 'vitest';
+import { teacherKeysContract } from '../../ports/contracts/teacher-keys.contract.ts';
+import { FileTeacherKeys, TEACHER_SECRET_FILE } from './file-teacher-keys.ts';
 
 eventLogContract('memory', async () => ({ log: new MemoryEventLog(), done: async () => {} }));
 
@@ -66,4 +69,26 @@ reportStoreContract('files under DATA_DIR', async (retentionDays) => {
     reopen: async () => new FileReportStore(dir, retentionMs, clock),
     done: () => rm(dir, { recursive: true, force: true }),
   };
+});
+
+teacherKeysContract('secret file under DATA_DIR, tokens in memory', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'quizbus-teacher-'));
+  const clock = new FakeClock();
+  const keys = new FileTeacherKeys(dir, clock);
+  return {
+    keys,
+    reopen: async () => new FileTeacherKeys(dir, clock),
+    expire: async () => clock.advance(60_000),
+    done: () => rm(dir, { recursive: true, force: true }),
+  };
+});
+
+it('writes the teacher secret readable by its owner only', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'quizbus-teacher-'));
+  try {
+    await new FileTeacherKeys(join(dir, 'nested'), new FakeClock()).secret();
+    expect((await stat(join(dir, 'nested', TEACHER_SECRET_FILE))).mode & 0o777).toBe(0o600);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

@@ -35,6 +35,7 @@ export class ChannelHandlers<T> {
       current.delete(handler);
       if (current.size === 0) {
         this.handlers.delete(channel);
+        // Fails only with Redis unreachable; a message on the channel then finds no handler.
         await this.sub.unsubscribe(channel).catch(() => undefined);
       }
     };

@@ -26,6 +26,10 @@ export const keys = {
   reportsByQuiz: (quizId: string) => `${PREFIX}:reports:quiz:{${quizId}}`,
   /** Hash per quiz: game id → the report's summary JSON, for the list of past games (same slot as reportsByQuiz). */
   reportSummaries: (quizId: string) => `${PREFIX}:reports:quiz:{${quizId}}:summaries`,
+  /** String: the teacher secret (base64url), signs session cookies on every node when no TEACHER_PASSWORD is set. */
+  teacherSecret: () => `${PREFIX}:teacher:secret`,
+  /** String with TTL: an unused one-time login token, by the token's hash. */
+  loginToken: (tokenHash: string) => `${PREFIX}:teacher:login:{${tokenHash}}`,
 };
 
 export const channels = {

@@ -21,6 +21,8 @@ import { RedisGameLeases } from './redis-game-leases.ts';
 import { RedisQuizStore } from './redis-quiz-store.ts';
 import { telemetryBusContract } from '../../ports/contracts/telemetry-bus.contract.ts';
 import { RedisTelemetryBus } from './redis-telemetry-bus.ts';
+import { teacherKeysContract } from '../../ports/contracts/teacher-keys.contract.ts';
+import { RedisTeacherKeys } from './redis-teacher-keys.ts';
 
 let server: TestRedis;
 let db = 0;
@@ -55,7 +57,7 @@ eventLogContract('redis stream', async () => {
 /** Two nodes on pub/sub: each gets a command and a subscriber connection of its own. */
 async function twoNodes<T>(build: (pub: Redis, sub: Redis, name: string) => T): Promise<{ a: T; b: T; done: () => Promise<void> }> {
   const conns = await Promise.all([client(0), client(0), client(0), client(0)]);
-  const [pa, sa, pb, sb] = conns as [Redis, Redis, Redis, Redis];
+  const [pa, sa, pb, sb] = conns;
   return { a: build(pa, sa, 'node-a'), b: build(pb, sb, 'node-b'), done: async () => conns.forEach((c) => c.disconnect()) };
 }
 
@@ -85,6 +87,17 @@ reportStoreContract('redis keys', async (retentionDays) => {
   const clock = new FakeClock();
   const retentionMs = retentionDays * 24 * 3600 * 1000;
   return { store: new RedisReportStore(redis, retentionMs, clock), clock, reopen: async () => new RedisReportStore(redis, retentionMs, clock), done };
+});
+
+teacherKeysContract('redis keys', async () => {
+  const { redis, done } = await fresh();
+  return {
+    keys: new RedisTeacherKeys(redis),
+    reopen: async () => new RedisTeacherKeys(redis),
+    // As if the key's PX had run out.
+    expire: async (tokenHash) => void (await redis.del(keys.loginToken(tokenHash))),
+    done,
+  };
 });
 
 describe('redis layout', () => {

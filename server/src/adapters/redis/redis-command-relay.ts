@@ -33,6 +33,7 @@ export class RedisCommandRelay<C, R> implements CommandRelay<C, R> {
     const handler = this.serving.get(channel);
     const request = handler ? safeParse<Request<C>>(raw) : null;
     if (!handler || !request) return;
+    // A bus message has nobody to answer but the reply channel; see the rejection handler.
     void handler(request.command).then(
       (reply) => this.pub.publish(request.replyTo, JSON.stringify({ id: request.id, reply } satisfies Reply<R>)),
       () => undefined, // the sender times out; the handler logs its own failures
@@ -56,6 +57,7 @@ export class RedisCommandRelay<C, R> implements CommandRelay<C, R> {
     return async () => {
       if (this.serving.get(channel) !== handler) return;
       this.serving.delete(channel);
+      // Fails only with Redis unreachable; a request then finds no handler and the sender times out.
       await this.sub.unsubscribe(channel).catch(() => undefined);
     };
   }

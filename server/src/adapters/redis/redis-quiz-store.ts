@@ -24,7 +24,7 @@ export class RedisQuizStore implements QuizStore {
       const value = JSON.parse(raw) as { quiz?: unknown; updatedAt?: unknown };
       const quiz = quizSchema.safeParse(value.quiz);
       if (!quiz.success || !quiz.data.id) return null;
-      return { quiz: quiz.data as Quiz, updatedAt: String(value.updatedAt ?? '') };
+      return { quiz: quiz.data as Quiz, updatedAt: typeof value.updatedAt === 'string' ? value.updatedAt : '' };
     } catch {
       return null;
     }
