@@ -25,7 +25,7 @@ export const PARTS = {
   },
   client: {
     built: at('client', 'dist', 'index.html'),
-    sources: [at('client', 'src'), at('client', 'index.html'), at('client', 'vite.config.ts'), at('client', 'package.json'), at('shared', 'src')],
+    sources: [at('client', 'src'), at('client', 'build'), at('client', 'vite-catalog-plugin.ts'), at('client', 'index.html'), at('client', 'vite.config.ts'), at('client', 'package.json'), at('shared', 'src')],
   },
 };
 

@@ -46,7 +46,7 @@ export function App() {
   if (pathname === '/host' || pathname === '/host/') return <Titled title="title.library"><TeacherGate><LibraryPage search={search} /></TeacherGate></Titled>;
   if (pathname === '/host/new') return <Titled title="title.newQuiz"><TeacherGate><QuizEditorPage /></TeacherGate></Titled>;
   if ((m = pathname.match(/^\/host\/edit\/([a-z0-9-]{1,64})$/))) {
-    return <Titled title="title.editQuiz"><TeacherGate><QuizEditorPage key={m[1]} quizId={m[1] as string} /></TeacherGate></Titled>;
+    return <Titled title="title.editQuiz"><TeacherGate><QuizEditorPage key={m[1]} quizId={m[1]} /></TeacherGate></Titled>;
   }
   if ((m = pathname.match(/^\/host\/(\d{6})$/))) return <Titled title={['title.host', { pin: m[1] as string }]}><HostConsolePage key={m[1]} pin={m[1] as string} /></Titled>;
   if ((m = pathname.match(/^\/reports\/(g_[A-Za-z0-9_-]{1,62})$/))) return <Titled title="title.report"><TeacherGate onlyWhenAsked><ReportPage key={m[1]} gameId={m[1] as string} /></TeacherGate></Titled>;

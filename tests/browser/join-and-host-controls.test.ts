@@ -25,7 +25,7 @@ describe('joining and the host console controls in Chromium', () => {
     const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean);
     for (const id of ids) {
       const described = page.locator(`[id="${id}"]`);
-      if (await described.evaluate((el) => el.classList.contains('field__error'))) return described.textContent();
+      if ((await described.getAttribute('class'))?.split(' ').includes('field__error')) return described.textContent();
     }
     return null;
   };

@@ -82,11 +82,11 @@ describe('the join page on a throttled phone', () => {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
     await page.addInitScript({ content: PROBE });
     await page.goto(`${suite.server.url}/`, { waitUntil: 'commit' });
-    const probe = (await page.evaluate('window.__pinProbe')) as { shownMs: number; interactiveMs: number };
+    const probe = await page.evaluate<{ shownMs: number; interactiveMs: number }>('window.__pinProbe');
     // What the page fetched as script, in bytes on the wire (gzip bodies).
-    const scripts = (await page.evaluate(
+    const scripts = await page.evaluate<number[]>(
       "performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.js')).map((r) => r.encodedBodySize)",
-    )) as number[];
+    );
     return { page, figures: { ...probe, scriptBytes: scripts.reduce((a, b) => a + b, 0), scripts: scripts.length } };
   };
 

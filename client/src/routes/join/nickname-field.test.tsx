@@ -25,7 +25,7 @@ function description(input: HTMLElement): string[] {
 describe('NicknameField', () => {
   it('counts emoji sequences and accents as one character each, up to the limit', () => {
     render(<Field />);
-    const input = screen.getByLabelText('Nickname') as HTMLInputElement;
+    const input = screen.getByLabelText<HTMLInputElement>('Nickname');
     expect(description(input)).toEqual([`0 / ${NICKNAME_MAX}`]);
     fireEvent.input(input, { target: { value: `Zoe\u0308 ${FAMILY}👍🏽` } });
     expect(description(input)).toEqual([`6 / ${NICKNAME_MAX}`]);
@@ -37,7 +37,7 @@ describe('NicknameField', () => {
 
   it('keeps every character of a name that is too long and says so', () => {
     render(<Field />);
-    const input = screen.getByLabelText('Nickname') as HTMLInputElement;
+    const input = screen.getByLabelText<HTMLInputElement>('Nickname');
     const thirty = '🦊'.repeat(30);
     fireEvent.input(input, { target: { value: thirty } });
     expect(input.value).toBe(thirty);
