@@ -7,7 +7,7 @@ interface SoundToggleProps {
   screen: SoundScreen;
   view: View | null;
   clockOffset: number;
-  /** Icon only (the phone's bar): the word stays for screen readers. */
+  /** Icon only (the fitted footers and bars): the word stays for screen readers. */
   compact?: boolean;
 }
 
