@@ -12,12 +12,15 @@ interface SoundToggleProps {
 }
 
 /**
- * The game's sound on this screen and its on/off switch (remembered on this device). While
- * the browser still holds audio back, it says that a click starts it.
+ * The game's sound on this screen and its on/off switch (remembered on this device), shown
+ * until the game ends. While the browser still holds audio back, it says that a click starts it.
  */
 export function SoundToggle({ screen, view, clockOffset, compact = false }: SoundToggleProps) {
   const t = useT();
   const sound = useGameSound(screen, view, clockOffset);
+  // Once the game has ended nothing is left to play after the podium's sting (the hook above
+  // still plays it): the switch gives its room in the footer to the replay controls.
+  if (view?.phase === 'ended') return null;
   return (
     <span className="sound-toggle">
       <button type="button" className={`button button--small sound-toggle__button${compact ? ' sound-toggle__button--compact' : ''}`} aria-pressed={sound.on} onClick={sound.toggle}>
