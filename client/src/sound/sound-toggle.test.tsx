@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import type { PlayerView, ScreenView } from '@quizbus/shared';
-import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from '../i18n/test-i18n.tsx';
 import { FakeAudioContext } from './fake-audio-context.ts';
@@ -34,10 +34,10 @@ afterEach(() => {
 const toggle = () => screen.getByRole('button', { name: 'Sound' });
 
 describe('SoundToggle', () => {
-  it('plays on the display by default and remembers being muted', () => {
+  it('plays on the display by default and remembers being muted', async () => {
     render(<SoundToggle screen="display" view={lobby} clockOffset={0} />);
     expect(toggle().getAttribute('aria-pressed')).toBe('true');
-    expect(window.quizbusSound?.lobby).toBe(1);
+    await waitFor(() => expect(window.quizbusSound?.lobby).toBe(1));
 
     fireEvent.click(toggle());
     expect(toggle().getAttribute('aria-pressed')).toBe('false');
@@ -50,14 +50,14 @@ describe('SoundToggle', () => {
     expect(made).toHaveLength(1);
   });
 
-  it('keeps a phone silent until its player turns sound on, and then plays no music', () => {
+  it('keeps a phone silent until its player turns sound on, and then plays no music', async () => {
     render(<SoundToggle screen="player" view={phoneLobby} clockOffset={0} />);
     expect(toggle().getAttribute('aria-pressed')).toBe('false');
     expect(made).toEqual([]);
     fireEvent.click(toggle());
     expect(toggle().getAttribute('aria-pressed')).toBe('true');
     expect(localStorage.getItem('quizbus.sound.player')).toBe('true');
-    expect(made).toHaveLength(1);
+    await waitFor(() => expect(made).toHaveLength(1));
     expect(made[0]!.started).toEqual([]);
   });
 
@@ -73,12 +73,12 @@ describe('SoundToggle', () => {
       },
     );
     render(<SoundToggle screen="display" view={lobby} clockOffset={0} />);
-    expect(screen.getByRole('status').textContent).toBe('Click anywhere to start the sound');
+    expect((await screen.findByRole('status')).textContent).toBe('Click anywhere to start the sound');
     expect(made[0]!.started).toEqual([]);
     await act(async () => {
       fireEvent.keyDown(document.body, { key: 'a' });
     });
-    expect(screen.queryByRole('status')).toBeNull();
+    await waitFor(() => expect(screen.queryByRole('status')).toBeNull());
     expect(made[0]!.started.length).toBeGreaterThan(0);
   });
 });

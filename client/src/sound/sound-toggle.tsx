@@ -7,17 +7,20 @@ interface SoundToggleProps {
   screen: SoundScreen;
   view: View | null;
   clockOffset: number;
-  /** Icon only (the phone's bar): the word stays for screen readers. */
+  /** Icon only (the fitted footers and bars): the word stays for screen readers. */
   compact?: boolean;
 }
 
 /**
- * The game's sound on this screen and its on/off switch (remembered on this device). While
- * the browser still holds audio back, it says that a click starts it.
+ * The game's sound on this screen and its on/off switch (remembered on this device), shown
+ * until the game ends. While the browser still holds audio back, it says that a click starts it.
  */
 export function SoundToggle({ screen, view, clockOffset, compact = false }: SoundToggleProps) {
   const t = useT();
   const sound = useGameSound(screen, view, clockOffset);
+  // Once the game has ended nothing is left to play after the podium's sting (the hook above
+  // still plays it): the switch gives its room in the footer to the replay controls.
+  if (view?.phase === 'ended') return null;
   return (
     <span className="sound-toggle">
       <button type="button" className={`button button--small sound-toggle__button${compact ? ' sound-toggle__button--compact' : ''}`} aria-pressed={sound.on} onClick={sound.toggle}>

@@ -1,7 +1,7 @@
 import type { View } from '@quizbus/shared';
 import { useEffect, useRef, useState } from 'react';
 import { loadSoundOn, saveSoundOn, type SoundScreen } from '../net/storage.ts';
-import { SoundScheduler, type SoundScene } from './sound-scheduler.ts';
+import type { SoundScene, SoundScheduler } from './sound-scheduler.ts';
 
 /** How often the scheduler looks ahead while a countdown or the lobby music runs (ms). */
 const EVERY_MS = 250;
@@ -38,38 +38,53 @@ function sceneOf(view: View, clockOffset: number): SoundScene {
 export function useGameSound(screen: SoundScreen, view: View | null, clockOffset: number): GameSound {
   const [on, setOn] = useState(() => loadSoundOn(screen));
   const [waiting, setWaiting] = useState(false);
+  // Bumped when the audio is ready, so the scheduler gets the current view at once.
+  const [ready, setReady] = useState(0);
   const audio = useRef<{ ctx: AudioContext; scheduler: SoundScheduler } | null>(null);
 
   // The context lives while sound is on: it may start suspended (no gesture yet); off, it is
-  // closed, so a muted screen spends nothing on audio.
+  // closed, so a muted screen spends nothing on audio. The synth loads only then: a phone
+  // whose player never turns sound on never downloads it.
   useEffect(() => {
     if (!on || typeof AudioContext === 'undefined') return;
-    const ctx = new AudioContext();
-    const scheduler = new SoundScheduler(ctx, { music: screen !== 'player', muted: false });
-    audio.current = { ctx, scheduler };
-    window.quizbusSound = scheduler.counts;
-    const sync = () => setWaiting(ctx.state === 'suspended');
-    ctx.addEventListener('statechange', sync);
-    sync();
+    let live = true;
+    let made: { ctx: AudioContext; sync: () => void } | null = null;
+    void import('./sound-scheduler.ts').then(({ SoundScheduler }) => {
+      if (!live) return;
+      const ctx = new AudioContext();
+      const scheduler = new SoundScheduler(ctx, { music: screen !== 'player', muted: false });
+      audio.current = { ctx, scheduler };
+      window.quizbusSound = scheduler.counts;
+      const sync = () => setWaiting(ctx.state === 'suspended');
+      ctx.addEventListener('statechange', sync);
+      made = { ctx, sync };
+      sync();
+      setReady((n) => n + 1);
+    });
     return () => {
-      ctx.removeEventListener('statechange', sync);
+      live = false;
       audio.current = null;
       setWaiting(false);
-      void ctx.close();
+      if (!made) return;
+      made.ctx.removeEventListener('statechange', made.sync);
+      void made.ctx.close();
     };
   }, [on, screen]);
 
-  // Any click or key press lets the audio start.
+  // Any click or key press lets the audio start (listening from the start: the gesture may come
+  // before the audio is made).
   useEffect(() => {
-    if (!on || !waiting) return;
-    const resume = () => void audio.current?.ctx.resume();
+    if (!on) return;
+    const resume = () => {
+      if (audio.current?.ctx.state === 'suspended') void audio.current.ctx.resume();
+    };
     document.addEventListener('pointerdown', resume);
     document.addEventListener('keydown', resume);
     return () => {
       document.removeEventListener('pointerdown', resume);
       document.removeEventListener('keydown', resume);
     };
-  }, [on, waiting]);
+  }, [on]);
 
   const phase = view?.phase;
   useEffect(() => {
@@ -81,7 +96,7 @@ export function useGameSound(screen: SoundScreen, view: View | null, clockOffset
     if (!on || waiting || (phase !== 'open' && phase !== 'lobby')) return;
     const timer = setInterval(feed, EVERY_MS);
     return () => clearInterval(timer);
-  }, [view, clockOffset, on, waiting, phase]);
+  }, [view, clockOffset, on, waiting, phase, ready]);
 
   return {
     on,

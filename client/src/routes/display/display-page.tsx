@@ -51,7 +51,7 @@ function DisplayContent({ client, pin }: { client: GameClient; pin: string }) {
         <span className="screen__brand">Quizbus</span>
         <span className="screen__title">{view ? view.title : ''}</span>
         <span>{t('display.pin', { pin })}</span>
-        <SoundToggle screen="display" view={view} clockOffset={state.clockOffset} />
+        <SoundToggle screen="display" view={view} clockOffset={state.clockOffset} compact />
         <LanguageSwitch className="screen__language" />
         {view?.phase === 'ended' ? <ReplayPlayer pin={pin} joinUrl={joinUrl} /> : null}
         {view ? <UnderTheHoodPanel client={client} connection={state.connection} /> : null}

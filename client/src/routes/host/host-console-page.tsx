@@ -106,7 +106,7 @@ function HostConsole({ client, pin, seat }: { client: GameClient; pin: string; s
         <a className="host-bar__display" href={`/display/${pin}`} target="_blank" rel="noopener">
           {t('host.openDisplay')}
         </a>
-        <SoundToggle screen="host" view={view} clockOffset={state.clockOffset} />
+        <SoundToggle screen="host" view={view} clockOffset={state.clockOffset} compact />
         <LanguageSwitch className="host-bar__language" />
       </header>
       <main className="screen__main">
