@@ -5,10 +5,11 @@ export interface GeneratorTask {
   type: 'start';
   /** Server URLs; this generator's bots go round-robin over them. */
   urls: string[];
-  pin: string;
-  count: number;
-  /** Nicknames `<prefix>-<n>` from this number on, unique across generators. */
-  firstNumber: number;
+  /**
+   * The games this generator's bots join: `count` bots in the game with `pin`, nicknames
+   * `<prefix>-<n>` from `firstNumber` on (unique across generators). One part per game.
+   */
+  parts: Array<{ pin: string; count: number; firstNumber: number }>;
   prefix: string;
   /** Source address of every socket here (127.0.0.x), or null for the system's choice. */
   localAddress: string | null;
