@@ -1,5 +1,7 @@
-import type { Answer, DomainEvent } from '@quizbus/shared';
+import type { Ack, Answer, DomainEvent } from '@quizbus/shared';
 import { describe, expect, it } from 'vitest';
+import { AnswerKey } from '../../scripts/bots/answer-picker.ts';
+import { BotPlayer } from '../../scripts/bots/bot-player.ts';
 import { useClusters, type Cluster } from '../support/cluster.ts';
 import { addressFor, ProductClient } from '../support/product-client.ts';
 import { createGame, saveQuiz } from '../support/test-client.ts';
@@ -24,7 +26,7 @@ interface Player {
  * six players over the three nodes, and optionally a "ghost" on node `ghostHome` whose phone
  * will go dark with its node and never come back.
  */
-async function gameOnCluster(cluster: Cluster, clients: Array<{ close(): void }>, ghostHome?: number) {
+async function gameOnCluster(cluster: Cluster, clients: Array<{ close(): void }>, ghostHome?: number, withBot = false) {
   const quizId = await saveQuiz(cluster.nodes[1]!.url, clusterQuiz);
   const game = await createGame(cluster.nodes[0]!.url, quizId);
   let next = 0;
@@ -45,6 +47,7 @@ async function gameOnCluster(cluster: Cluster, clients: Array<{ close(): void }>
   };
   const players = await Promise.all(Array.from({ length: 6 }, (_, i) => join(i % 3, `P${i + 1}`)));
   const ghost = ghostHome === undefined ? null : await join(ghostHome, 'Ghost');
+  const bot = withBot ? await joinBot(cluster, game.pin, addressFor(ghostHome ?? 0, cluster.nodes.length, next++), clients) : null;
   // The balancer placed everyone where the test meant: presence says so.
   const log = await readLog(cluster, game.gameId);
   for (const p of [...players, ...(ghost ? [ghost] : [])]) {
@@ -52,7 +55,43 @@ async function gameOnCluster(cluster: Cluster, clients: Array<{ close(): void }>
     expect(joined?.type === 'player.joined' && joined.data.via).toBe(cluster.nodes[p.home]!.id);
   }
   expect(await ownerOf(cluster, game.gameId)).toBe(cluster.nodes[0]!.id);
-  return { game, host, display, players, ghost };
+  return { game, host, display, players, ghost, bot };
+}
+
+/**
+ * A bot of `npm run bots` beside the ghost, through the balancer: it answers every question by itself
+ * and must take its seat back and resend its answer on its own, sharing the client's rules.
+ */
+async function joinBot(cluster: Cluster, pin: string, localAddress: string, clients: Array<{ close(): void }>) {
+  const acks: Array<{ index: number; ack: Ack<'answer.submit'> }> = [];
+  let onEnd = () => {};
+  const ended = new Promise<void>((resolve) => {
+    onEnd = resolve;
+  });
+  const player = new BotPlayer({
+    url: cluster.balancerUrl,
+    pin,
+    nickname: 'Bot',
+    localAddress,
+    minDelayMs: 0,
+    maxDelayMs: 300,
+    accuracy: 1,
+    key: new AnswerKey(null),
+    reconnect: true,
+    timeoutMs: 8000,
+    random: Math.random,
+    observer: {
+      answerAcked: (index, _ms, ack) => acks.push({ index, ack }),
+      ended: () => onEnd(),
+      problem: (kind) => {
+        if (kind === 'disconnect') bot.drops += 1;
+      },
+    },
+  });
+  const bot = { player, acks, ended, drops: 0 };
+  clients.push(player);
+  expect(await player.join()).toBe(true);
+  return bot;
 }
 
 type Game = Awaited<ReturnType<typeof gameOnCluster>>;
@@ -96,8 +135,13 @@ async function playQuestion(g: Game, q: number, fault?: () => Promise<void>): Pr
  * The whole game: question 1, question 2 with `fault` in its middle, question 3, the podium.
  * `between` runs instead of the plain host.next that opens question 3 (a second fault).
  */
-async function gameThrough(cluster: Cluster, clients: Array<{ close(): void }>, fault: (g: Game) => Promise<void>, o: { ghostHome?: number; between?: (g: Game) => Promise<void> } = {}) {
-  const g = await gameOnCluster(cluster, clients, o.ghostHome);
+async function gameThrough(
+  cluster: Cluster,
+  clients: Array<{ close(): void }>,
+  fault: (g: Game) => Promise<void>,
+  o: { ghostHome?: number; bot?: boolean; between?: (g: Game) => Promise<void> } = {},
+) {
+  const g = await gameOnCluster(cluster, clients, o.ghostHome, o.bot);
   expect(await g.host.client.send('host.start', {})).toMatchObject({ ok: true });
   await playQuestion(g, 0);
   await hostNext(g);
@@ -119,6 +163,15 @@ async function gameThrough(cluster: Cluster, clients: Array<{ close(): void }>, 
   for (const p of g.players) {
     for (let q = 0; q < 3; q += 1) expect(log.filter((e) => e.type === 'answer.accepted' && e.data.playerId === p.id && e.data.index === q), `${p.id} q${q}`).toHaveLength(1);
     expect(p.pc.state.final?.score).toBe(scores.get(p.id));
+  }
+  if (g.bot) {
+    // The bot came back by itself too: each of its answers acked ok once and in the log once.
+    const { player, acks, ended } = g.bot;
+    await ended;
+    // It sat on the node that died: it lost its connection and came back by itself.
+    expect(g.bot.drops).toBeGreaterThan(0);
+    expect(acks.map((a) => [a.index, a.ack.ok])).toEqual([[0, true], [1, true], [2, true]]);
+    for (let q = 0; q < 3; q += 1) expect(log.filter((e) => e.type === 'answer.accepted' && e.data.playerId === player.playerId && e.data.index === q)).toHaveLength(1);
   }
   return { g, log };
 }
@@ -164,6 +217,7 @@ describe('failures on a three-node cluster, with the product client', () => {
       },
       {
         ghostHome: 0,
+        bot: true,
         between: async (game) => {
           // The host's next goes out as its game's owner dies: resent across the failover, it advances once.
           const owner = (await ownerOf(c, game.game.gameId)) ?? '';
@@ -202,7 +256,7 @@ describe('failures on a three-node cluster, with the product client', () => {
       async (game) => {
         at = await killNode(c, 1, 'SIGKILL', game.ghost);
       },
-      { ghostHome: 1 },
+      { ghostHome: 1, bot: true },
     );
     expect(await ownerOf(c, g.game.gameId)).toBe(c.nodes[0]!.id);
     f.awayMs = markedAwayAfter(log, g.ghost, at);

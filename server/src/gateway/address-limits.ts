@@ -49,13 +49,13 @@ export class AddressLimits {
    */
   async checkPin(address: string): Promise<Limited | null> {
     if (!this.misses) return null;
-    const waitMs = await this.buckets.wait(`misses:${address}`, this.misses, this.clock.now());
+    const waitMs = await this.buckets.wait(`misses:${address}`, this.misses, this.clock.now()).catch(storeAway);
     return waitMs === 0 ? null : limited('Too many wrong PINs or codes from your network.', waitMs);
   }
 
   /** A PIN that names no game, or a token that opens nothing: one wrong guess. */
   async countMiss(address: string): Promise<void> {
-    if (this.misses) await this.buckets.take(`misses:${address}`, this.misses, this.clock.now());
+    if (this.misses) await this.buckets.take(`misses:${address}`, this.misses, this.clock.now()).catch(storeAway);
   }
 
   /** A join attempt (counted whether it succeeds or not). */
@@ -75,7 +75,7 @@ export class AddressLimits {
 
   private async take(rule: BucketRule | null, key: string, message: string): Promise<Limited | null> {
     if (!rule) return null;
-    const waitMs = await this.buckets.take(key, rule, this.clock.now());
+    const waitMs = await this.buckets.take(key, rule, this.clock.now()).catch(storeAway);
     return waitMs === 0 ? null : limited(message, waitMs);
   }
 
@@ -83,6 +83,15 @@ export class AddressLimits {
   get trackedKeys(): number {
     return this.buckets instanceof MemoryRateBuckets ? this.buckets.size : 0;
   }
+}
+
+/**
+ * The limits fail open: with the store away (Redis down or frozen) they let the command through
+ * rather than fail it, so a resume during an outage meets the game's own honest answer
+ * (UNAVAILABLE, OUTCOME_UNKNOWN) and is retried, instead of an error that ends the seat.
+ */
+function storeAway(): number {
+  return 0;
 }
 
 function limited(message: string, retryMs: number): Limited {

@@ -3,13 +3,15 @@ import type { RateBuckets } from '../../ports/rate-buckets.ts';
 
 /** Buckets in this process (the embedded default): one bounded KeyedBuckets per rule. */
 export class MemoryRateBuckets implements RateBuckets {
-  private readonly byRule = new Map<BucketRule, KeyedBuckets>();
+  /** By the rule's value, not its object: equal rules from two callers share buckets, as in Redis. */
+  private readonly byRule = new Map<string, KeyedBuckets>();
 
   private buckets(rule: BucketRule): KeyedBuckets {
-    let b = this.byRule.get(rule);
+    const id = `${rule.capacity}/${rule.perMs}`;
+    let b = this.byRule.get(id);
     if (!b) {
       b = new KeyedBuckets(rule);
-      this.byRule.set(rule, b);
+      this.byRule.set(id, b);
     }
     return b;
   }
