@@ -1,4 +1,5 @@
 import type { Quiz } from '@quizbus/shared';
+import type { GamePart } from './game-parts.ts';
 
 /** The share of a benchmark's players that one generator process runs. */
 export interface GeneratorTask {
@@ -9,7 +10,7 @@ export interface GeneratorTask {
    * The games this generator's bots join: `count` bots in the game with `pin`, nicknames
    * `<prefix>-<n>` from `firstNumber` on (unique across generators). One part per game.
    */
-  parts: Array<{ pin: string; count: number; firstNumber: number }>;
+  parts: GamePart[];
   prefix: string;
   /** Source address of every socket here (127.0.0.x), or null for the system's choice. */
   localAddress: string | null;

@@ -9,6 +9,7 @@ import type { ScenarioOutcome } from './bench-report.ts';
 import type { GeneratorTask } from './generator-messages.ts';
 import { GeneratorPool } from './generator-pool.ts';
 import { HostDriver } from './host-driver.ts';
+import { partsOf } from './game-parts.ts';
 import { procStats } from './proc-stats.ts';
 
 export interface ScenarioOptions {
@@ -285,24 +286,6 @@ async function createGames(
     made.push(...(await Promise.all(wave)));
   }
   return made;
-}
-
-/**
- * One generator's players as parts of games: the players of all games in a row (`perGame`
- * each, game after game), this generator taking `count` of them from number `first` (1-based).
- */
-export function partsOf(pins: readonly string[], perGame: number, first: number, count: number): Array<{ pin: string; count: number; firstNumber: number }> {
-  const parts: Array<{ pin: string; count: number; firstNumber: number }> = [];
-  let n = first;
-  const end = first + count;
-  while (n < end) {
-    const game = Math.floor((n - 1) / perGame);
-    const gameEnd = (game + 1) * perGame + 1;
-    const take = Math.min(end, gameEnd) - n;
-    parts.push({ pin: pins[game] as string, count: take, firstNumber: n });
-    n += take;
-  }
-  return parts;
 }
 
 /** Calls per Redis command so far (INFO commandstats). */
