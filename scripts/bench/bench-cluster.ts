@@ -13,7 +13,8 @@ const ROOT = new URL('../../', import.meta.url).pathname;
  * may hold every player of the benchmark; the per-socket limits stay as shipped, on the
  * measured path. Logging stays at warn: a log line per command is not what is measured.
  */
-const BENCH_ENV: Record<string, string> = { LOG_LEVEL: 'warn', JOINS_PER_MINUTE: '0', MAX_PLAYERS_PER_GAME: '20000' };
+// Many games at once (--games) must not meet the per-address game limit or the node's cap.
+const BENCH_ENV: Record<string, string> = { LOG_LEVEL: 'warn', JOINS_PER_MINUTE: '0', MAX_PLAYERS_PER_GAME: '20000', GAMES_PER_HOUR: '0', MAX_GAMES_PER_NODE: '5000' };
 
 /** A process the benchmark started: its pid for /proc, its last output lines for a diagnosis. */
 export interface BenchProcess {
@@ -31,6 +32,8 @@ export interface BenchNode extends BenchProcess {
 export interface BenchCluster {
   nodes: BenchNode[];
   redis: BenchProcess | null;
+  /** Where the nodes' Redis listens (for INFO commandstats); null on one node. */
+  redisUrl: string | null;
   stop(): Promise<void>;
 }
 
@@ -179,5 +182,5 @@ export async function startBenchCluster(o: ClusterOptions): Promise<BenchCluster
     await stop();
     throw err;
   }
-  return { nodes, redis: redis?.process ?? null, stop };
+  return { nodes, redis: redis?.process ?? null, redisUrl: redis?.url ?? null, stop };
 }

@@ -2,7 +2,10 @@ import type { Percentiles } from '../bots/percentiles.ts';
 
 /** One scenario in the benchmark's JSON file. The shape is pinned by issue 5: other tools read it. */
 export interface ScenarioResult {
+  /** Players per game. */
   players: number;
+  /** Games played at once (each with `players` players); 1 for the one-big-game runs. */
+  games: number;
   nodes: number;
   questions: number;
   joinPerSecond: number;
@@ -15,6 +18,10 @@ export interface ScenarioResult {
   heapPerPlayerKB: number;
   answers: { sent: number; acked: number; counted: number };
   generatorMaxEventLoopDelayMs: number;
+  /** Server CPU (all nodes) while the games were played, per acknowledged answer, in ms. */
+  serverCpuMsPerAnswer: number;
+  /** Redis calls per acknowledged answer while playing, by command (INFO commandstats deltas); null on one node. */
+  redisOpsPerAnswer: Record<string, number> | null;
 }
 
 /** The benchmark's JSON file. */
@@ -58,6 +65,7 @@ const pct = (p: Percentiles) => `${f(p.p50)} / ${f(p.p95)} / ${f(p.p99)} / ${f(p
 /** The scenarios as a markdown table (latencies: p50 / p95 / p99 / max, in ms). */
 export function markdownTable(results: readonly ScenarioResult[]): string {
   const head = [
+    'games',
     'players',
     'nodes',
     'Q',
@@ -71,8 +79,11 @@ export function markdownTable(results: readonly ScenarioResult[]): string {
     'heap/player KB',
     'answers sent / acked / counted',
     'gen. loop max ms',
+    'CPU ms/answer',
+    'Redis ops/answer',
   ];
   const rows = results.map((r) => [
+    String(r.games ?? 1),
     String(r.players),
     String(r.nodes),
     String(r.questions),
@@ -86,6 +97,8 @@ export function markdownTable(results: readonly ScenarioResult[]): string {
     f(r.heapPerPlayerKB),
     `${r.answers.sent} / ${r.answers.acked} / ${r.answers.counted}`,
     f(r.generatorMaxEventLoopDelayMs),
+    f(r.serverCpuMsPerAnswer),
+    r.redisOpsPerAnswer ? Object.entries(r.redisOpsPerAnswer).map(([k, v]) => `${k} ${v}`).join(', ') : '–',
   ]);
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
@@ -96,7 +109,7 @@ export function detailLines(r: ScenarioResult, d: ScenarioDetails): string {
   const problems = Object.entries(d.problems).map(([k, n]) => `${k} ×${n}`);
   const rejected = Object.entries(d.rejected).map(([k, n]) => `${k} ×${n}`);
   return [
-    `${r.players} players on ${r.nodes} node(s), ${r.questions} questions, ${d.generators} generator process(es), ${f(d.durationSec)} s:`,
+    `${(r.games ?? 1) > 1 ? `${r.games} games × ` : ''}${r.players} players on ${r.nodes} node(s), ${r.questions} questions, ${d.generators} generator process(es), ${f(d.durationSec)} s:`,
     `  joined ${d.joined}, failed ${d.failedJoins}; results received ${d.resultsReceived}/${d.joined * r.questions}; right answers ${Math.round(d.correctShare * 100)}%`,
     `  server CPU: joining ${f(d.joinCpuSeconds)} s, playing ${f(d.gameCpuSeconds)} s${d.redisCpuSeconds === null ? '' : `; redis-server ${f(d.redisCpuSeconds)} s`}`,
     `  per node: ${d.perNode.map((n) => `${n.id} CPU ${f(n.cpuSeconds)} s, peak RSS ${f(n.peakRssMB)} MB, heap +${f(n.heapDeltaMB)} MB`).join('; ')}`,

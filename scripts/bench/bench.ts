@@ -8,12 +8,14 @@ import { runScenario } from './scenario.ts';
 
 /**
  * `npm run bench -- --players N --nodes K --questions Q --json FILE`: the benchmark of issue 5.
+ * `--games G` plays G games of N players each at once (issue 18: a whole school).
  * `--players` and `--nodes` also take lists (`--players 1000,5000,10000 --nodes 1,3`): every
  * combination runs as its own scenario, on fresh servers. Prints a markdown table; writes FILE.
  */
 const HELP = `npm run bench -- [options]
 
-  --players N[,N…]     players per scenario                                  [1000]
+  --players N[,N…]     players per game                                      [1000]
+  --games G            games played at once, each with its own host (a school)   [1]
   --nodes K[,K…]       1 = embedded default; 2+ = that many nodes on one Redis  [1]
   --questions Q        questions per game (cycling through every type)        [5]
   --json FILE          write the results here (JSON, see docs/benchmarks.md)
@@ -32,6 +34,7 @@ const HELP = `npm run bench -- [options]
 const { values } = parseArgs({
   options: {
     players: { type: 'string', default: '1000' },
+    games: { type: 'string', default: '1' },
     nodes: { type: 'string', default: '1' },
     questions: { type: 'string', default: '5' },
     json: { type: 'string' },
@@ -69,6 +72,7 @@ if (values.help) {
 const playerCounts = ints('players', values.players, 1, 20_000);
 const nodeCounts = ints('nodes', values.nodes, 1, 8);
 const questions = one('questions', values.questions, 1, 100);
+const games = one('games', values.games, 1, 2000);
 const minDelayMs = one('min-delay', values['min-delay'], 0, 60_000);
 const maxDelayMs = one('max-delay', values['max-delay'], minDelayMs, 60_000);
 const readTimeSec = one('read-time', values['read-time'], 0, 30);
@@ -85,7 +89,8 @@ if (snapshotDir) mkdirSync(snapshotDir, { recursive: true });
 // Each socket is a file descriptor in the node that serves it and in the generator that opened it.
 const fdLimit = Number(execFileSync('sh', ['-c', 'ulimit -n']).toString().trim());
 const generatorsFor = (players: number) => (values.generators ? one('generators', values.generators, 1, 16) : Math.min(4, Math.max(1, Math.ceil(players / 2500))));
-for (const players of playerCounts) {
+for (const perGame of playerCounts) {
+  const players = perGame * games;
   for (const nodes of nodeCounts) {
     const perProcess = Math.max(Math.ceil(players / nodes), Math.ceil(players / generatorsFor(players)));
     if (Number.isFinite(fdLimit) && perProcess + 200 > fdLimit) fail(`${players} players on ${nodes} node(s) need about ${perProcess + 200} file descriptors per process; ulimit -n is ${fdLimit}`);
@@ -123,14 +128,15 @@ let failed = false;
 let block = 1 + (process.pid % 200);
 for (const nodes of nodeCounts) {
   for (const players of playerCounts) {
-    process.stdout.write(`\n▶ ${players} players, ${nodes} node(s), ${questions} question(s)\n`);
+    process.stdout.write(`\n▶ ${games > 1 ? `${games} games × ` : ''}${players} players, ${nodes} node(s), ${questions} question(s)\n`);
     await calm();
     try {
       const { result, details: d } = await runScenario({
         players,
+        games,
         nodes,
         questions,
-        generators: generatorsFor(players),
+        generators: generatorsFor(players * games),
         minDelayMs,
         maxDelayMs,
         accuracy,

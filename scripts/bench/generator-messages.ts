@@ -1,14 +1,16 @@
 import type { Quiz } from '@quizbus/shared';
+import type { GamePart } from './game-parts.ts';
 
 /** The share of a benchmark's players that one generator process runs. */
 export interface GeneratorTask {
   type: 'start';
   /** Server URLs; this generator's bots go round-robin over them. */
   urls: string[];
-  pin: string;
-  count: number;
-  /** Nicknames `<prefix>-<n>` from this number on, unique across generators. */
-  firstNumber: number;
+  /**
+   * The games this generator's bots join: `count` bots in the game with `pin`, nicknames
+   * `<prefix>-<n>` from `firstNumber` on (unique across generators). One part per game.
+   */
+  parts: GamePart[];
   prefix: string;
   /** Source address of every socket here (127.0.0.x), or null for the system's choice. */
   localAddress: string | null;

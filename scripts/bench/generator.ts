@@ -17,7 +17,7 @@ const send = (m: FromGenerator): void => {
   process.send?.(m);
 };
 
-let swarm: BotSwarm | null = null;
+let swarms: BotSwarm[] = [];
 let finishing = false;
 const fanout: number[] = [];
 const ack: number[] = [];
@@ -32,8 +32,9 @@ let leaderboardAt: number[][] = [];
 let clock: ServerClock | null = null;
 
 function progress(): void {
-  if (!swarm) return;
-  send({ type: 'progress', joined: swarm.joined, failed: swarm.failed, sent: tally.sent, acked: tally.acked, results, leaderboards, ended: swarm.ended, problems: tally.problems });
+  if (swarms.length === 0) return;
+  const total = (k: 'joined' | 'failed' | 'ended') => swarms.reduce((n, s) => n + s[k], 0);
+  send({ type: 'progress', joined: total('joined'), failed: total('failed'), sent: tally.sent, acked: tally.acked, results, leaderboards, ended: total('ended'), problems: tally.problems });
 }
 
 /** The clock offset against the nodes: one machine, one clock; the best round trip wins. */
@@ -56,12 +57,13 @@ async function start(task: GeneratorTask): Promise<void> {
     send({ type: 'fatal', message: 'no server clock: is BENCH_ENDPOINTS=1 set on the nodes?' });
     return;
   }
-  swarm = new BotSwarm({
+  const serverClock = clock;
+  swarms = task.parts.map((part) => new BotSwarm({
     urls: task.urls,
-    pin: task.pin,
-    count: task.count,
+    pin: part.pin,
+    count: part.count,
     prefix: task.prefix,
-    firstNumber: task.firstNumber,
+    firstNumber: part.firstNumber,
     localAddresses: task.localAddress ? [task.localAddress] : [],
     concurrency: task.concurrency,
     deadline: task.exitBy,
@@ -70,7 +72,7 @@ async function start(task: GeneratorTask): Promise<void> {
       maxDelayMs: task.maxDelayMs,
       accuracy: task.accuracy,
       key: new AnswerKey(task.quiz),
-      clock,
+      clock: serverClock,
       reconnect: false,
       timeoutMs: 20_000,
       random: Math.random,
@@ -100,9 +102,11 @@ async function start(task: GeneratorTask): Promise<void> {
         },
       },
     },
-  });
+  }));
   tally.joinStartedAt = Date.now();
-  await swarm.joinAll();
+  // Games join a few at a time, so that about `concurrency` joins are in flight in all.
+  const perWave = Math.max(1, Math.floor(task.concurrency / Math.max(1, ...task.parts.map((p) => p.count))));
+  for (let i = 0; i < swarms.length; i += perWave) await Promise.all(swarms.slice(i, i + perWave).map((s) => s.joinAll()));
   tally.joinEndedAt = Date.now();
   progress();
 }
@@ -129,7 +133,7 @@ function finish(): void {
     maxEventLoopDelayMs: loop.max / 1e6,
     p99EventLoopDelayMs: loop.percentile(99) / 1e6,
   };
-  swarm?.close();
+  for (const s of swarms) s.close();
   // Exit once the report is through the IPC channel, not before.
   process.send?.(report, () => process.exit(0));
 }

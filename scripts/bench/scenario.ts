@@ -1,17 +1,22 @@
 import { join } from 'node:path';
 import type { CreateGameResponse, Quiz } from '@quizbus/shared';
 import { percentiles, round1 } from '../bots/percentiles.ts';
-import { measureServerClock } from '../bots/server-clock.ts';
+import { measureServerClock, type ServerClock } from '../bots/server-clock.ts';
+import { Redis } from 'ioredis';
 import { startBenchCluster, type BenchNode } from './bench-cluster.ts';
 import { benchQuiz } from './bench-quiz.ts';
 import type { ScenarioOutcome } from './bench-report.ts';
 import type { GeneratorTask } from './generator-messages.ts';
 import { GeneratorPool } from './generator-pool.ts';
 import { HostDriver } from './host-driver.ts';
+import { partsOf } from './game-parts.ts';
 import { procStats } from './proc-stats.ts';
 
 export interface ScenarioOptions {
+  /** Players per game. */
   players: number;
+  /** Games played at once, each with its own host, created round-robin over the nodes (1 by default). */
+  games?: number;
   nodes: number;
   questions: number;
   /** Load-generator processes. */
@@ -111,6 +116,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioOutcome> 
     if (pool.error) conditions.fail(new Error(`generator: ${pool.error}`));
     else conditions.notify();
   }, o.profileDir && join(o.profileDir, 'generators'));
+  const hosts: HostDriver[] = [];
   let host: HostDriver | null = null;
   try {
     const first = cluster.nodes[0] as BenchNode;
@@ -118,18 +124,19 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioOutcome> 
     const clock = await measureServerClock(first.url);
     if (!clock) throw new Error('the node does not serve /api/bench/time');
     const quiz = await json<Quiz>(`${first.url}/api/quizzes`, benchQuiz(o.questions, o.readTimeSec, o.timeLimitSec));
-    const game = await json<CreateGameResponse>(`${first.url}/api/games`, { quizId: quiz.id });
-    host = new HostDriver(first.url, clock, () => conditions.notify());
-    await host.attach(game.pin, game.hostToken);
-    if (o.panel) await host.watch();
+    const gameCount = o.games ?? 1;
+    const totalPlayers = o.players * gameCount;
+    const made = await createGames(cluster.nodes, quiz.id, gameCount, clock, () => conditions.notify(), hosts);
+    for (const h of hosts) if (o.panel) await h.watch();
+    host = hosts[0] as HostDriver;
     const heapBefore = await heaps(cluster.nodes, 'before');
     const cpuBefore = cpu(pids);
-    o.log(`  ${o.nodes} node(s) up, game ${game.pin}; joining ${o.players} players from ${o.generators} generator(s)`);
+    o.log(`  ${o.nodes} node(s) up, ${gameCount} game(s) (${made[0]?.pin}…); joining ${totalPlayers} players from ${o.generators} generator(s)`);
 
     const perQuestionMs = (o.readTimeSec + o.timeLimitSec) * 1000 + phaseMs;
-    const joinMs = phaseMs + o.players * JOIN_MS_PER_PLAYER;
+    const joinMs = phaseMs + totalPlayers * JOIN_MS_PER_PLAYER;
     const exitBy = Date.now() + joinMs + o.questions * (perQuestionMs + 2 * phaseMs) + 2 * phaseMs;
-    const share = (g: number) => Math.floor(o.players / o.generators) + (g < o.players % o.generators ? 1 : 0);
+    const share = (g: number) => Math.floor(totalPlayers / o.generators) + (g < totalPlayers % o.generators ? 1 : 0);
     const tasks: Array<Omit<GeneratorTask, 'type'>> = [];
     let firstNumber = 1;
     for (let g = 0; g < o.generators; g += 1) {
@@ -137,9 +144,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioOutcome> 
       if (count === 0) continue;
       tasks.push({
         urls: cluster.nodes.map((n) => n.url),
-        pin: game.pin,
-        count,
-        firstNumber,
+        parts: partsOf(made.map((m) => m.pin), o.players, firstNumber, count),
         prefix: 'bench',
         localAddress: `127.0.${o.addressBlock}.${10 + g}`,
         concurrency: o.joinConcurrency,
@@ -154,31 +159,37 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioOutcome> 
     }
     pool.start(tasks);
     const totals = () => pool.totals(o.questions);
-    await conditions.until(() => totals().joined + totals().failed >= o.players, joinMs, () => `joins (${JSON.stringify(totals())})`);
+    await conditions.until(() => totals().joined + totals().failed >= totalPlayers, joinMs, () => `joins (${JSON.stringify(totals())})`);
     const joined = totals().joined;
     if (joined === 0) throw new Error('no player could join');
     o.log(`  ${joined} joined${totals().failed ? `, ${totals().failed} failed` : ''}; playing ${o.questions} question(s)`);
 
     pool.measure();
     const cpuPlaying = cpu(pids);
+    const redisBefore = cluster.redisUrl ? await commandStats(cluster.redisUrl) : null;
     const leaderboardShownAt: number[] = [];
-    await host.command('host.start');
+    // Every game moves in step: the hosts press at once, as a school's classes would at the bell.
+    const all = async (name: 'host.start' | 'host.next') => Math.min(...(await Promise.all(hosts.map((h) => h.command(name)))));
+    await all('host.start');
     let heapAfter: number[] = heapBefore;
     let cpuAfter: number[] = cpuPlaying;
+    let redisAfter = redisBefore;
+    const countedOf = (i: number) => sum(hosts.map((h) => h.closed.get(i)?.reveal.distribution.answered ?? 0));
     for (let i = 0; i < o.questions; i += 1) {
-      const h = host;
-      await conditions.until(() => h.closed.has(i), perQuestionMs, () => `question ${i} to close (${JSON.stringify(totals())})`);
+      const closedAll = () => hosts.every((h) => h.closed.has(i));
+      await conditions.until(closedAll, perQuestionMs, () => `question ${i} to close in every game (${JSON.stringify(totals())})`);
       await conditions.until(() => (totals().results[i] ?? 0) >= joined, phaseMs, () => `results of question ${i} (${totals().results[i]}/${joined})`);
-      leaderboardShownAt[i] = await h.command('host.next');
+      leaderboardShownAt[i] = await all('host.next');
       await conditions.until(() => (totals().leaderboards[i] ?? 0) >= joined, phaseMs, () => `leaderboards of question ${i} (${totals().leaderboards[i]}/${joined})`);
-      o.log(`  question ${i + 1}/${o.questions}: ${h.closed.get(i)?.reveal.distribution.answered} answers counted`);
+      o.log(`  question ${i + 1}/${o.questions}: ${countedOf(i)} answers counted`);
       if (i === o.questions - 1) {
         cpuAfter = cpu(pids);
+        redisAfter = cluster.redisUrl ? await commandStats(cluster.redisUrl) : null;
         heapAfter = await heaps(cluster.nodes, 'after');
-      } else await h.command('host.next');
+      } else await all('host.next');
     }
-    await host.command('host.next');
-    await conditions.until(() => totals().ended >= joined, phaseMs, () => `the end of the game (${totals().ended}/${joined})`);
+    await all('host.next');
+    await conditions.until(() => totals().ended >= joined, phaseMs, () => `the end of every game (${totals().ended}/${joined})`);
     const peaks = pids.map((pid) => procStats(pid)?.peakRssMB ?? Number.NaN);
     const redisCpu = cluster.redis ? (procStats(cluster.redis.pid)?.cpuSeconds ?? null) : null;
     const reports = await pool.finish(phaseMs);
@@ -194,13 +205,15 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioOutcome> 
     };
     const problems = tallies('problems');
     if (totals().failed > 0) problems['join-failed'] = totals().failed;
-    const counted = sum([...host.closed.values()].map((c) => c.reveal.distribution.answered));
+    const counted = sum(Array.from({ length: o.questions }, (_, i) => countedOf(i)));
+    const acked = sum(reports.map((r) => r.acked));
     const joinStart = Math.min(...reports.map((r) => r.joinStartedAt));
     const joinEnd = Math.max(...reports.map((r) => r.joinEndedAt));
     const results = sum(totals().results);
     return {
       result: {
         players: o.players,
+        games: gameCount,
         nodes: o.nodes,
         questions: o.questions,
         joinPerSecond: round1(joined / Math.max(0.001, (joinEnd - joinStart) / 1000)),
@@ -210,8 +223,10 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioOutcome> 
         leaderboardMs: percentiles(leaderboard),
         serverCpuSeconds: round1(sum(cpuAfter) - sum(cpuBefore)),
         serverPeakRssMB: round1(sum(peaks)),
-        heapPerPlayerKB: round1((sum(heapAfter) - sum(heapBefore)) / o.players / 1024),
-        answers: { sent: sum(reports.map((r) => r.sent)), acked: sum(reports.map((r) => r.acked)), counted },
+        heapPerPlayerKB: round1((sum(heapAfter) - sum(heapBefore)) / totalPlayers / 1024),
+        answers: { sent: sum(reports.map((r) => r.sent)), acked, counted },
+        serverCpuMsPerAnswer: acked > 0 ? round1(((sum(cpuAfter) - sum(cpuPlaying)) * 1000) / acked) : Number.NaN,
+        redisOpsPerAnswer: redisBefore && redisAfter && acked > 0 ? perAnswer(redisBefore, redisAfter, acked) : null,
         generatorMaxEventLoopDelayMs: round1(Math.max(...reports.map((r) => r.maxEventLoopDelayMs))),
       },
       details: {
@@ -242,8 +257,56 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioOutcome> 
     const tail = cluster.nodes.flatMap((n) => n.output.slice(-5).map((l) => `${n.id}: ${l}`));
     throw new Error(`${(err as Error).message}${tail.length ? `\nlast server output:\n${tail.join('\n')}` : ''}`, { cause: err });
   } finally {
-    host?.close();
+    for (const h of hosts) h.close();
     await pool.stop();
     await cluster.stop();
   }
+}
+
+/** Creates `count` games round-robin over the nodes (each node owns its share), a host attached to each. */
+async function createGames(
+  nodes: BenchNode[],
+  quizId: string,
+  count: number,
+  clock: ServerClock,
+  onChange: () => void,
+  hosts: HostDriver[],
+): Promise<CreateGameResponse[]> {
+  const made: CreateGameResponse[] = [];
+  // A few at a time: hundreds of creations at once would only queue on the nodes.
+  for (let i = 0; i < count; i += 10) {
+    const wave = Array.from({ length: Math.min(10, count - i) }, async (_, k) => {
+      const node = nodes[(i + k) % nodes.length] as BenchNode;
+      const game = await json<CreateGameResponse>(`${node.url}/api/games`, { quizId });
+      const host = new HostDriver(node.url, clock, onChange);
+      hosts.push(host);
+      await host.attach(game.pin, game.hostToken);
+      return game;
+    });
+    made.push(...(await Promise.all(wave)));
+  }
+  return made;
+}
+
+/** Calls per Redis command so far (INFO commandstats). */
+async function commandStats(url: string): Promise<Record<string, number>> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
+  try {
+    await redis.connect();
+    const out: Record<string, number> = {};
+    for (const m of (await redis.info('commandstats')).matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) out[m[1] as string] = Number(m[2]);
+    return out;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Redis calls per acknowledged answer while the games were played, by command (INFO itself left out). */
+function perAnswer(before: Record<string, number>, after: Record<string, number>, answers: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [cmd, calls] of Object.entries(after)) {
+    const delta = calls - (before[cmd] ?? 0);
+    if (delta > 0 && cmd !== 'info') out[cmd] = Math.round((delta / answers) * 100) / 100;
+  }
+  return out;
 }

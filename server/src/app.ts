@@ -30,6 +30,7 @@ import { newId } from './games/tokens.ts';
 import { createLogger } from './logger.ts';
 import { watchLeaks } from './leak-gauges.ts';
 import { instrumentBus, Metrics } from './metrics.ts';
+import { REPORT_QUEUE_DEFAULTS } from './games/report-keeper.ts';
 import { joinBaseUrl } from './network-urls.ts';
 import type { Clock } from './ports/clock.ts';
 import { loadBundledQuizzes } from './quizzes/bundled.ts';
@@ -140,6 +141,16 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
     leaseMs: config.LEASE_MS,
     heartbeats: adapters.heartbeats,
     nodeTtlMs: config.NODE_TTL_MS,
+    maxGames: config.MAX_GAMES_PER_NODE,
+    reportQueue: {
+      ...REPORT_QUEUE_DEFAULTS,
+      maxLength: config.REPORT_QUEUE_LENGTH,
+      observer: {
+        length: (n) => metrics.reportQueueLength.set(n),
+        done: (seconds, ok) => metrics.reportSeconds.observe({ outcome: ok ? 'saved' : 'failed' }, seconds),
+        refused: () => metrics.reportsDeferred.inc(),
+      },
+    },
   });
   const gameNode = node;
   fanout = new Fanout(io, clock, (id) => gameNode.stateOf(id), { answersEveryMs: 250, playersEveryMs: 500 });
@@ -197,7 +208,6 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
       ready: () => adapters.ready(),
       requireTeacher: hardening.teacher.requireTeacher,
       limits: hardening.limits,
-      maxGames: hardening.maxGamesPerNode,
     }),
   );
   app.use(serverInfoRoute(joinBase));

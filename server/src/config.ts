@@ -44,8 +44,18 @@ export const configSchema = z.object({
   GAMES_PER_HOUR: z.coerce.number().min(0).default(60),
   /** Players in one game (kicked players do not count); 10,000 is the class size the product promises on one small machine. */
   MAX_PLAYERS_PER_GAME: z.coerce.number().int().min(1).default(10_000),
-  /** Games this node owns at once (ended games count until they are removed). */
+  /**
+   * Live games this node may create: creations under way and games not yet over count; an
+   * ended game stops counting once its podium has been served (it lingers ENDED_GAME_MINUTES
+   * for results without counting). Games taken over from a dead node are never refused.
+   */
   MAX_GAMES_PER_NODE: z.coerce.number().int().min(1).default(500),
+  /**
+   * Reports of ended games waiting to be built and saved (one at a time, off the path of live
+   * commands). When it is full, a game's report is saved when the game is removed instead;
+   * until then the report route builds it from the log.
+   */
+  REPORT_QUEUE_LENGTH: z.coerce.number().int().min(1).default(1000),
   /**
    * Which proxies to believe about the client's address (X-Forwarded-For), as Express's
    * `trust proxy`: a hop count (1), addresses or subnets (10.0.0.1, 10.0.0.0/8), or names

@@ -13,6 +13,9 @@ export class Metrics {
   readonly eventsPublished: Counter;
   readonly eventsReceived: Counter;
   readonly busLagSeconds: Histogram;
+  readonly reportQueueLength: Gauge;
+  readonly reportSeconds: Histogram<'outcome'>;
+  readonly reportsDeferred: Counter;
 
   constructor(gauges: { sockets: () => number; ownedGames: () => number; watchedGames: () => number }, nodeId: string) {
     this.registry.setDefaultLabels({ node: nodeId });
@@ -39,6 +42,15 @@ export class Metrics {
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
       registers,
     });
+    this.reportQueueLength = new Gauge({ name: 'quizbus_report_queue_length', help: 'Reports of ended games waiting to be built and saved, or being built', registers });
+    this.reportSeconds = new Histogram({
+      name: 'quizbus_report_seconds',
+      help: 'Time to build and save one game report, from leaving the queue',
+      labelNames: ['outcome'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers,
+    });
+    this.reportsDeferred = new Counter({ name: 'quizbus_reports_deferred_total', help: 'Reports not queued because the queue was full (saved when the game is removed)', registers });
     new Gauge({ name: 'quizbus_connected_sockets', help: 'Sockets connected to this node', registers, collect() {
       this.set(gauges.sockets());
     } });

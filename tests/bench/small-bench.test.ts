@@ -41,3 +41,31 @@ describe('benchmark harness, small', () => {
     }, 110_000);
   }
 });
+
+/**
+ * Issue 18, a school: several small games at once, each with its own host, created round-robin
+ * over the nodes; bots of one generator spread over several games. Correctness only, as above:
+ * every answer in every game acknowledged and counted, every result and leaderboard received,
+ * and the per-answer cost figures measured (Redis calls only where there is a Redis).
+ */
+describe('benchmark harness, many small games', () => {
+  const GAMES = 5;
+  const PLAYERS = 4;
+  for (const nodes of [1, 2]) {
+    it(`${nodes === 1 ? 'one node' : 'two nodes on Redis'}: ${GAMES} games × ${PLAYERS} players, every answer acknowledged and counted`, async () => {
+      const { result, details } = await runScenario({ ...small(nodes), players: PLAYERS, games: GAMES, addressBlock: 230 + nodes });
+      const expected = GAMES * PLAYERS * 2;
+      expect(result.games).toBe(GAMES);
+      expect({ joined: details.joined, failedJoins: details.failedJoins }).toEqual({ joined: GAMES * PLAYERS, failedJoins: 0 });
+      expect(result.answers).toEqual({ sent: expected, acked: expected, counted: expected });
+      expect(details.resultsReceived).toBe(expected);
+      expect(details.rejected).toEqual({});
+      expect(details.problems).toEqual({});
+      expect(Number.isFinite(result.serverCpuMsPerAnswer)).toBe(true);
+      if (nodes === 1) expect(result.redisOpsPerAnswer).toBeNull();
+      // Every answer is appended to a game's log by a script call: some Redis calls per answer.
+      else expect(Object.values(result.redisOpsPerAnswer ?? {}).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    }, 110_000);
+  }
+});
+

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { FakeClock } from '../../server/src/adapters/memory/fake-clock.ts';
 import { createQuizbus, type Quizbus } from '../../server/src/app.ts';
 import type { Logger } from 'pino';
+import type { AdapterSet } from '../../server/src/adapters/adapter-set.ts';
 import { loadConfig, type Config } from '../../server/src/config.ts';
 
 export interface TestServer {
@@ -32,13 +33,17 @@ export async function teacherHeaders(url: string, quizbus: Quizbus): Promise<Rec
 
 /**
  * A real Quizbus node on an ephemeral loopback port, with a fake clock for game timers and a
- * temporary DATA_DIR. Tests move time with `clock.advance(ms)`; nothing sleeps.
+ * temporary DATA_DIR (and the embedded adapters unless `adapters` makes others). Tests move time with `clock.advance(ms)`; nothing sleeps.
  */
-export async function startTestServer(env: Record<string, string> = {}, options: { logger?: Logger } = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: { logger?: Logger; adapters?: (clock: FakeClock, dataDir: string) => AdapterSet } = {},
+): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'quizbus-test-'));
   const config: Config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
   const clock = new FakeClock();
-  const quizbus = createQuizbus({ config, clock, ...(options.logger && { logger: options.logger }) });
+  const adapters = options.adapters?.(clock, dataDir);
+  const quizbus = createQuizbus({ config, clock, ...(options.logger && { logger: options.logger }), ...(adapters && { adapters }) });
   const port = await quizbus.listen();
   const url = `http://127.0.0.1:${port}`;
   return {

@@ -42,6 +42,21 @@ describe('GameClient', () => {
     await vi.waitFor(() => expect(client.getState()).toMatchObject({ connection: 'online', view: { seq: 9, phase: 'leaderboard' } }));
   });
 
+  it('keeps the final screen when an answer ack arrives after player.final', async () => {
+    const socket = new FakeSocket();
+    socket.connected = true;
+    const client = new GameClient(socket.asSocket());
+    const attached = client.attach({ role: 'player', pin: '123456', sessionToken: 's'.repeat(43) });
+    socket.named('player.resume')[0]?.ack({ ok: true, view: playerView(3) });
+    await attached;
+    client.markAnswered(0, 1200);
+    expect(client.getState().view).toMatchObject({ myAnswer: { index: 0, responseMs: 1200 } });
+    socket.push('player.final', { score: 10, rank: 1, playerCount: 1 });
+    await vi.waitFor(() => expect(client.getState().final).not.toBeNull());
+    client.markAnswered(1, 900);
+    expect(client.getState().view).toMatchObject({ myAnswer: { index: 0, responseMs: 1200 } });
+  });
+
   it('asks for a snapshot when a chained message skips one', async () => {
     const socket = new FakeSocket();
     socket.connected = true;

@@ -147,10 +147,15 @@ export class GameClient {
     }
   }
 
-  /** Records locally that the player's answer was accepted (the ack carries no view). */
+  /**
+   * Records locally that the player's answer was accepted (the ack carries no view). An ack
+   * that comes late (resent after a lost reply, answered after the game moved on) changes
+   * nothing once the screen has left that question or the game has ended.
+   */
   markAnswered(index: number, responseMs: number): void {
     const view = this.state.view;
-    if (view?.role !== 'player') return;
+    if (view?.role !== 'player' || this.state.final !== null || view.phase === 'ended') return;
+    if (view.question && view.question.index !== index) return;
     this.update({ view: { ...view, myAnswer: { index, responseMs } } satisfies PlayerView });
   }
 

@@ -21,6 +21,14 @@ export class QuizNotFoundError extends Error {
   }
 }
 
+/** The node runs as many live games as MAX_GAMES_PER_NODE allows. */
+export class TooManyGamesError extends Error {
+  constructor(readonly max: number) {
+    super(`this node runs ${max} live games`);
+    this.name = 'TooManyGamesError';
+  }
+}
+
 export interface CreatedGame {
   gameId: string;
   pin: string;
@@ -40,6 +48,8 @@ interface Owned {
 export class GameNode {
   private readonly owned = new Map<string, Owned>();
   private readonly opening = new Map<string, Promise<GameState | null>>();
+  /** Creations under way: each holds a slot of the cap from its first line, before any await. */
+  private creating = 0;
   private readonly tasks: PeriodicTasks;
   private readonly watched: WatchedGames;
   private readonly leasing: GameLeasing;
@@ -48,7 +58,7 @@ export class GameNode {
   private readonly presence: NodePresence | null;
 
   constructor(private readonly o: GameNodeOptions) {
-    this.keeper = o.reports ? new ReportKeeper(o.log, o.reports, o.logger) : null;
+    this.keeper = o.reports ? new ReportKeeper(o.log, o.reports, o.logger, o.reportQueue) : null;
     this.tasks = new PeriodicTasks(o.clock, o.logger);
     this.tasks.every(o.sweepMs ?? 60_000, () => this.sweep());
     const owns = (gameId: string) => this.owned.has(gameId);
@@ -89,6 +99,17 @@ export class GameNode {
     return this.owned.size;
   }
 
+  /**
+   * Games that count against MAX_GAMES_PER_NODE: those owned and not over, plus creations under
+   * way. An ended game stops counting once its podium has been served (GameRuntime.isOver); it
+   * lingers for ENDED_GAME_MINUTES for its results, but nothing runs in it any more.
+   */
+  get liveCount(): number {
+    let live = this.creating;
+    for (const { runtime } of this.owned.values()) if (!runtime.isOver) live += 1;
+    return live;
+  }
+
   ownedIds(): string[] {
     return [...this.owned.keys()];
   }
@@ -104,8 +125,24 @@ export class GameNode {
     return { log, bus, clock, nodeId, logger, sink: keeper ? observed : sink };
   }
 
-  /** Creates a game for a quiz and owns it: unique PIN, host token returned once (stored hashed). */
+  /**
+   * Creates a game for a quiz and owns it: unique PIN, host token returned once (stored hashed).
+   * Refuses with TooManyGamesError when the node's live games reach `maxGames`: the slot is
+   * taken synchronously, before the first await, so concurrent creations cannot all pass the
+   * check (with Redis each creation awaits several round trips before the game is owned).
+   */
   async create(quizId: string, rawOptions: Partial<GameOptions> = {}): Promise<CreatedGame> {
+    const max = this.o.maxGames;
+    if (max !== undefined && this.liveCount >= max) throw new TooManyGamesError(max);
+    this.creating += 1;
+    try {
+      return await this.createOwned(quizId, rawOptions);
+    } finally {
+      this.creating -= 1;
+    }
+  }
+
+  private async createOwned(quizId: string, rawOptions: Partial<GameOptions>): Promise<CreatedGame> {
     const quiz = await this.o.quizzes.get(quizId);
     if (!quiz) throw new QuizNotFoundError(quizId);
     const options = gameOptionsSchema.parse(rawOptions);

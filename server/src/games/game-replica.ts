@@ -44,6 +44,10 @@ export class GameReplica {
   /** Applies events heard on the bus, in order, filling any gap from the log. */
   receive(events: readonly DomainEvent[]): Promise<void> {
     return this.enqueue(async () => {
+      // One macrotask first. A relayed ack and the events after it come over the same Redis
+      // connection, often in one read: the ack reaches its socket through a few promise steps,
+      // and applying these events at once (fanning out `player.final`, say) would overtake it.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       for (const e of events) {
         if (e.seq <= this.state.seq) continue;
         if (e.seq > this.state.seq + 1) await this.fill();

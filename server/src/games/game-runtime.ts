@@ -40,12 +40,23 @@ export class GameRuntime {
   private failedAt: number | null = null;
   /** Time of the last command from a person (not a timer), for the idle limit. */
   lastActivityAt: number;
+  /**
+   * Whether the game is over for good: `game.ended` committed, handed to this node's sockets
+   * and published to the others (the podium served). From then on it no longer counts as live.
+   */
+  private over: boolean;
 
   private constructor(
     private state: GameState,
     private readonly deps: RuntimeDeps,
   ) {
     this.lastActivityAt = deps.clock.now();
+    this.over = state.phase === 'ended';
+  }
+
+  /** Whether `game.ended` has been committed and fanned out (here and on the bus). */
+  get isOver(): boolean {
+    return this.over;
   }
 
   /** Starts a new game from its create command. */
@@ -268,6 +279,7 @@ export class GameRuntime {
     await this.deps.bus.publish(this.gameId, { origin: this.deps.nodeId, events }).catch((err: unknown) => {
       this.deps.logger.warn({ gameId: this.gameId, err }, 'publish failed after commit');
     });
+    if (this.state.phase === 'ended') this.over = true;
   }
 
   private schedule(): void {

@@ -3,7 +3,7 @@ import express, { type NextFunction, type Request, type RequestHandler, type Res
 
 // Express 5 passes a rejected async handler to the error middleware itself.
 import type { Logger } from 'pino';
-import { QuizNotFoundError, type GameNode } from '../games/game-node.ts';
+import { QuizNotFoundError, TooManyGamesError, type GameNode } from '../games/game-node.ts';
 import { newToken } from '../games/tokens.ts';
 import { ReadOnlyQuizError, type QuizStore } from '../ports/quiz-store.ts';
 import type { AddressLimits } from './address-limits.ts';
@@ -21,8 +21,6 @@ export interface HttpDeps {
   requireTeacher?: RequestHandler;
   /** Per-address limits (game creation). */
   limits?: AddressLimits;
-  /** MAX_GAMES_PER_NODE. */
-  maxGames?: number;
 }
 
 /** An error that becomes `{ error: { code, message } }` with its status. */
@@ -112,10 +110,10 @@ export function httpRoutes(deps: HttpDeps): Router {
     if (!body.success) throw new HttpError(400, 'BAD_REQUEST', describeIssues(body.error));
     const limited = await deps.limits?.takeGame(addressKey(req.ip ?? 'unknown'));
     if (limited) throw new HttpError(429, 'RATE_LIMITED', limited.ack.error.message, undefined, limited.retryAfterSeconds);
-    if (deps.maxGames !== undefined && deps.node.ownedCount >= deps.maxGames) {
-      throw new HttpError(503, 'TOO_MANY_GAMES', 'This server runs as many games as it may; try again when one has ended.', undefined, 60);
-    }
-    const game = await deps.node.create(body.data.quizId, body.data.options);
+    const game = await deps.node.create(body.data.quizId, body.data.options).catch((err: unknown) => {
+      if (err instanceof TooManyGamesError) throw new HttpError(503, 'TOO_MANY_GAMES', 'This server runs as many games as it may; try again when one has ended.', undefined, 60);
+      throw err;
+    });
     const base = deps.joinBase();
     res.status(201).json({
       ...game,

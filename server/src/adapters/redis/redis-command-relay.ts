@@ -72,9 +72,13 @@ export class RedisCommandRelay<C, R> implements CommandRelay<C, R> {
     });
     try {
       const request: Request<C> = { id, replyTo: this.replyChannel, command };
-      const listeners = await this.pub.publish(channels.commands(gameId), JSON.stringify(request));
-      if (listeners === 0) return { kind: 'no-owner' };
-      return await answered;
+      // The reply comes on the subscriber connection, PUBLISH's listener count on the command
+      // connection: a reply that is in is proof enough of an owner. Waiting for the count too
+      // let the game's later events (read meanwhile on the subscriber) reach sockets before the ack.
+      const published = this.pub.publish(channels.commands(gameId), JSON.stringify(request)).then((listeners) =>
+        listeners === 0 ? ({ kind: 'no-owner' } as const) : answered,
+      );
+      return await Promise.race([answered, published]);
     } finally {
       clearTimeout(timer);
       this.pending.delete(id);
