@@ -7,10 +7,20 @@ import type { TestClient } from '../support/test-client.ts';
 import { allTypesQuiz, attachDisplay, disconnected, hostGame, hostSnapshot, joinPlayer, ok, openQuestion, useServer } from '../integration/helpers.ts';
 import { argsFor, broken, COMMANDS, hostile, strangeName, validPayloads } from './payload-arbitraries.ts';
 
-/** fast-check runs of the concurrent property; each sends a batch of 4–24 commands at once. */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
+/**
+ * How long the concurrent property runs. By default (in `npm test`) FUZZ_RUNS batches of 4–24
+ * commands at once. `npm run fuzz -- --commands N` (scripts/fuzz/fuzz.ts) runs this same test
+ * with FUZZ_COMMANDS=N: enough batches for N commands (about ten a batch), sending stops at N.
+ * FUZZ_SEED (and FUZZ_PATH, from a failure's report) replays a run exactly.
+ */
+const TARGET = process.env.FUZZ_COMMANDS ? Number(process.env.FUZZ_COMMANDS) : null;
+const RUNS = TARGET === null ? Number(process.env.FUZZ_RUNS ?? 400) : Math.ceil(TARGET / 9);
+const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
+const PATH = process.env.FUZZ_PATH;
 /** An ack must come; a generous bound for a loaded machine, not a timing assertion. */
 const ACK_TIMEOUT_MS = 20_000;
+/** The test's own bound: two minutes by default, a second a batch for a long run. */
+const TEST_TIMEOUT_MS = Math.max(120_000, TARGET === null ? 0 : RUNS * 1000);
 const MAX_COMMAND_BYTES = 16_384;
 
 /**
@@ -110,8 +120,10 @@ describe('fuzzing every command', () => {
     let count = 0;
     let accepted = 0;
     const codes = new Map<string, number>();
+    console.log(`fuzz: seed ${SEED}, ${RUNS} batches${TARGET === null ? '' : ` up to ${TARGET} commands`} (FUZZ_SEED=${SEED} replays this run)`);
     await fc.assert(
       fc.asyncProperty(batch, async (items) => {
+        if (TARGET !== null && count >= TARGET) return;
         const acks = await Promise.all(
           items.map(async ([who, c]) => {
             const sender = (free[who] ?? guarded[who - free.length]) as TestClient;
@@ -135,7 +147,7 @@ describe('fuzzing every command', () => {
           if (!wellFormed(c.name, c.args)) expect(a.ok, `${c.name} ${JSON.stringify(c.args).slice(0, 200)}`).toBe(false);
         }
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED, ...(PATH !== undefined && { path: PATH, endOnFailure: true }) },
     );
 
     // A fixed corpus of the worst cases, once each, from a player (the socket with most to lose).
@@ -173,10 +185,10 @@ describe('fuzzing every command', () => {
     expect(closed.reveal.distribution).toMatchObject({ answered: 2, correct: 2 });
     const summary = [...codes.entries()].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ');
     console.log(
-      `fuzz: ${count} commands from ${free.length + guarded.length} sockets, every one acknowledged; ${accepted} well-formed ones from strangers and the display accepted (display.attach, view.snapshot); refusals: ${summary}`,
+      `fuzz: ${count} commands from ${free.length + guarded.length} sockets, every one acknowledged, INTERNAL ${codes.get('INTERNAL') ?? 0}, game state unchanged; ${accepted} well-formed ones from strangers and the display accepted (display.attach, view.snapshot); refusals: ${summary}; seed ${SEED}`,
     );
-    expect(count).toBeGreaterThan(RUNS * 4);
-  }, 120_000);
+    expect(count).toBeGreaterThan(TARGET ?? RUNS * 4);
+  }, TEST_TIMEOUT_MS);
 
   it('survives malformed Socket.IO frames: only the sending connection is closed', async () => {
     const { host, ann, bob } = await setup();
