@@ -17,8 +17,11 @@ const TARGET = process.env.FUZZ_COMMANDS ? Number(process.env.FUZZ_COMMANDS) : n
 const RUNS = TARGET === null ? Number(process.env.FUZZ_RUNS ?? 400) : Math.ceil(TARGET / 9);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
 const PATH = process.env.FUZZ_PATH;
-/** An ack must come; a generous bound for a loaded machine, not a timing assertion. */
-const ACK_TIMEOUT_MS = 20_000;
+/**
+ * An ack must come; a generous bound for a loaded machine, not a timing assertion. 20 s was
+ * passed once in a 100,000-command run at a load average of 20 on two cores (issue 19).
+ */
+const ACK_TIMEOUT_MS = 120_000;
 /**
  * The test's own bound, a second a batch and ten minutes at least: a bound against a hang, not
  * a timing assertion. On a loaded 2-core machine 400 batches took over two minutes (the old bound).
@@ -37,6 +40,10 @@ describe('fuzzing every command', () => {
   const h = useServer({ COMMAND_RATE: '0', PIN_MISSES_PER_MINUTE: '0', JOINS_PER_MINUTE: '0' });
 
   async function setup() {
+    // The heartbeat is not under test here: at a load average of 20–30 on two cores the test
+    // process (client and server both) once went 45 s without a ping and every socket dropped.
+    // A longer pong wait for this server's sockets only; the sockets are opened below.
+    h.server.quizbus.io.engine.opts.pingTimeout = 300_000;
     const hosted = await hostGame(h, allTypesQuiz(0, 240));
     const display = await attachDisplay(h, hosted.game.pin);
     const ann = await joinPlayer(h, hosted.game.pin, 'Ann');
