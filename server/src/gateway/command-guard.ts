@@ -58,6 +58,7 @@ export class CommandGuard {
     const problem = payloadProblem(args, this.options.maxBytes);
     if (problem === 'too-large') return this.refuse(known, event, ack, 'PAYLOAD_TOO_LARGE', `A command carries at most ${Math.floor(this.options.maxBytes / 1024)} KB.`);
     if (problem === 'too-deep') return this.refuse(known, event, ack, 'BAD_REQUEST', 'The payload is nested too deeply.');
+    if (problem === 'unreadable') return this.refuse(known, event, ack, 'BAD_REQUEST', 'The payload cannot be read.');
     // Every command is acknowledged, an unknown one too: a client waiting on its ack must not hang.
     if (!known) return this.refuse(known, event, ack, 'BAD_REQUEST', 'Unknown command.');
     return true;

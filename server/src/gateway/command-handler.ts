@@ -35,7 +35,7 @@ type Observe = (command: string, outcome: string, seconds: number) => void;
 export interface DispatchOptions {
   logger: Logger;
   /** Rate, size and name checks before anything else (none in hand-built test gateways). */
-  guard?: CommandGuard;
+  guard?: Pick<CommandGuard, 'admit'>;
   /** Counts each command by type and outcome, with its latency. */
   observe?: Observe;
 }
@@ -55,17 +55,43 @@ export function commandDispatcher(handlers: CommandHandlers, o: DispatchOptions)
     const event = packet[0];
     const last = packet[packet.length - 1];
     if (packet.length < 2 || typeof last !== 'function') return;
-    const ack = last as (res: unknown) => void;
+    const ack = once(last as (res: unknown) => void);
     const args = packet.slice(1, -1);
-    if (o.guard && !o.guard.admit(conn, event, args, ack)) return;
-    if (typeof event !== 'string' || !Object.hasOwn(commandSchemas, event)) {
-      ack(fail('BAD_REQUEST', 'Unknown command.'));
-      return;
+    // Whatever throws before the handler (the guard, a schema) is the server's bug, not the
+    // client's: it gets INTERNAL like a handler's throw, and the socket goes on. Without this a
+    // throw here would escape into Socket.IO's middleware and the command would get no ack.
+    try {
+      if (o.guard && !o.guard.admit(conn, event, args, ack)) return;
+      if (typeof event !== 'string' || !Object.hasOwn(commandSchemas, event)) {
+        ack(fail('BAD_REQUEST', 'Unknown command.'));
+        return;
+      }
+      const name = event as CommandName;
+      // Socket.IO does not wait for listeners; runCommand answers through `ack` and catches
+      // every failure itself (it never rejects).
+      void runCommand(conn, name, handlers[name] as CommandHandler<CommandName>, args, ack, o);
+    } catch (err) {
+      internalError(o, err, conn, event, 'command guard failed');
+      ack(fail('INTERNAL', INTERNAL_MESSAGE));
     }
-    const name = event as CommandName;
-    // Socket.IO does not wait for listeners; runCommand answers through `ack` and catches
-    // every failure itself (it never rejects).
-    void runCommand(conn, name, handlers[name] as CommandHandler<CommandName>, args, ack, o);
+  };
+}
+
+const INTERNAL_MESSAGE = 'Something went wrong on the server.';
+
+/** Logs a server-side failure with the command's name (cut short: any string can arrive as one). */
+function internalError(o: DispatchOptions, err: unknown, conn: Connection, event: unknown, message: string): void {
+  const command = typeof event === 'string' ? event.slice(0, 64) : typeof event;
+  o.logger.error({ err, command, socket: conn.socket.id }, message);
+}
+
+/** The client's ack callback, made to answer at most once whoever calls it. */
+function once(ack: (res: unknown) => void): (res: unknown) => void {
+  let sent = false;
+  return (res) => {
+    if (sent) return;
+    sent = true;
+    ack(res);
   };
 }
 
@@ -79,16 +105,17 @@ async function runCommand<K extends CommandName>(
   o: DispatchOptions,
 ): Promise<void> {
   const reply = replyOnce(ack, name, o.observe);
-  const parsed = commandSchemas[name].safeParse(args.length > 0 ? args[0] : undefined);
-  if (!parsed.success) {
-    reply(fail('BAD_REQUEST', describeIssues(parsed.error)));
-    return;
-  }
   try {
+    // Inside the try: a schema that throws (a getter, a proxy) must not leave the command unanswered.
+    const parsed = commandSchemas[name].safeParse(args.length > 0 ? args[0] : undefined);
+    if (!parsed.success) {
+      reply(fail('BAD_REQUEST', describeIssues(parsed.error)));
+      return;
+    }
     reply(await handler(conn, parsed.data as CommandPayload<K>, reply));
   } catch (err) {
-    o.logger.error({ err, command: name, socket: conn.socket.id }, 'command handler failed');
-    reply(fail('INTERNAL', 'Something went wrong on the server.'));
+    internalError(o, err, conn, name, 'command handler failed');
+    reply(fail('INTERNAL', INTERNAL_MESSAGE));
   }
 }
 
