@@ -5,7 +5,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'artifacts/**', 'coverage/**', 'data/**', 'bench-results/**'] },
+  // tests/browser/*.js: in-page probes evaluated inside Chromium, outside the tests' TypeScript project.
+  { ignores: ['**/dist/**', '**/node_modules/**', 'artifacts/**', 'coverage/**', 'data/**', 'bench-results/**', 'tests/browser/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -117,7 +117,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioOutcome> 
     else conditions.notify();
   }, o.profileDir && join(o.profileDir, 'generators'));
   const hosts: HostDriver[] = [];
-  let host: HostDriver | null = null;
+  let host: HostDriver | null;
   try {
     const first = cluster.nodes[0] as BenchNode;
     const pids = cluster.nodes.map((n) => n.pid);

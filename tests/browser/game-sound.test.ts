@@ -50,7 +50,7 @@ describe('game sound in Chromium', () => {
     const page = await suite.page('display-sound', { viewport: { width: 1280, height: 720 } });
     await page.addInitScript({ content: AUDIO_AS_IN_A_CLASSROOM });
     await page.goto(`${suite.server.url}/display/${game.pin}`);
-    const counts = () => page.evaluate('window.quizbusSound ? { ...window.quizbusSound } : null') as Promise<Counts | null>;
+    const counts = () => page.evaluate<Counts | null>('window.quizbusSound ? { ...window.quizbusSound } : null');
     const sound = page.getByRole('button', { name: 'Sound' });
     expect(await sound.getAttribute('aria-pressed')).toBe('true');
 

@@ -18,16 +18,16 @@ const quiz = {
 const phoneSize = { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } satisfies BrowserContextOptions;
 
 /** The document's language and direction, as a screen reader and the layout see them. */
-const langDir = (page: Page) => page.evaluate('[document.documentElement.lang, document.documentElement.dir]') as Promise<[string, string]>;
+const langDir = (page: Page) => page.evaluate<[string, string]>('[document.documentElement.lang, document.documentElement.dir]');
 
 /**
  * Nothing sticks out sideways (long German words, Arabic mirrored), and on the display nothing
  * needs scrolling either.
  */
 async function expectFits(page: Page, what: string, vertical = false): Promise<void> {
-  const [sw, w, sh, h] = (await page.evaluate(
+  const [sw, w, sh, h] = await page.evaluate<number[]>(
     '[document.documentElement.scrollWidth, innerWidth, document.documentElement.scrollHeight, innerHeight]',
-  )) as number[];
+  );
   expect(sw, `${what}: no sideways overflow`).toBeLessThanOrEqual(w as number);
   if (vertical) expect(sh, `${what}: no vertical overflow`).toBeLessThanOrEqual(h as number);
 }

@@ -14,7 +14,7 @@ const PROBES = readFileSync(new URL('./screen-fit-probes.js', import.meta.url), 
  */
 async function probe(page: Page, name: 'phoneProblems' | 'screenProblems'): Promise<string[]> {
   await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
-  return (await page.evaluate(`(() => { ${PROBES}\n return ${name}(); })()`)) as string[];
+  return page.evaluate<string[]>(`(() => { ${PROBES}\n return ${name}(); })()`);
 }
 
 /** Phone: the page is unscrolled, not wider than the screen, and every enabled control lies inside the viewport. */

@@ -43,7 +43,7 @@ export function ReplayPlayer({ pin, joinUrl }: { pin: string; joinUrl: string | 
     setProblem(null);
     try {
       setPlaying({ replay: await getReplay(pin), factor, at: 0 });
-    } catch (err) {
+    } catch {
       setProblem(t('replay.failed'));
     }
   };

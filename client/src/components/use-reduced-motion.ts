@@ -4,14 +4,14 @@ const QUERY = '(prefers-reduced-motion: reduce)';
 
 /** Whether the person asked for less motion (the OS setting), following changes live. */
 export function useReducedMotion(): boolean {
-  const media = typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? window.matchMedia(QUERY) : null;
+  // One MediaQueryList per mount is enough; its `matches` follows the setting.
+  const [media] = useState(() => (typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? window.matchMedia(QUERY) : null));
   const [reduced, setReduced] = useState(media?.matches ?? false);
   useEffect(() => {
     if (!media) return;
     const onChange = () => setReduced(media.matches);
     media.addEventListener('change', onChange);
     return () => media.removeEventListener('change', onChange);
-    // One MediaQueryList per mount is enough; its `matches` follows the setting.
-  }, []);
+  }, [media]);
   return reduced;
 }

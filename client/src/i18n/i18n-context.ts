@@ -20,7 +20,7 @@ export interface I18nValue {
   t: Translate;
   format: Formatters;
   /** Switches this screen's language (loads its catalog first) and remembers it on this device. */
-  setLocale(code: LocaleCode): void;
+  setLocale: (code: LocaleCode) => void;
 }
 
 /**

@@ -1,10 +1,9 @@
-import type { Messages } from '@lingui/core';
 import { render as rtlRender, type RenderOptions, type RenderResult } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
 import en from './catalogs/en.json';
 import { I18nContext, makeI18nValue } from './i18n-context.ts';
 
-const english = makeI18nValue('en', en as Messages, () => {});
+const english = makeI18nValue('en', en, () => {});
 
 /** Component tests: the English catalog, loaded synchronously (compiled by Lingui on use). */
 export function TestI18n({ children }: { children: ReactNode }) {

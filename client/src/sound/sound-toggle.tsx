@@ -23,7 +23,7 @@ export function SoundToggle({ screen, view, clockOffset, compact = false }: Soun
   if (view?.phase === 'ended') return null;
   return (
     <span className="sound-toggle">
-      <button type="button" className={`button button--small sound-toggle__button${compact ? ' sound-toggle__button--compact' : ''}`} aria-pressed={sound.on} onClick={sound.toggle}>
+      <button type="button" className={`button button--small sound-toggle__button${compact ? ' sound-toggle__button--compact' : ''}`} aria-pressed={sound.on} onClick={() => sound.toggle()}>
         <SpeakerIcon on={sound.on} /> <span className={compact ? 'sr-only' : undefined}>{t('sound.label')}</span>
       </button>
       {sound.waiting ? (

@@ -26,6 +26,8 @@ const byteLengthOf = {
 };
 
 function getter(proto: object, name: string): (this: unknown) => number {
+  // Unbound on purpose: the engine's own getter, later called on the value being weighed.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const get = Object.getOwnPropertyDescriptor(proto, name)?.get;
   if (!get) throw new Error(`no ${name} getter`);
   return get as (this: unknown) => number;
