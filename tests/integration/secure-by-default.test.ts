@@ -37,6 +37,8 @@ const ROUTES: Record<string, 'teacher' | 'host token' | 'anyone'> = {
   'GET /api/games/:pin/replay': 'anyone',
   // The single-page app: the pages of every route, and their scripts.
   'GET /^\\/(?!api\\/|socket\\.io\\/).*/': 'anyone',
+  // Source maps: none are built, and any *.map asked for is a 404 (issue 12's light phone page).
+  'GET /\\.map$/': 'anyone',
 };
 
 interface Layer {
@@ -71,6 +73,7 @@ describe('secure by default: a student on the network reaches nothing of the tea
     /** The requests a student makes of one route: its path with this game's ids filled in. */
     const requestsFor = (route: string): Array<{ method: string; path: string }> => {
       const [method = 'GET', path = ''] = route.split(' ');
+      if (path === '/\\.map$/') return [{ method, path: '/assets/index.js.map' }];
       if (path.startsWith('/^')) return ['/', '/play', '/host', `/host/${game.pin}`, `/display/${game.pin}`, `/reports/${game.gameId}`].map((p) => ({ method, path: p }));
       return [{ method, path: path.replace(/:[a-zA-Z]+/g, (p) => params[p] ?? p) }];
     };
