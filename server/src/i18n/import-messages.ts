@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { ServerLocale } from './report-labels.ts';
 
 /**
@@ -289,24 +288,4 @@ export const IMPORT_MESSAGES: Readonly<Record<ServerLocale, ImportMessages>> = M
 /** The import messages for a language (English when none is given). */
 export function importMessages(locale: ServerLocale = 'en'): ImportMessages {
   return MESSAGES[locale];
-}
-
-const ZOD_LOCALES: Record<ServerLocale, () => { localeError: z.core.$ZodErrorMap }> = {
-  en: z.locales.en,
-  es: z.locales.es,
-  fr: z.locales.fr,
-  de: z.locales.de,
-  'pt-BR': z.locales.ptBR,
-  ar: z.locales.ar,
-  'zh-CN': z.locales.zhCN,
-  pl: z.locales.pl,
-};
-
-/**
- * The parse options that put zod's own schema messages ("Too small: expected string to have
- * >=1 characters") in a language, through zod's shipped locales; messages the shared schemas
- * write themselves stay as written. English passes nothing, so English output is unchanged.
- */
-export function schemaParseOptions(locale: ServerLocale): { error?: z.core.$ZodErrorMap } {
-  return locale === 'en' ? {} : { error: ZOD_LOCALES[locale]().localeError };
 }

@@ -1,6 +1,6 @@
-import { importMessages, schemaParseOptions } from '../i18n/import-messages.ts';
+import { importMessages } from '../i18n/import-messages.ts';
 import type { ServerLocale } from '../i18n/report-labels.ts';
-import { translateSchemaMessage } from '../i18n/schema-messages.ts';
+import { schemaParseOptions, translateSchemaMessage } from '../i18n/schema-messages.ts';
 import { questionSchema, type ImportIssue, type Question, type QuestionType, type QuizSheetColumn } from '@quizbus/shared';
 
 /** The non-empty cells of one spreadsheet row, by column. */

@@ -6,9 +6,9 @@ import {
   type QuizSheetColumn,
 } from '@quizbus/shared';
 import type { z } from 'zod';
-import { importMessages, schemaParseOptions } from '../i18n/import-messages.ts';
+import { importMessages } from '../i18n/import-messages.ts';
 import type { ServerLocale } from '../i18n/report-labels.ts';
-import { translateSchemaMessage } from '../i18n/schema-messages.ts';
+import { schemaParseOptions, translateSchemaMessage } from '../i18n/schema-messages.ts';
 import { columnFor } from './quiz-columns.ts';
 import { cellsOfQuestion, questionFromCells, type SheetCells } from './question-cells.ts';
 
