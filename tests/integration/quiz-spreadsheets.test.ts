@@ -68,6 +68,31 @@ describe('quiz spreadsheets over HTTP', () => {
     expect(((await (await get('/api/quizzes')).json()) as unknown[]).length).toBe(before);
   });
 
+  it('words the refusal in the teacher\'s language: ?lang= first, then Accept-Language; rows and columns unchanged', async () => {
+    const csv = ['question,answer_1,answer_2,correct,time_limit', 'No answers,,,1,20', 'Too slow,a,b,2,999'].join('\n');
+    const refuse = async (query: string, language?: string) => {
+      const headers: Record<string, string> = { 'content-type': 'text/csv', ...(language && { 'accept-language': language }) };
+      const res = await fetch(`${h.server.url}/api/quizzes/import${query}`, { method: 'POST', headers, body: csv });
+      expect(res.status).toBe(400);
+      return ((await res.json()) as { error: { code: string; message: string; issues: ImportIssue[] } }).error;
+    };
+    const de = await refuse('?format=csv', 'de-DE,de;q=0.9,en;q=0.5');
+    expect(de.code).toBe('BAD_REQUEST');
+    expect(de.message).toBe('2 Probleme in der Datei; es wurde nichts importiert.');
+    expect(de.issues).toEqual([
+      { row: 2, column: 'correct', message: 'Antwort 1 ist leer' },
+      { row: 3, column: 'time_limit', message: 'muss eine ganze Zahl von Sekunden zwischen 5 und 240 sein' },
+    ]);
+    const ar = await refuse('?format=csv&lang=ar', 'de');
+    expect(ar.message).toBe('عدد المشكلات في الملف: 2؛ لم يُستورد أي شيء.');
+    expect(ar.issues).toEqual([
+      { row: 2, column: 'correct', message: 'الإجابة رقم 1 فارغة' },
+      { row: 3, column: 'time_limit', message: 'يجب أن يكون عددًا صحيحًا من الثواني من 5 إلى 240' },
+    ]);
+    const unknown = await refuse('?format=csv', 'sw');
+    expect(unknown.message).toBe('2 problems in the file; nothing was imported.');
+  });
+
   it('takes the title from ?title= when the file has none, and refuses bad requests clearly', async () => {
     const res = await upload('question,correct\nThe sky is blue.,true', '?title=Science', 'text/csv');
     expect(res.status).toBe(201);

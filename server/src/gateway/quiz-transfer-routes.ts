@@ -1,5 +1,7 @@
 import { QUIZ_EXPORT_FORMATS, QUIZ_IMPORT_FORMATS, quizIdSchema, type QuizExportFormat, type QuizImportFormat } from '@quizbus/shared';
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import { importMessages } from '../i18n/import-messages.ts';
+import { requestLocale } from '../i18n/report-labels.ts';
 import type { QuizStore } from '../ports/quiz-store.ts';
 import { quizFromCsv, quizToCsv } from '../quizzes/quiz-csv.ts';
 import type { ImportResult, QuizDocument } from '../quizzes/quiz-rows.ts';
@@ -51,7 +53,8 @@ function importFormat(req: Request, body: Buffer): QuizImportFormat {
  * Quiz import and export as spreadsheets (docs/protocol.md, "Quiz spreadsheets"):
  * - `GET /api/quizzes/template.csv`, `GET /api/quizzes/template.xlsx`: an example quiz to fill in;
  * - `POST /api/quizzes/import?format=csv|xlsx[&title=…]`: the file is the body; all or nothing,
- *   every refused row reported with its row number and reason;
+ *   every refused row reported with its row number and reason, worded in `?lang=` or else
+ *   Accept-Language (row numbers and column keys stay as they are);
  * - `GET /api/quizzes/:id/export?format=json|csv|xlsx`: a download that imports back to the same quiz.
  * Mounted before the library routes, whose `/api/quizzes/:id` would otherwise take these paths.
  */
@@ -68,10 +71,11 @@ export function quizTransferRoutes(deps: QuizTransferDeps): Router {
       throw new HttpError(400, 'BAD_REQUEST', 'Send the spreadsheet file as the request body (CSV or xlsx).');
     }
     const title = typeof req.query.title === 'string' && req.query.title.trim() !== '' ? req.query.title.trim().slice(0, 120) : 'Imported quiz';
-    const result: ImportResult = importFormat(req, body) === 'xlsx' ? await quizFromXlsx(body, title) : quizFromCsv(decodeCsvBytes(body), title);
+    const locale = requestLocale(req.query.lang, req.get('accept-language'));
+    const result: ImportResult =
+      importFormat(req, body) === 'xlsx' ? await quizFromXlsx(body, title, locale) : quizFromCsv(decodeCsvBytes(body), title, locale);
     if (!result.ok) {
-      const n = result.issues.length;
-      throw new HttpError(400, 'BAD_REQUEST', `${n === 1 ? 'One problem' : `${n} problems`} in the file; nothing was imported.`, result.issues);
+      throw new HttpError(400, 'BAD_REQUEST', importMessages(locale).summary({ count: result.issues.length }), result.issues);
     }
     res.status(201).json(await deps.quizzes.save({ ...result.quiz, id: quizIdFor(result.quiz.title) }));
   });

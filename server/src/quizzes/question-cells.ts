@@ -1,3 +1,6 @@
+import { importMessages } from '../i18n/import-messages.ts';
+import type { ServerLocale } from '../i18n/report-labels.ts';
+import { schemaParseOptions, translateSchemaMessage } from '../i18n/schema-messages.ts';
 import { questionSchema, type ImportIssue, type Question, type QuestionType, type QuizSheetColumn } from '@quizbus/shared';
 
 /** The non-empty cells of one spreadsheet row, by column. */
@@ -45,14 +48,15 @@ type Parsed = { ok: true; question: Question } | { ok: false; issues: ImportIssu
  * - an empty type is worked out from correct, as in Kahoot's layout: one number is single
  *   choice, several are multi-select, true/false is true-false.
  */
-export function questionFromCells(cells: SheetCells, row: number): Parsed {
+export function questionFromCells(cells: SheetCells, row: number, locale: ServerLocale = 'en'): Parsed {
+  const t = importMessages(locale);
   const issues: ImportIssue[] = [];
   const problem = (column: QuizSheetColumn | undefined, message: string) => issues.push({ row, ...(column && { column }), message });
   const correct = cells.correct ?? '';
   const answers = ANSWER_COLUMNS.map((column) => ({ column, value: cells[column] ?? '' }));
   const filled = answers.filter((a) => a.value !== '');
 
-  const type = questionType(cells.type, correct, problem);
+  const type = questionType(cells.type, correct, problem, locale);
   if (!type) return { ok: false, issues };
 
   const doc: Record<string, unknown> = { type, text: cells.question ?? '' };
@@ -61,7 +65,7 @@ export function questionFromCells(cells: SheetCells, row: number): Parsed {
     const raw = cells[column];
     if (raw === undefined) return;
     const n = wholeSeconds(raw);
-    if (n === undefined || n < min || n > max) problem(column, `must be a whole number of seconds from ${min} to ${max}`);
+    if (n === undefined || n < min || n > max) problem(column, t.seconds({ min, max }));
     else doc[field] = n;
   };
   seconds('time_limit', 'timeLimitSec', 5, 240);
@@ -69,7 +73,7 @@ export function questionFromCells(cells: SheetCells, row: number): Parsed {
   if (cells.points !== undefined) {
     const points = pointsLevel(cells.points);
     if (points) doc.points = points;
-    else problem('points', 'must be standard, double or none (or 1000, 2000, 0)');
+    else problem('points', t.points());
   }
   if (cells.explanation !== undefined) doc.explanation = cells.explanation;
   if (cells.image_url !== undefined) doc.imageUrl = cells.image_url;
@@ -78,11 +82,11 @@ export function questionFromCells(cells: SheetCells, row: number): Parsed {
     case 'single':
     case 'multi': {
       doc.options = filled.map((a) => a.value);
-      const picks = answerNumbers(correct, answers, problem);
+      const picks = answerNumbers(correct, answers, problem, locale);
       if (picks === undefined) break;
       const indexes = picks.map((n) => filled.findIndex((a) => a.column === ANSWER_COLUMNS[n - 1]));
       if (type === 'single') {
-        if (indexes.length !== 1) problem('correct', 'a single-choice question has one right answer; set the type to multi for several');
+        if (indexes.length !== 1) problem('correct', t.singleOneAnswer());
         else doc.correct = indexes[0];
       } else {
         doc.correct = indexes;
@@ -91,18 +95,18 @@ export function questionFromCells(cells: SheetCells, row: number): Parsed {
     }
     case 'poll':
       doc.options = filled.map((a) => a.value);
-      if (correct !== '') problem('correct', 'a poll has no right answer: leave correct empty');
+      if (correct !== '') problem('correct', t.pollNoCorrect());
       break;
     case 'true-false': {
       const value = correct.toLowerCase();
       if (['true', '1', 'yes', 'wahr', 'vrai'].includes(value)) doc.correct = true;
       else if (['false', '2', 'no', 'falsch', 'faux'].includes(value)) doc.correct = false;
-      else problem('correct', 'must be true or false (or 1 for True, 2 for False)');
+      else problem('correct', t.trueFalse());
       break;
     }
     case 'type-answer': {
       const accepted = splitSpellings(correct);
-      if (accepted.length === 0) problem('correct', 'list the accepted answers, separated by |');
+      if (accepted.length === 0) problem('correct', t.typeAnswerList());
       doc.accepted = accepted;
       break;
     }
@@ -110,11 +114,11 @@ export function questionFromCells(cells: SheetCells, row: number): Parsed {
       const number = (column: QuizSheetColumn, field: string, required: boolean) => {
         const raw = cells[column];
         if (raw === undefined) {
-          if (required) problem(column, 'needs a number');
+          if (required) problem(column, t.needsNumber());
           return;
         }
         const n = decimal(raw);
-        if (n === undefined) problem(column, 'must be a number');
+        if (n === undefined) problem(column, t.mustBeNumber());
         else doc[field] = n;
       };
       number('slider_min', 'min', true);
@@ -130,7 +134,7 @@ export function questionFromCells(cells: SheetCells, row: number): Parsed {
   }
   if (issues.length > 0) return { ok: false, issues };
 
-  const checked = questionSchema.safeParse(doc);
+  const checked = questionSchema.safeParse(doc, schemaParseOptions(locale));
   if (checked.success) return { ok: true, question: checked.data };
   for (const i of checked.error.issues) {
     const [field, index] = i.path;
@@ -138,47 +142,49 @@ export function questionFromCells(cells: SheetCells, row: number): Parsed {
     let column: QuizSheetColumn | undefined = FIELD_COLUMNS[String(field)];
     if (list !== undefined) column = typeof index === 'number' ? filled[index]?.column : undefined;
     const message = list !== undefined && typeof index !== 'number' ? i.message.replace(/options|items/, 'answers') : i.message;
-    problem(column, message);
+    problem(column, translateSchemaMessage(locale, message));
   }
   return { ok: false, issues };
 }
 
-function questionType(raw: string | undefined, correct: string, problem: (c: QuizSheetColumn | undefined, m: string) => void): QuestionType | null {
+function questionType(raw: string | undefined, correct: string, problem: (c: QuizSheetColumn | undefined, m: string) => void, locale: ServerLocale): QuestionType | null {
+  const t = importMessages(locale);
   if (raw !== undefined) {
     const type = TYPE_NAMES[raw.toLowerCase().replace(/[\s\-_/]+/g, '')];
-    if (!type) problem('type', `unknown type "${raw}": use single, multi, true-false, type-answer, slider, ordering or poll`);
+    if (!type) problem('type', t.unknownType({ type: raw }));
     return type ?? null;
   }
   if (/^\d+(?:\s*[,;]\s*\d+)*$/.test(correct)) return correct.split(/[,;]/).length > 1 ? 'multi' : 'single';
   if (/^(true|false)$/i.test(correct)) return 'true-false';
-  if (correct === '') problem('correct', 'give the number of the right answer (e.g. 2), or set the type (poll, ordering, …)');
-  else problem('type', 'set the type of this question: single, multi, true-false, type-answer, slider, ordering or poll');
+  if (correct === '') problem('correct', t.answerOrType());
+  else problem('type', t.setType());
   return null;
 }
 
 /** "1, 3" → [1, 3], each naming an answer column that is filled. */
-function answerNumbers(correct: string, answers: ReadonlyArray<{ column: string; value: string }>, problem: (c: QuizSheetColumn | undefined, m: string) => void): number[] | undefined {
+function answerNumbers(correct: string, answers: ReadonlyArray<{ column: string; value: string }>, problem: (c: QuizSheetColumn | undefined, m: string) => void, locale: ServerLocale): number[] | undefined {
+  const t = importMessages(locale);
   if (correct === '') {
-    problem('correct', 'give the number of the right answer (e.g. 2), or several as 1,3');
+    problem('correct', t.answerNumber());
     return undefined;
   }
   if (!/^\d+(?:\s*[,;]\s*\d+)*$/.test(correct)) {
-    problem('correct', 'must be answer numbers separated by commas, e.g. 2 or 1,3');
+    problem('correct', t.answerNumbersFormat());
     return undefined;
   }
   const numbers = correct.split(/[,;]/).map((s) => Number.parseInt(s, 10));
   for (const n of numbers) {
     if (n < 1 || n > 6) {
-      problem('correct', `there is no answer ${n}: answers are numbered 1 to 6`);
+      problem('correct', t.noSuchAnswer({ n }));
       return undefined;
     }
     if (answers[n - 1]?.value === '') {
-      problem('correct', `answer ${n} is empty`);
+      problem('correct', t.answerEmpty({ n }));
       return undefined;
     }
   }
   if (new Set(numbers).size !== numbers.length) {
-    problem('correct', 'names an answer twice');
+    problem('correct', t.answerTwice());
     return undefined;
   }
   return numbers;

@@ -6,6 +6,9 @@ import {
   type QuizSheetColumn,
 } from '@quizbus/shared';
 import type { z } from 'zod';
+import { importMessages } from '../i18n/import-messages.ts';
+import type { ServerLocale } from '../i18n/report-labels.ts';
+import { schemaParseOptions, translateSchemaMessage } from '../i18n/schema-messages.ts';
 import { columnFor } from './quiz-columns.ts';
 import { cellsOfQuestion, questionFromCells, type SheetCells } from './question-cells.ts';
 
@@ -39,21 +42,22 @@ const MAX_ISSUES = 50;
 const MAX_QUESTIONS = 100;
 
 /** Reads a header row into the column each position holds; unknown and repeated headers are problems. */
-export function readHeader(headers: readonly string[], row: number): { columns: Array<QuizSheetColumn | null>; issues: ImportIssue[] } {
+export function readHeader(headers: readonly string[], row: number, locale: ServerLocale = 'en'): { columns: Array<QuizSheetColumn | null>; issues: ImportIssue[] } {
+  const t = importMessages(locale);
   const issues: ImportIssue[] = [];
   const seen = new Set<QuizSheetColumn>();
   const columns = headers.map((header) => {
     const column = columnFor(header);
     if (column === null && header.trim() !== '') {
-      issues.push({ row, column: header.trim(), message: `unknown column "${header.trim()}"; the columns are ${QUIZ_SHEET_COLUMNS.join(', ')}` });
+      issues.push({ row, column: header.trim(), message: t.unknownColumn({ column: header.trim(), columns: QUIZ_SHEET_COLUMNS.join(', ') }) });
     } else if (column !== null && seen.has(column)) {
-      issues.push({ row, column, message: `the column ${column} appears twice` });
+      issues.push({ row, column, message: t.duplicateColumn({ column }) });
       return null;
     }
     if (column) seen.add(column);
     return column;
   });
-  if (!seen.has('question')) issues.push({ row, message: 'no "question" column in the header row' });
+  if (!seen.has('question')) issues.push({ row, message: t.noQuestionColumn() });
   return { columns, issues };
 }
 
@@ -63,7 +67,8 @@ export function readHeader(headers: readonly string[], row: number): { columns: 
  * number and the reason. Empty rows are skipped (Kahoot's template numbers 100 blank rows).
  * Quiz-level fields come from the first row that has them; without a title, `fallbackTitle`.
  */
-export function quizFromRows(columns: ReadonlyArray<QuizSheetColumn | null>, rows: readonly SheetRow[], fallbackTitle: string): ImportResult {
+export function quizFromRows(columns: ReadonlyArray<QuizSheetColumn | null>, rows: readonly SheetRow[], fallbackTitle: string, locale: ServerLocale = 'en'): ImportResult {
+  const t = importMessages(locale);
   const issues: ImportIssue[] = [];
   const questions: Question[] = [];
   const quizLevel: { title?: { row: number; value: string }; description?: string; readTime?: { row: number; value: string } } = {};
@@ -82,20 +87,20 @@ export function quizFromRows(columns: ReadonlyArray<QuizSheetColumn | null>, row
     if (Object.keys(questionCells).length === 0) continue; // a row of quiz fields only
     dataRows += 1;
     if (dataRows > MAX_QUESTIONS) {
-      if (dataRows === MAX_QUESTIONS + 1) issues.push({ row, message: `a quiz holds at most ${MAX_QUESTIONS} questions; this is question ${dataRows}` });
+      if (dataRows === MAX_QUESTIONS + 1) issues.push({ row, message: t.tooManyQuestions({ max: MAX_QUESTIONS, count: dataRows }) });
       continue;
     }
-    const parsed = questionFromCells(questionCells, row);
+    const parsed = questionFromCells(questionCells, row, locale);
     if (parsed.ok) questions.push({ ...parsed.question, id: parsed.question.id ?? `q${questions.length + 1}` });
     else issues.push(...parsed.issues);
   }
-  if (dataRows === 0) issues.push({ message: 'the file has no questions under its header row' });
+  if (dataRows === 0) issues.push({ message: t.noQuestions() });
 
   let readTimeSec: number | undefined;
   if (quizLevel.readTime) {
     readTimeSec = wholeNumber(quizLevel.readTime.value);
     if (readTimeSec === undefined || readTimeSec < 0 || readTimeSec > 30) {
-      issues.push({ row: quizLevel.readTime.row, column: 'quiz_read_time', message: 'must be a whole number of seconds from 0 to 30' });
+      issues.push({ row: quizLevel.readTime.row, column: 'quiz_read_time', message: t.seconds({ min: 0, max: 30 }) });
     }
   }
   if (issues.length > 0) return { ok: false, issues: issues.slice(0, MAX_ISSUES) };
@@ -106,7 +111,7 @@ export function quizFromRows(columns: ReadonlyArray<QuizSheetColumn | null>, row
     ...(readTimeSec !== undefined && { readTimeSec }),
     questions,
   };
-  const checked = quizSchema.safeParse(doc);
+  const checked = quizSchema.safeParse(doc, schemaParseOptions(locale));
   if (checked.success) return { ok: true, quiz: checked.data };
   return {
     ok: false,
@@ -114,7 +119,7 @@ export function quizFromRows(columns: ReadonlyArray<QuizSheetColumn | null>, row
       const field = String(i.path[0] ?? '');
       const column = field === 'title' ? 'quiz_title' : field === 'description' ? 'quiz_description' : undefined;
       const row = field === 'title' ? quizLevel.title?.row : undefined;
-      return { ...(row !== undefined && { row }), ...(column && { column }), message: i.message };
+      return { ...(row !== undefined && { row }), ...(column && { column }), message: translateSchemaMessage(locale, i.message) };
     }),
   };
 }

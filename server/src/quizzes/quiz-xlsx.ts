@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import { importMessages } from '../i18n/import-messages.ts';
+import type { ServerLocale } from '../i18n/report-labels.ts';
 import { XLSX_HEADERS } from './quiz-columns.ts';
 import { quizFromRows, quizRowCells, readHeader, type ImportResult, type QuizDocument } from './quiz-rows.ts';
 import { cellText } from '../spreadsheets/xlsx-cells.ts';
@@ -48,17 +50,19 @@ export async function quizToXlsx(quiz: QuizDocument): Promise<Buffer> {
 /**
  * Reads a quiz from the first sheet of an xlsx workbook: Kahoot's question template (headers
  * on row 8) or a Quizbus export, or any sheet whose header row (within the first 20 rows)
- * names a question column. Row numbers in problems are the sheet's own.
+ * names a question column. Row numbers in problems are the sheet's own; problems are worded
+ * in `locale`.
  */
-export async function quizFromXlsx(bytes: Uint8Array, fallbackTitle: string): Promise<ImportResult> {
+export async function quizFromXlsx(bytes: Uint8Array, fallbackTitle: string, locale: ServerLocale = 'en'): Promise<ImportResult> {
+  const t = importMessages(locale);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch {
-    return { ok: false, issues: [{ message: 'the file is not an Excel workbook (.xlsx)' }] };
+    return { ok: false, issues: [{ message: t.notXlsx() }] };
   }
   const ws = wb.worksheets[0];
-  if (!ws) return { ok: false, issues: [{ message: 'the workbook has no sheet' }] };
+  if (!ws) return { ok: false, issues: [{ message: t.noSheet() }] };
   // Only rows that exist are read (findRow, eachRow): a sheet formatted down to row 1 048 576
   // must not cost a million empty rows.
   const width = Math.max(ws.actualColumnCount, 1);
@@ -68,13 +72,13 @@ export async function quizFromXlsx(bytes: Uint8Array, fallbackTitle: string): Pr
     if (readHeader(textsOf(ws.findRow(r)), r).columns.includes('question')) headerRow = r;
   }
   if (headerRow === 0) {
-    return { ok: false, issues: [{ message: `no header row with a "Question" column in the first ${HEADER_SEARCH_ROWS} rows of the first sheet` }] };
+    return { ok: false, issues: [{ message: t.noHeaderRow({ rows: HEADER_SEARCH_ROWS }) }] };
   }
-  const header = readHeader(textsOf(ws.findRow(headerRow)), headerRow);
+  const header = readHeader(textsOf(ws.findRow(headerRow)), headerRow, locale);
   if (header.issues.length > 0) return { ok: false, issues: header.issues };
   const rows: Array<{ row: number; values: string[] }> = [];
   ws.eachRow((row, r) => {
     if (r > headerRow) rows.push({ row: r, values: textsOf(row) });
   });
-  return quizFromRows(header.columns, rows, fallbackTitle);
+  return quizFromRows(header.columns, rows, fallbackTitle, locale);
 }
