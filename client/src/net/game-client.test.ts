@@ -23,6 +23,17 @@ const playerView = (seq: number): PlayerView => ({
   me: { playerId: 'p_1', nickname: 'Ann', score: 0, streak: 0, rank: null },
 });
 
+/** A player's client seated at seq 5 on a connected fake socket, resending without delay. */
+async function seatedPlayer(): Promise<{ socket: FakeSocket; client: GameClient }> {
+  const socket = new FakeSocket();
+  socket.connected = true;
+  const client = new GameClient(socket.asSocket(), { resendDelay: () => 0 });
+  const resumed = client.attach({ role: 'player', pin: '123456', sessionToken: 'x'.repeat(43) });
+  socket.named('player.resume')[0]?.ack({ ok: true, playerId: 'p_1', view: playerView(5) });
+  await resumed;
+  return { socket, client };
+}
+
 describe('GameClient', () => {
   it('attaches on connect, shows reconnecting while down, and re-attaches with a fresh view', async () => {
     const socket = new FakeSocket();
@@ -71,12 +82,7 @@ describe('GameClient', () => {
   });
 
   it('resends every command cut off by a lost connection, with its command id, once the seat is back', async () => {
-    const socket = new FakeSocket();
-    socket.connected = true;
-    const client = new GameClient(socket.asSocket(), { resendDelay: () => 0 });
-    const resumed = client.attach({ role: 'player', pin: '123456', sessionToken: 'x'.repeat(43) });
-    socket.named('player.resume')[0]?.ack({ ok: true, playerId: 'p_1', view: playerView(5) });
-    await resumed;
+    const { socket, client } = await seatedPlayer();
 
     const answer = client.send('answer.submit', { index: 0, answer: { kind: 'choice', choice: 1 } });
     const next = client.send('host.next', {});
@@ -120,12 +126,7 @@ describe('GameClient', () => {
   });
 
   it('keeps asking for the seat while the server says "not now", showing reconnecting, until it is back', async () => {
-    const socket = new FakeSocket();
-    socket.connected = true;
-    const client = new GameClient(socket.asSocket(), { resendDelay: () => 0 });
-    const resumed = client.attach({ role: 'player', pin: '123456', sessionToken: 'x'.repeat(43) });
-    socket.named('player.resume')[0]?.ack({ ok: true, playerId: 'p_1', view: playerView(5) });
-    await resumed;
+    const { socket, client } = await seatedPlayer();
     socket.drop();
     socket.up();
     await vi.waitFor(() => expect(socket.named('player.resume')).toHaveLength(2));
@@ -138,12 +139,7 @@ describe('GameClient', () => {
   });
 
   it('ends the commands waiting for a seat that is refused for good', async () => {
-    const socket = new FakeSocket();
-    socket.connected = true;
-    const client = new GameClient(socket.asSocket(), { resendDelay: () => 0 });
-    const resumed = client.attach({ role: 'player', pin: '123456', sessionToken: 'x'.repeat(43) });
-    socket.named('player.resume')[0]?.ack({ ok: true, playerId: 'p_1', view: playerView(5) });
-    await resumed;
+    const { socket, client } = await seatedPlayer();
     socket.drop();
     const answer = client.send('answer.submit', { index: 0, answer: { kind: 'choice', choice: 1 } });
     socket.up();
