@@ -29,7 +29,7 @@ import { GameNode } from './games/game-node.ts';
 import { newId } from './games/tokens.ts';
 import { createLogger } from './logger.ts';
 import { watchLeaks } from './leak-gauges.ts';
-import { instrumentBus, Metrics } from './metrics.ts';
+import { instrumentBus, instrumentLog, Metrics } from './metrics.ts';
 import { REPORT_QUEUE_DEFAULTS } from './games/report-keeper.ts';
 import { joinBaseUrl } from './network-urls.ts';
 import type { Clock } from './ports/clock.ts';
@@ -120,8 +120,9 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
     nodeId,
     clock,
     logger: log,
-    log: adapters.log,
+    log: instrumentLog(adapters.log, metrics),
     bus: instrumentBus(adapters.bus, metrics, clock),
+    turnBetweenCommands: adapters.mode === 'redis',
     directory: adapters.directory,
     leases: adapters.leases,
     relay: adapters.relay,

@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Clock } from './ports/clock.ts';
 import type { GameBus } from './ports/game-bus.ts';
+import type { EventLog } from './ports/event-log.ts';
 
 /**
  * Prometheus metrics of one node, served at GET /metrics. One registry per node (tests run
@@ -61,6 +62,19 @@ export class Metrics {
       this.set(gauges.watchedGames());
     } });
   }
+}
+
+/** Wraps a log so that the events its appends publish on the bus are counted (quizbus_events_published_total). */
+export function instrumentLog(log: EventLog, metrics: Metrics): EventLog {
+  return {
+    append: async (gameId, expectedVersion, events, origin) => {
+      await log.append(gameId, expectedVersion, events, origin);
+      if (origin !== undefined) metrics.eventsPublished.inc(events.length);
+    },
+    read: (gameId, afterSeq) => log.read(gameId, afterSeq),
+    version: (gameId) => log.version(gameId),
+    remove: (gameId) => log.remove(gameId),
+  };
 }
 
 /** Wraps a bus so that events published and received, and the bus lag, are counted. */

@@ -73,10 +73,11 @@ export interface AdapterSet {
 
 /** The embedded default: everything in this process, quizzes and reports as files under DATA_DIR. */
 export function embeddedAdapters(clock: Clock, bundled: readonly Quiz[], dataDir: string, reportRetentionMs = YEAR_MS): AdapterSet {
+  const bus = new MemoryGameBus();
   return {
     mode: 'embedded',
-    log: new MemoryEventLog(),
-    bus: new MemoryGameBus(),
+    log: new MemoryEventLog(bus),
+    bus,
     directory: new MemoryGameDirectory(),
     leases: new MemoryGameLeases(clock),
     relay: new MemoryCommandRelay(),

@@ -4,7 +4,6 @@ import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../adapters/memory/fake-clock.ts';
 import { MemoryEventLog } from '../adapters/memory/memory-event-log.ts';
-import { MemoryGameBus } from '../adapters/memory/memory-game-bus.ts';
 import { evolve, REMEMBERED_COMMANDS, replay } from '../engine/index.ts';
 import { VersionConflictError } from '../ports/event-log.ts';
 import { GameRuntime, type RuntimeDeps } from './game-runtime.ts';
@@ -25,17 +24,17 @@ const HOST = 'host-hash';
 class FaultyLog extends MemoryEventLog {
   next: 'applied-then-timeout' | 'conflict' | null = null;
 
-  override async append(gameId: string, expectedVersion: number, events: readonly DomainEvent[]): Promise<void> {
+  override async append(gameId: string, expectedVersion: number, events: readonly DomainEvent[], origin?: string): Promise<void> {
     const fault = this.next;
     this.next = null;
     if (fault === 'conflict') throw new VersionConflictError(gameId, expectedVersion, expectedVersion + 1);
-    await super.append(gameId, expectedVersion, events);
+    await super.append(gameId, expectedVersion, events, origin);
     if (fault === 'applied-then-timeout') throw new Error('Command timed out');
   }
 }
 
 function deps(log: MemoryEventLog, clock = new FakeClock()): RuntimeDeps {
-  return { log, bus: new MemoryGameBus(), clock, nodeId: 'n1', logger: pino({ level: 'silent' }), sink: () => undefined };
+  return { log, clock, nodeId: 'n1', logger: pino({ level: 'silent' }), sink: () => undefined };
 }
 
 async function lobby(log = new FaultyLog()) {

@@ -29,4 +29,6 @@ export interface GameNodeOptions
   random?: RandomInt;
   /** MAX_GAMES_PER_NODE: live games this node may create (taken-over games are never refused). */
   maxGames?: number;
+  /** A turn of the event loop between two commands of a game (RuntimeDeps.turnBetweenCommands): on with a shared store. */
+  turnBetweenCommands?: boolean;
 }

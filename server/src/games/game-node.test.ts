@@ -26,10 +26,11 @@ const quiz: Quiz = {
 /** Several nodes in one process over shared in-memory adapters: a cluster without Redis. */
 function cluster() {
   const clock = new FakeClock();
+  const bus = new MemoryGameBus();
   const shared = {
     clock,
-    log: new MemoryEventLog(),
-    bus: new MemoryGameBus(),
+    log: new MemoryEventLog(bus),
+    bus,
     directory: new MemoryGameDirectory(),
     leases: new MemoryGameLeases(clock),
     relay: new MemoryCommandRelay<Command, Outcome>(),

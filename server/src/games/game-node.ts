@@ -115,14 +115,14 @@ export class GameNode {
   }
 
   private runtimeDeps(): RuntimeDeps {
-    const { log, bus, clock, nodeId, logger, sink } = this.o;
+    const { log, clock, nodeId, logger, sink, turnBetweenCommands } = this.o;
     const keeper = this.keeper;
     // The owner's events also go to the report keeper, which saves a report at game.ended.
     const observed: EventSink = (e, s) => {
       sink(e, s);
       keeper?.observe(e, s);
     };
-    return { log, bus, clock, nodeId, logger, sink: keeper ? observed : sink };
+    return { log, clock, nodeId, logger, sink: keeper ? observed : sink, turnBetweenCommands };
   }
 
   /**

@@ -21,14 +21,15 @@ const quiz: Quiz = {
 };
 const HOST = 'host-hash';
 
-function setup(log = new MemoryEventLog()) {
+/** `given`: a log of the test's own (it then publishes nowhere); by default one that publishes on `bus`. */
+function setup(given?: MemoryEventLog) {
   const clock = new FakeClock();
   const bus = new MemoryGameBus();
+  const log = given ?? new MemoryEventLog(bus);
   const delivered: Array<{ event: DomainEvent; seq: number }> = [];
   const published: BusMessage[] = [];
   const deps: RuntimeDeps = {
     log,
-    bus,
     clock,
     nodeId: 'n1',
     logger: pino({ level: 'silent' }),
@@ -135,7 +136,7 @@ describe('GameRuntime', () => {
     expect(rt.current.players.size).toBe(0);
   });
 
-  it('publishes each command\'s events as one bus message, after the sink', async () => {
+  it('publishes each command\'s events as one bus message, through its append', async () => {
     const { create, published } = setup();
     const rt = await create();
     await rt.execute({ type: 'join', playerId: 'p1', nickname: 'a', tokenHash: 't1' });

@@ -5,18 +5,25 @@ import type { Command, CommandType, Decision, GameState, Replies } from '../engi
 import type { Clock, Timer } from '../ports/clock.ts';
 import type { EventLog } from '../ports/event-log.ts';
 import { VersionConflictError } from '../ports/event-log.ts';
-import type { GameBus } from '../ports/game-bus.ts';
 
 /** Called for each committed event with the state right after it, before the next command runs. */
 export type EventSink = (event: DomainEvent, state: GameState) => void;
 
 export interface RuntimeDeps {
+  /** The log; each append also publishes the events on the game's bus (one call per commit). */
   log: EventLog;
-  bus: GameBus;
   clock: Clock;
   nodeId: string;
   logger: Logger;
   sink: EventSink;
+  /**
+   * Lets one turn of the event loop pass between two commands of the game. With a shared store
+   * a forwarded command's reply is published from promise callbacks after its outcome; the next
+   * command's append publishes that command's events from inside the store. The turn makes sure
+   * the reply is on its way first, so a player's ack never falls behind its game's later events
+   * (`player.final`). In one process there is no relay and the turn would only slow the queue.
+   */
+  turnBetweenCommands?: boolean;
 }
 
 /** A decision as the sender sees it: with the game's version once the command is applied. */
@@ -27,7 +34,7 @@ export type Outcome<T extends CommandType = CommandType> = (Extract<Decision<T>,
 
 /**
  * The owner of one game on this node. Runs the game's commands strictly one at a time:
- * decide → append to the log → evolve → hand to the local fan-out → publish on the bus → reply.
+ * decide → append to the log (which publishes on the bus) → evolve → hand to the local fan-out → reply.
  * Keeps one timer, at the game's next absolute deadline.
  */
 export class GameRuntime {
@@ -65,13 +72,12 @@ export class GameRuntime {
     const decision = decide(null, command, now);
     if (!decision.ok) throw new Error(decision.message);
     const events = stamp(command.gameId, 0, now, decision.events);
-    await deps.log.append(command.gameId, 0, events);
+    await deps.log.append(command.gameId, 0, events, deps.nodeId);
     let state: GameState | null = null;
     for (const e of events) state = evolve(state, e);
     if (!state) throw new Error('game.created produced no state');
     const runtime = new GameRuntime(state, deps);
     for (const e of events) deps.sink(e, state);
-    await deps.bus.publish(command.gameId, { origin: deps.nodeId, events });
     return runtime;
   }
 
@@ -114,7 +120,7 @@ export class GameRuntime {
     this.openBatch = null;
     const run = this.tail.then(() => this.run(command, then));
     // The tail only orders commands; the caller gets `run` and its failure.
-    this.tail = run.catch(() => undefined);
+    this.tail = this.settle(run);
     return run;
   }
 
@@ -132,11 +138,17 @@ export class GameRuntime {
       const fresh: AnswerBatch = { items: [] };
       this.openBatch = fresh;
       const run = this.tail.then(() => this.runBatch(fresh));
-      this.tail = run.catch(() => undefined);
+      this.tail = this.settle(run);
       batch = fresh;
     }
     const items = batch.items;
     return new Promise((resolve) => items.push({ command, resolve }));
+  }
+
+  /** What the next command waits for: this one done (failed or not), and a turn if asked for. */
+  private settle(run: Promise<unknown>): Promise<unknown> {
+    const done = run.catch(() => undefined);
+    return this.deps.turnBetweenCommands ? done.then(nextTurn) : done;
   }
 
   private async runBatch(batch: AnswerBatch): Promise<void> {
@@ -265,20 +277,18 @@ export class GameRuntime {
     }
   }
 
-  /** Commit before publish: the log holds an event before any client or node hears of it. */
+  /**
+   * Commit before fan-out: the log holds an event before any client or node hears of it. The
+   * append publishes to the other nodes in the same call to the store (one round trip per commit).
+   */
   private async commit(drafts: readonly KeyedDraft[], now: number, cid?: string): Promise<void> {
     const events = stamp(this.gameId, this.state.seq, now, cid === undefined ? drafts : withCid(drafts, cid));
-    await this.deps.log.append(this.gameId, this.state.seq, events);
+    await this.deps.log.append(this.gameId, this.state.seq, events, this.deps.nodeId);
     if (this.deps.logger.isLevelEnabled('debug')) this.deps.logger.debug({ gameId: this.gameId, seq: events.map((e) => e.seq), types: events.map((e) => e.type) }, 'committed');
     for (const e of events) {
       this.state = evolve(this.state, e);
       this.deps.sink(e, this.state);
     }
-    // Committed is committed: a failed publish must not turn the ack into a failure. Copies
-    // elsewhere see the gap at the next event and catch up from the log.
-    await this.deps.bus.publish(this.gameId, { origin: this.deps.nodeId, events }).catch((err: unknown) => {
-      this.deps.logger.warn({ gameId: this.gameId, err }, 'publish failed after commit');
-    });
     if (this.state.phase === 'ended') this.over = true;
   }
 
@@ -319,6 +329,10 @@ export class GameRuntime {
 }
 
 const RETRY_MS = 1000;
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
 /** Answers committed together at most: bounds one append and the wait of the first in line. */
 const MAX_BATCH = 500;
 

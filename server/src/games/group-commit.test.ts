@@ -23,13 +23,13 @@ class CountingLog extends MemoryEventLog {
   appends = 0;
   failNext = false;
 
-  override async append(gameId: string, expectedVersion: number, events: readonly DomainEvent[]): Promise<void> {
+  override async append(gameId: string, expectedVersion: number, events: readonly DomainEvent[], origin?: string): Promise<void> {
     this.appends += 1;
     if (this.failNext) {
       this.failNext = false;
       throw new Error('store unreachable');
     }
-    return super.append(gameId, expectedVersion, events);
+    return super.append(gameId, expectedVersion, events, origin);
   }
 }
 
@@ -37,9 +37,9 @@ class CountingLog extends MemoryEventLog {
 async function openGame(players: number) {
   const clock = new FakeClock();
   const bus = new MemoryGameBus();
-  const log = new CountingLog();
+  const log = new CountingLog(bus);
   const published: BusMessage[] = [];
-  const deps: RuntimeDeps = { log, bus, clock, nodeId: 'n1', logger: pino({ level: 'silent' }), sink: () => undefined };
+  const deps: RuntimeDeps = { log, clock, nodeId: 'n1', logger: pino({ level: 'silent' }), sink: () => undefined };
   void bus.subscribe('g1', (m) => published.push(m));
   const options = gameOptionsSchema.parse({});
   const rt = await GameRuntime.create(deps, {

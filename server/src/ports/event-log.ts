@@ -18,8 +18,13 @@ export class VersionConflictError extends Error {
  * empty) equals `expectedVersion`, and the events' seqs continue it.
  */
 export interface EventLog {
-  /** Appends events atomically; throws VersionConflictError when the version moved on. */
-  append(gameId: string, expectedVersion: number, events: readonly DomainEvent[]): Promise<void>;
+  /**
+   * Appends events atomically; throws VersionConflictError when the version moved on (and then
+   * neither writes nor publishes). With `origin` (the owner's node id) the same step also
+   * publishes the events on the game's bus as one `{ origin, events }` message, after they are
+   * in the log: a commit is one call to the store, not an append and then a publish.
+   */
+  append(gameId: string, expectedVersion: number, events: readonly DomainEvent[], origin?: string): Promise<void>;
   /** Events with seq > afterSeq, in order. */
   read(gameId: string, afterSeq?: number): Promise<DomainEvent[]>;
   /** The seq of the last event, 0 for an unknown game. */

@@ -26,7 +26,10 @@ import { MemoryNodeHeartbeats } from './memory-node-heartbeats.ts';
 import { rateBucketsContract } from '../../ports/contracts/rate-buckets.contract.ts';
 import { MemoryRateBuckets } from './memory-rate-buckets.ts';
 
-eventLogContract('memory', async () => ({ log: new MemoryEventLog(), done: async () => {} }));
+eventLogContract('memory', async () => {
+  const bus = new MemoryGameBus();
+  return { log: new MemoryEventLog(bus), bus, done: async () => {} };
+});
 
 gameBusContract('memory', async () => {
   const bus = new MemoryGameBus();

@@ -1,11 +1,15 @@
 import type { DomainEvent } from '@quizbus/shared';
 import { VersionConflictError, type EventLog } from '../../ports/event-log.ts';
+import type { GameBus } from '../../ports/game-bus.ts';
 
 /** The embedded event log: one array per game in this process. */
 export class MemoryEventLog implements EventLog {
   private readonly logs = new Map<string, DomainEvent[]>();
 
-  async append(gameId: string, expectedVersion: number, events: readonly DomainEvent[]): Promise<void> {
+  /** `bus`: where an append with an origin publishes its events (none: such appends publish nothing). */
+  constructor(private readonly bus?: GameBus) {}
+
+  async append(gameId: string, expectedVersion: number, events: readonly DomainEvent[], origin?: string): Promise<void> {
     const log = this.logs.get(gameId) ?? [];
     if (log.length !== expectedVersion) throw new VersionConflictError(gameId, expectedVersion, log.length);
     events.forEach((e, i) => {
@@ -15,6 +19,8 @@ export class MemoryEventLog implements EventLog {
     });
     log.push(...events);
     this.logs.set(gameId, log);
+    // Committed is committed: a lost message is a gap the other copies fill from the log.
+    if (origin !== undefined) await this.bus?.publish(gameId, { origin, events: [...events] }).catch(() => undefined);
   }
 
   async read(gameId: string, afterSeq = 0): Promise<DomainEvent[]> {

@@ -56,7 +56,15 @@ async function fresh(): Promise<{ redis: Redis; done: () => Promise<void> }> {
 
 eventLogContract('redis stream', async () => {
   const { redis, done } = await fresh();
-  return { log: new RedisEventLog(redis, 0), done };
+  const sub = await client(0);
+  return {
+    log: new RedisEventLog(redis, 0),
+    bus: new RedisGameBus(redis, sub),
+    done: async () => {
+      sub.disconnect();
+      await done();
+    },
+  };
 });
 
 /** Two nodes on pub/sub: each gets a command and a subscriber connection of its own. */

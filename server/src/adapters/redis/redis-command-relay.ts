@@ -18,16 +18,24 @@ interface Reply<R> {
  * Commands forwarded over Redis pub/sub: the owner listens on the game's command channel and
  * answers on the sender's reply channel. PUBLISH reports how many listened, so "nobody owns
  * this game" is known at once rather than after a timeout.
+ *
+ * Replies are batched per sender: the replies an owner has for one node at the end of a
+ * microtask run (the outcomes of every game whose appends came back in one read, with
+ * autopipelining often dozens of games) go as one PUBLISH of a JSON array. The batch goes out
+ * on `process.nextTick`, before any timer or I/O callback, so before the game's next command
+ * (which waits a turn, GameRuntime's turnBetweenCommands) can publish later events.
  */
 export class RedisCommandRelay<C, R> implements CommandRelay<C, R> {
   private readonly serving = new Map<string, (command: C) => Promise<R>>();
   private readonly pending = new Map<string, (reply: R) => void>();
+  /** Replies waiting for the next tick, by the sender's reply channel. */
+  private readonly outbox = new Map<string, Array<Reply<R>>>();
   private readonly replyChannel: string;
   private ready: Promise<unknown>;
   private readonly onMessage = (channel: string, raw: string): void => {
     if (channel === this.replyChannel) {
-      const reply = safeParse<Reply<R>>(raw);
-      if (reply) this.pending.get(reply.id)?.(reply.reply);
+      const replies = safeParse<Reply<R> | Array<Reply<R>>>(raw);
+      for (const reply of Array.isArray(replies) ? replies : replies ? [replies] : []) this.pending.get(reply.id)?.(reply.reply);
       return;
     }
     const handler = this.serving.get(channel);
@@ -35,9 +43,27 @@ export class RedisCommandRelay<C, R> implements CommandRelay<C, R> {
     if (!handler || !request) return;
     // A bus message has nobody to answer but the reply channel; see the rejection handler.
     void handler(request.command).then(
-      (reply) => this.pub.publish(request.replyTo, JSON.stringify({ id: request.id, reply } satisfies Reply<R>)),
+      (reply) => this.queueReply(request.replyTo, { id: request.id, reply }),
       () => undefined, // the sender times out; the handler logs its own failures
     );
+  };
+
+  private queueReply(to: string, reply: Reply<R>): void {
+    const batch = this.outbox.get(to);
+    if (batch) {
+      batch.push(reply);
+      return;
+    }
+    this.outbox.set(to, [reply]);
+    if (this.outbox.size === 1) process.nextTick(this.flushReplies);
+  }
+
+  private readonly flushReplies = (): void => {
+    for (const [to, replies] of this.outbox) {
+      // Lost only with Redis unreachable: each sender then times out and says OUTCOME_UNKNOWN.
+      this.pub.publish(to, JSON.stringify(replies)).catch(() => undefined);
+    }
+    this.outbox.clear();
   };
 
   constructor(

@@ -1,20 +1,30 @@
 import { domainEventSchema, type DomainEvent } from '@quizbus/shared';
 import type { Redis } from 'ioredis';
 import { VersionConflictError, type EventLog } from '../../ports/event-log.ts';
-import { keys } from './keys.ts';
+import { channels, keys } from './keys.ts';
 
 // Atomic append with an expected version: compare the version key, add every event with the
-// stream id 0-<seq> (so entries are ordered by seq), set the new version. Returns the actual
-// version on conflict, or -1 on success.
+// stream id 0-<seq> (so entries are ordered by seq), set the new version, and (ARGV[2] not
+// empty) publish the events on the game's channel as `{ origin, events }`: ARGV[3] is the
+// message's head, the events' JSON follows it. Publishing here rather than in a second call
+// saves a command and a round trip per commit, and an event is still in the log before anyone
+// hears of it. KEYS and the channel share the game's hash tag: one slot, as Redis Cluster needs.
+// Returns the actual version on conflict (nothing written or published), or -1 on success.
 const APPEND = `
 local current = tonumber(redis.call('GET', KEYS[2]) or '0')
 if current ~= tonumber(ARGV[1]) then return current end
-for i = 2, #ARGV do
-  redis.call('XADD', KEYS[1], '0-' .. (current + i - 1), 'e', ARGV[i])
+local count = #ARGV - 3
+for i = 1, count do
+  redis.call('XADD', KEYS[1], '0-' .. (current + i), 'e', ARGV[i + 3])
 end
-redis.call('SET', KEYS[2], current + #ARGV - 1)
+redis.call('SET', KEYS[2], current + count)
+if ARGV[2] ~= '' then
+  redis.call('PUBLISH', ARGV[2], ARGV[3] .. table.concat(ARGV, ',', 4) .. ']}')
+end
 return -1
 `;
+
+type AppendScript = (...args: Array<string | number>) => Promise<number>;
 
 /** The event log as one Redis Stream per game, with optimistic concurrency in a Lua script. */
 export class RedisEventLog implements EventLog {
@@ -26,12 +36,15 @@ export class RedisEventLog implements EventLog {
     redis.defineCommand('quizbusAppend', { numberOfKeys: 2, lua: APPEND });
   }
 
-  async append(gameId: string, expectedVersion: number, events: readonly DomainEvent[]): Promise<void> {
+  async append(gameId: string, expectedVersion: number, events: readonly DomainEvent[], origin?: string): Promise<void> {
     events.forEach((e, i) => {
       if (e.seq !== expectedVersion + i + 1 || e.gameId !== gameId) throw new Error(`event ${e.type} has seq ${e.seq}, expected ${expectedVersion + i + 1}`);
     });
-    const run = (this.redis as unknown as { quizbusAppend: (...args: Array<string | number>) => Promise<number> }).quizbusAppend;
-    const result = await run.call(this.redis, keys.events(gameId), keys.version(gameId), expectedVersion, ...events.map((e) => JSON.stringify(e)));
+    const run = (this.redis as unknown as { quizbusAppend: AppendScript }).quizbusAppend;
+    // The bus message is built around the events' own JSON, so each event is serialised once.
+    const channel = origin === undefined ? '' : channels.events(gameId);
+    const head = origin === undefined ? '' : `{"origin":${JSON.stringify(origin)},"events":[`;
+    const result = await run.call(this.redis, keys.events(gameId), keys.version(gameId), expectedVersion, channel, head, ...events.map((e) => JSON.stringify(e)));
     if (result !== -1) throw new VersionConflictError(gameId, expectedVersion, result);
   }
 

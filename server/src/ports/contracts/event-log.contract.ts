@@ -1,6 +1,7 @@
 import type { DomainEvent } from '@quizbus/shared';
 import { describe, expect, it } from 'vitest';
 import { VersionConflictError, type EventLog } from '../event-log.ts';
+import type { BusMessage, GameBus } from '../game-bus.ts';
 
 /** A minimal valid event stream for a game: created, then n players joining. */
 export function sampleEvents(gameId: string, from: number, count: number): DomainEvent[] {
@@ -28,18 +29,42 @@ export function sampleEvents(gameId: string, from: number, count: number): Domai
 
 /**
  * The behaviour every EventLog must have. Run against each adapter with a factory that gives a
- * fresh, empty log and a cleanup.
+ * fresh, empty log, a bus of the same family (what the log's appends publish on) and a cleanup.
  */
-export function eventLogContract(name: string, make: () => Promise<{ log: EventLog; done: () => Promise<void> }>): void {
+export function eventLogContract(name: string, make: () => Promise<{ log: EventLog; bus: GameBus; done: () => Promise<void> }>): void {
   describe(`EventLog contract: ${name}`, () => {
-    const withLog = async (fn: (log: EventLog) => Promise<void>) => {
-      const { log, done } = await make();
+    const withLog = async (fn: (log: EventLog, bus: GameBus) => Promise<void>) => {
+      const { log, bus, done } = await make();
       try {
-        await fn(log);
+        await fn(log, bus);
       } finally {
         await done();
       }
     };
+
+    it('publishes an append with an origin on the game\'s bus in the same step, and a refused or origin-less one not at all', () =>
+      withLog(async (log, bus) => {
+        const heard: BusMessage[] = [];
+        let second = () => undefined as void;
+        const twoHeard = new Promise<void>((resolve) => (second = resolve));
+        const stop = await bus.subscribe('g1', (m) => {
+          heard.push(m);
+          if (heard.length === 2) second();
+        });
+        await log.append('g1', 0, sampleEvents('g1', 1, 2), 'node-a');
+        expect(await log.version('g1')).toBe(2);
+        await expect(log.append('g1', 1, sampleEvents('g1', 2, 1), 'node-a')).rejects.toBeInstanceOf(VersionConflictError);
+        await log.append('g1', 2, sampleEvents('g1', 3, 1));
+        await log.append('g1', 3, sampleEvents('g1', 4, 1), 'node-b');
+        // Messages of one game arrive in order: anything the refused or the silent append had
+        // published would have come before the last one.
+        await twoHeard;
+        await stop();
+        expect(heard).toEqual([
+          { origin: 'node-a', events: sampleEvents('g1', 1, 2) },
+          { origin: 'node-b', events: sampleEvents('g1', 4, 1) },
+        ]);
+      }));
 
     it('appends in order and reads back from any point', () =>
       withLog(async (log) => {
