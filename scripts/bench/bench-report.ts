@@ -45,7 +45,8 @@ export interface ScenarioDetails {
   joinCpuSeconds: number;
   gameCpuSeconds: number;
   redisCpuSeconds: number | null;
-  perNode: Array<{ id: string; cpuSeconds: number; peakRssMB: number; heapDeltaMB: number }>;
+  /** playingLoop…: the node's event-loop delay from `host.start` to the last leaderboard (node-loop-lag.ts). */
+  perNode: Array<{ id: string; cpuSeconds: number; peakRssMB: number; heapDeltaMB: number; playingLoopP99Ms: number; playingLoopMaxMs: number }>;
   generators: number;
   generatorP99EventLoopDelayMs: number;
   clockOffsetsMs: number[];
@@ -112,7 +113,7 @@ export function detailLines(r: ScenarioResult, d: ScenarioDetails): string {
     `${(r.games ?? 1) > 1 ? `${r.games} games × ` : ''}${r.players} players on ${r.nodes} node(s), ${r.questions} questions, ${d.generators} generator process(es), ${f(d.durationSec)} s:`,
     `  joined ${d.joined}, failed ${d.failedJoins}; results received ${d.resultsReceived}/${d.joined * r.questions}; right answers ${Math.round(d.correctShare * 100)}%`,
     `  server CPU: joining ${f(d.joinCpuSeconds)} s, playing ${f(d.gameCpuSeconds)} s${d.redisCpuSeconds === null ? '' : `; redis-server ${f(d.redisCpuSeconds)} s`}`,
-    `  per node: ${d.perNode.map((n) => `${n.id} CPU ${f(n.cpuSeconds)} s, peak RSS ${f(n.peakRssMB)} MB, heap +${f(n.heapDeltaMB)} MB`).join('; ')}`,
+    `  per node: ${d.perNode.map((n) => `${n.id} CPU ${f(n.cpuSeconds)} s, peak RSS ${f(n.peakRssMB)} MB, heap +${f(n.heapDeltaMB)} MB, event loop while playing p99 ${f(n.playingLoopP99Ms)} / max ${f(n.playingLoopMaxMs)} ms`).join('; ')}`,
     `  generators: event-loop delay p99 ${f(d.generatorP99EventLoopDelayMs)} ms (max in the table); clock offsets ${d.clockOffsetsMs.map((o) => o.toFixed(2)).join(', ')} ms`,
     ...(d.panelMessages === null ? [] : [`  under-the-hood panel open on the host: ${d.panelMessages} telemetry.events messages received`]),
     `  rejected acks: ${rejected.length ? rejected.join(', ') : 'none'}; problems: ${problems.length ? problems.join(', ') : 'none'}`,

@@ -10,6 +10,7 @@ import type { GeneratorTask } from './generator-messages.ts';
 import { GeneratorPool } from './generator-pool.ts';
 import { HostDriver } from './host-driver.ts';
 import { partsOf } from './game-parts.ts';
+import { loopLag, type LoopLag } from './node-loop-lag.ts';
 import { procStats } from './proc-stats.ts';
 
 export interface ScenarioOptions {
@@ -167,6 +168,8 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioOutcome> 
     pool.measure();
     const cpuPlaying = cpu(pids);
     const redisBefore = cluster.redisUrl ? await commandStats(cluster.redisUrl) : null;
+    await loopLag(cluster.nodes.map((n) => n.url)); // opens the nodes' event-loop windows
+    let loopsPlaying: LoopLag[] = [];
     const leaderboardShownAt: number[] = [];
     // Every game moves in step: the hosts press at once, as a school's classes would at the bell.
     const all = async (name: 'host.start' | 'host.next') => Math.min(...(await Promise.all(hosts.map((h) => h.command(name)))));
@@ -185,6 +188,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioOutcome> 
       if (i === o.questions - 1) {
         cpuAfter = cpu(pids);
         redisAfter = cluster.redisUrl ? await commandStats(cluster.redisUrl) : null;
+        loopsPlaying = await loopLag(cluster.nodes.map((n) => n.url));
         heapAfter = await heaps(cluster.nodes, 'after');
       } else await all('host.next');
     }
@@ -245,6 +249,8 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioOutcome> 
           cpuSeconds: round1((cpuAfter[i] ?? Number.NaN) - (cpuBefore[i] ?? Number.NaN)),
           peakRssMB: round1(peaks[i] ?? Number.NaN),
           heapDeltaMB: round1(((heapAfter[i] ?? 0) - (heapBefore[i] ?? 0)) / 1024 / 1024),
+          playingLoopP99Ms: loopsPlaying[i]?.p99Ms ?? Number.NaN,
+          playingLoopMaxMs: loopsPlaying[i]?.maxMs ?? Number.NaN,
         })),
         generators: tasks.length,
         generatorP99EventLoopDelayMs: round1(Math.max(...reports.map((r) => r.p99EventLoopDelayMs))),
