@@ -1,6 +1,7 @@
 export * from './quiz/quiz-schema.ts';
 export * from './quiz/game-question.ts';
 export * from './quiz/slider-buckets.ts';
+export * from './quiz/uploaded-image.ts';
 export * from './scoring/scoring.ts';
 export * from './protocol/error-codes.ts';
 export * from './protocol/command-ids.ts';

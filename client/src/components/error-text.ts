@@ -36,6 +36,9 @@ const MESSAGES: Record<ErrorCode, MessageId> = {
   LOGIN_REQUIRED: 'error.loginRequired',
   UNAVAILABLE: 'error.unavailable',
   OUTCOME_UNKNOWN: 'error.unavailable',
+  IMAGE_INVALID: 'error.imageInvalid',
+  IMAGE_TOO_LARGE: 'error.imageTooLarge',
+  IMAGE_TOO_MANY_PIXELS: 'error.imageTooManyPixels',
   INTERNAL: 'error.internal',
 };
 

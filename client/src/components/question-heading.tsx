@@ -11,8 +11,11 @@ const TYPE_HINT: Record<QuestionState['question']['type'], MessageId> = {
   poll: 'hint.poll',
 };
 
-/** "Question 2 of 5", the question text (plain text, wraps any long word) and its image. */
-export function QuestionHeading({ state, level = 1 }: { state: QuestionState; level?: 1 | 2 }) {
+/**
+ * "Question 2 of 5", the question text (plain text, wraps any long word) and its image.
+ * `image: false` leaves the image out (a phone, unless the question needs it there).
+ */
+export function QuestionHeading({ state, level = 1, image = true }: { state: QuestionState; level?: 1 | 2; image?: boolean }) {
   const t = useT();
   const { question, index, total } = state;
   const Heading = level === 1 ? 'h1' : 'h2';
@@ -25,7 +28,7 @@ export function QuestionHeading({ state, level = 1 }: { state: QuestionState; le
         {question.points === 0 && question.type !== 'poll' ? <span className="badge">{t('question.noPoints')}</span> : null}
       </p>
       <Heading className="question-heading__text" data-fit-box="">{question.text}</Heading>
-      {question.imageUrl ? <img className="question-heading__image" src={question.imageUrl} alt="" referrerPolicy="no-referrer" /> : null}
+      {image && question.imageUrl ? <img className="question-heading__image" src={question.imageUrl} alt="" referrerPolicy="no-referrer" /> : null}
     </header>
   );
 }

@@ -27,6 +27,7 @@ function prepare(q: Question, quizReadSec: number, options: GameOptions, random:
     readMs: (q.readTimeSec ?? quizReadSec) * 1000,
     points: POINTS_LEVELS[q.points],
     ...(q.imageUrl !== undefined && { imageUrl: q.imageUrl }),
+    ...(q.imageOnPhones === true && { imageOnPhones: true }),
     ...(q.explanation !== undefined && { explanation: q.explanation }),
   };
   // order[i] = authoring index of the option shown at position i

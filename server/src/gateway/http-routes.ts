@@ -49,7 +49,8 @@ export function quizIdFor(title: string): string {
   return `${slug || 'quiz'}-${newToken().slice(0, 6).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
 }
 
-function parseQuiz(body: unknown, id: string): Quiz {
+/** A quiz document from a request, validated, with question ids filled in; HttpError 400 if invalid. */
+export function parseQuiz(body: unknown, id: string): Quiz {
   const parsed = quizSchema.safeParse(body);
   if (!parsed.success) {
     throw new HttpError(400, 'BAD_REQUEST', describeIssues(parsed.error), parsed.error.issues.map((i) => ({ path: i.path, message: i.message })));

@@ -35,6 +35,9 @@ export const ERROR_CODES = [
   'LOGIN_REQUIRED', // the teacher API needs a login (TEACHER_PASSWORD is set)
   'UNAVAILABLE', // the command was not applied: the game's owner cannot be reached right now; resend
   'OUTCOME_UNKNOWN', // the command may or may not have been applied (a store or relay timed out); resend with the same cid
+  'IMAGE_INVALID', // an upload that is not a PNG, JPEG, WebP or GIF (judged from its bytes), or cannot be decoded (415)
+  'IMAGE_TOO_LARGE', // an upload over MAX_IMAGE_UPLOAD_BYTES (413)
+  'IMAGE_TOO_MANY_PIXELS', // an image that decodes to more than MAX_IMAGE_PIXELS or MAX_IMAGE_FRAMES: a decompression bomb (422)
   'INTERNAL',
 ] as const;
 

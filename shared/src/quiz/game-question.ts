@@ -8,6 +8,8 @@ import { z } from 'zod';
 const common = {
   text: z.string(),
   imageUrl: z.string().optional(),
+  /** The question's image is shown on phones too (quiz field imageOnPhones). */
+  imageOnPhones: z.boolean().optional(),
   timeLimitMs: z.number().int().positive(),
   readMs: z.number().int().min(0),
   points: z.number().int().min(0),
@@ -39,6 +41,8 @@ export const publicQuestionSchema = z.object({
   type: z.enum(['single', 'multi', 'true-false', 'type-answer', 'slider', 'ordering', 'poll']),
   text: z.string(),
   imageUrl: z.string().optional(),
+  /** Phones show imageUrl only when this is true; the display always does. */
+  imageOnPhones: z.boolean().optional(),
   timeLimitMs: z.number().int(),
   readMs: z.number().int(),
   points: z.number().int(),
@@ -73,6 +77,7 @@ export function toPublicQuestion(q: GameQuestion): PublicQuestion {
     points: q.points,
   };
   if (q.imageUrl !== undefined) base.imageUrl = q.imageUrl;
+  if (q.imageOnPhones) base.imageOnPhones = true;
   switch (q.type) {
     case 'single':
     case 'multi':

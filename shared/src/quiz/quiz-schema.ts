@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseMediaPath } from './uploaded-image.ts';
 
 /**
  * The quiz document: what a teacher writes in the editor, imports as JSON, and what the
@@ -23,13 +24,21 @@ export type PointsLevel = keyof typeof POINTS_LEVELS;
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
 const option = text(120);
+const httpUrl = z.url({ protocol: /^https?$/ });
 const options = z.array(option).min(2, 'at least 2 options').max(6, 'at most 6 options');
 
 const base = {
   /** Stable id inside the quiz, optional in imports (assigned on save). */
   id: z.string().max(64).optional(),
   text: text(400),
-  imageUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2000).optional(),
+  /** An http(s) URL, or an image uploaded to this server (`/media/<sha256>.<ext>`, uploaded-image.ts). */
+  imageUrl: z
+    .string()
+    .max(2000)
+    .refine((s) => parseMediaPath(s) !== null || httpUrl.safeParse(s).success, 'must be an http(s) URL')
+    .optional(),
+  /** Phones show the image too (for a question answered from it); otherwise only the big screen does. */
+  imageOnPhones: z.boolean().optional(),
   /** Answer window in seconds, 5–240. */
   timeLimitSec: z.number().int().min(5).max(240).default(20),
   /** Seconds the question is shown before answers open; falls back to the quiz's readTimeSec. */

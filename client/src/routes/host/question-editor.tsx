@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { TextField } from '../../components/text-field.tsx';
 import { useT, type MessageId } from '../../i18n/i18n-context.ts';
 import { QuestionAnswerFields } from './question-answer-fields.tsx';
+import { QuestionImageField } from './question-image-field.tsx';
 import { withType, type DraftQuestion, type FieldErrors } from './quiz-draft.ts';
 
 export const TYPE_NAMES: Record<QuestionType, MessageId> = {
@@ -90,7 +91,7 @@ export function QuestionEditor({ q, index, count, errors, onChange, onMove, onRe
           hint={t('editor.questionReadTimeHint')}
         />
       </div>
-      <TextField label={t('editor.image')} type="url" value={q.imageUrl} onChange={(imageUrl) => patch({ imageUrl })} error={err('imageUrl')} path={`${path}.imageUrl`} />
+      <QuestionImageField q={q} index={index} error={err('imageUrl')} path={`${path}.imageUrl`} onChange={patch} />
       <TextField
         label={t('editor.explanation')}
         multiline

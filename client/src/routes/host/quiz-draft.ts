@@ -21,6 +21,8 @@ export interface DraftQuestion {
   type: QuestionType;
   text: string;
   imageUrl: string;
+  /** The image shows on phones too (imageOnPhones). */
+  imageOnPhones: boolean;
   timeLimitSec: string;
   /** Empty: the quiz's read time. */
   readTimeSec: string;
@@ -61,6 +63,7 @@ export function newQuestion(type: QuestionType = 'single'): DraftQuestion {
     type,
     text: '',
     imageUrl: '',
+    imageOnPhones: false,
     timeLimitSec: '20',
     readTimeSec: '',
     points: type === 'poll' ? 'none' : 'standard',
@@ -102,6 +105,7 @@ export function draftFromQuiz(quiz: Quiz | QuizInput): QuizDraft {
         ...(q.id ? { id: q.id } : {}),
         text: q.text,
         imageUrl: q.imageUrl ?? '',
+        imageOnPhones: q.imageOnPhones === true,
         timeLimitSec: str(q.timeLimitSec ?? 20),
         readTimeSec: str(q.readTimeSec),
         points: q.points ?? 'standard',
@@ -139,6 +143,7 @@ export function quizFromDraft(draft: QuizDraft): QuizInput {
       ...(d.id ? { id: d.id } : {}),
       text: d.text,
       ...(d.imageUrl.trim() ? { imageUrl: d.imageUrl.trim() } : {}),
+      ...(d.imageUrl.trim() && d.imageOnPhones ? { imageOnPhones: true } : {}),
       timeLimitSec: num(d.timeLimitSec) as number,
       ...(d.readTimeSec.trim() ? { readTimeSec: num(d.readTimeSec) as number } : {}),
       points: d.points,
