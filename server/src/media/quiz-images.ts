@@ -52,7 +52,7 @@ export async function restoreImages(doc: unknown, store: ImageStore): Promise<{ 
       continue;
     }
     try {
-      const { image } = await storeImage(store, Buffer.from(m[2] as string, 'base64'));
+      const { image } = await storeImage(store, Buffer.from(m[2], 'base64'));
       restored.push({ ...(q as object), imageUrl: image.url });
     } catch (err) {
       if (!(err instanceof ImageRejected)) throw err;

@@ -105,7 +105,8 @@ function PlayPhase({ view, state, onLeave }: { view: PlayerView; state: GameClie
       if (!q) return null;
       return (
         <section className="play__question">
-          <QuestionHeading state={q} />
+          {/* The image only where the question needs it on phones (imageOnPhones), as while answering. */}
+          <QuestionHeading state={q} image={q.question.imageOnPhones === true} />
           <Countdown until={q.opensAt} totalMs={q.question.readMs} clockOffset={state.clockOffset} label={t('play.answersOpenIn')} />
           <p className="play__ready">{t('play.getReady')}</p>
         </section>
