@@ -99,8 +99,14 @@ describe('uploaded images in Chromium', () => {
     await phone.getByLabel('Nickname').fill('Ann');
     await phone.getByRole('button', { name: 'Join' }).click();
     await phone.getByText("You're in!").waitFor();
+    // A second phone, larger and in Arabic (right to left).
+    const laila = await suite.page('phone-ar', { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'ar-EG' });
+    await laila.goto(`${server.url}/?pin=${pin}`);
+    await laila.getByLabel('الاسم المستعار').fill('ليلى');
+    await laila.getByRole('button', { name: 'انضمام' }).click();
+    await laila.getByText('انضممت!').waitFor();
     await server.clock.advance(600);
-    await host.getByRole('button', { name: 'Start with 1 player' }).click();
+    await host.getByRole('button', { name: 'Start with 2 players' }).click();
 
     // Question 1: on the display and, as the question needs it, on the phone.
     await display.getByRole('heading', { name: q1 }).waitFor();
@@ -111,9 +117,12 @@ describe('uploaded images in Chromium', () => {
     const onPhone = phone.locator(`.phone-question img.question-heading__image[src="${url1}"]`);
     expect(await loadedSize(onPhone)).toEqual([900, 600]);
     expect((await onPhone.boundingBox())?.height ?? 0).toBeGreaterThan(40);
+    expect(await loadedSize(laila.locator(`.phone-question img.question-heading__image[src="${url1}"]`))).toEqual([900, 600]);
     await screenshot(display, 'display-uploaded-image');
     await screenshot(phone, 'play-uploaded-image');
+    await screenshot(laila, 'play-uploaded-image-ar');
     await expectAccessible(phone, 'the phone with a question image');
+    await laila.getByRole('button', { name: /Venus/ }).click();
     await phone.getByRole('button', { name: /Mars/ }).click();
     await phone.getByRole('heading', { name: 'Correct!' }).waitFor();
 
@@ -124,7 +133,9 @@ describe('uploaded images in Chromium', () => {
     expect(await loadedSize(display.locator(`img.question-heading__image[src="${url2}"]`))).toEqual([800, 1200]);
     await server.clock.advance(3000);
     await phone.getByRole('button', { name: /True/ }).waitFor();
+    await laila.locator('.answer-pad').waitFor();
     expect(await phone.locator('img.question-heading__image').count()).toBe(0);
+    expect(await laila.locator('img.question-heading__image').count()).toBe(0);
     await screenshot(display, 'display-uploaded-photo');
     await screenshot(phone, 'play-no-image');
     expect(phoneAsked).toContain(url1);
