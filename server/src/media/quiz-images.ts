@@ -52,7 +52,7 @@ export async function restoreImages(doc: unknown, store: ImageStore): Promise<{ 
       continue;
     }
     try {
-      const { image } = await storeImage(store, Buffer.from(m[2], 'base64'));
+      const { image } = await storeImage(store, Buffer.from(m[2] ?? '', 'base64'));
       restored.push({ ...(q as object), imageUrl: image.url });
     } catch (err) {
       if (!(err instanceof ImageRejected)) throw err;
@@ -60,5 +60,5 @@ export async function restoreImages(doc: unknown, store: ImageStore): Promise<{ 
       restored.push(q);
     }
   }
-  return { doc: { ...(doc as object), questions: restored }, issues };
+  return { doc: { ...doc, questions: restored }, issues };
 }
