@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -139,6 +140,17 @@ describe('uploaded images in Chromium', () => {
     await screenshot(phone, 'play-no-image');
     expect(phoneAsked).toContain(url1);
     expect(phoneAsked).not.toContain(url2);
+
+    // The library's JSON export carries the images; importing the file gives the same quiz and images.
+    const library = await suite.page('library', { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    await library.goto(`${server.url}/host`);
+    const cards = library.locator('.quiz-card').filter({ has: library.getByRole('heading', { name: title, exact: true }) });
+    const [download] = await Promise.all([library.waitForEvent('download'), cards.getByRole('button', { name: `Export ${title} as JSON` }).click()]);
+    const exported = JSON.parse(await readFile(await download.path(), 'utf8')) as { questions: Array<{ imageUrl?: string }> };
+    expect(exported.questions.map((q) => q.imageUrl?.slice(0, 22))).toEqual(['data:image/png;base64,', 'data:image/jpeg;base64']);
+    await library.getByLabel('Import JSON…').setInputFiles({ name: 'pictures.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+    await library.getByText(`Imported “${title}”.`).waitFor();
+    await expect.poll(() => cards.count()).toBe(2);
     expect(problems).toEqual([]);
   });
 });
