@@ -1,9 +1,7 @@
 import type { Quiz } from '@quizbus/shared';
-import type { Response } from 'express';
 import { embedImages, restoreImages } from '../media/quiz-images.ts';
 import type { ImageStore } from '../ports/image-store.ts';
 import { HttpError, parseQuiz, quizIdFor } from './http-routes.ts';
-import { sendFile } from './quiz-transfer-routes.ts';
 
 /**
  * Largest JSON import: a JSON export embeds its uploaded images as base64 (4/3 of their size),
@@ -11,10 +9,10 @@ import { sendFile } from './quiz-transfer-routes.ts';
  */
 export const JSON_IMPORT_LIMIT = '64mb';
 
-/** `GET /api/quizzes/:id/export?format=json`: the quiz with its uploaded images embedded as data URLs. */
-export async function sendJsonQuiz(res: Response, quiz: Quiz, name: string, images: ImageStore | undefined): Promise<void> {
+/** The body of `GET /api/quizzes/:id/export?format=json`: the quiz with its uploaded images embedded as data URLs. */
+export async function jsonExport(quiz: Quiz, images: ImageStore | undefined): Promise<string> {
   const doc = images ? await embedImages(quiz, images) : quiz;
-  sendFile(res, `${name}.json`, 'application/json; charset=utf-8', `${JSON.stringify(doc, null, 2)}\n`);
+  return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
 /**

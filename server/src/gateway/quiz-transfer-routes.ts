@@ -10,7 +10,7 @@ import { quizFromXlsx, quizToXlsx } from '../quizzes/quiz-xlsx.ts';
 import { decodeCsvBytes } from '../spreadsheets/csv.ts';
 import { HttpError, quizIdFor } from './http-routes.ts';
 import type { ImageStore } from '../ports/image-store.ts';
-import { importJsonQuiz, JSON_IMPORT_LIMIT, sendJsonQuiz } from './quiz-json-transfer.ts';
+import { importJsonQuiz, JSON_IMPORT_LIMIT, jsonExport } from './quiz-json-transfer.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const CSV_TYPE = 'text/csv; charset=utf-8';
@@ -114,7 +114,7 @@ export function quizTransferRoutes(deps: QuizTransferDeps): Router {
     if (typeof format !== 'string' || !(QUIZ_EXPORT_FORMATS as readonly string[]).includes(format)) {
       throw new HttpError(400, 'BAD_REQUEST', `format must be ${QUIZ_EXPORT_FORMATS.join(', ')}.`);
     }
-    if (format === 'json') await sendJsonQuiz(res, quiz, quiz.id, deps.images);
+    if (format === 'json') sendFile(res, `${quiz.id}.json`, 'application/json; charset=utf-8', await jsonExport(quiz, deps.images));
     else await sendQuiz(res, quiz, quiz.id, format as QuizExportFormat);
   });
 
