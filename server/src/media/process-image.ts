@@ -10,6 +10,9 @@ import {
 } from '@quizbus/shared';
 import sharp from 'sharp';
 
+// Each upload is decoded once: libvips' operation cache would only keep memory that is never reused.
+sharp.cache(false);
+
 /** Why an upload was refused: an HTTP status, an error code and a sentence for the teacher. */
 export class ImageRejected extends Error {
   constructor(
