@@ -36,6 +36,10 @@ const MESSAGES: Record<ErrorCode, MessageId> = {
   LOGIN_REQUIRED: 'error.loginRequired',
   UNAVAILABLE: 'error.unavailable',
   OUTCOME_UNKNOWN: 'error.unavailable',
+  NOT_TEAM_GAME: 'error.notTeamGame',
+  TEAM_UNKNOWN: 'error.teamUnknown',
+  TEAM_CHOICE_OFF: 'error.teamChoiceOff',
+  TEAM_NAME_BLOCKED: 'error.teamNameBlocked',
   INTERNAL: 'error.internal',
 };
 

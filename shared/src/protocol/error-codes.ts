@@ -35,6 +35,10 @@ export const ERROR_CODES = [
   'LOGIN_REQUIRED', // the teacher API needs a login (TEACHER_PASSWORD is set)
   'UNAVAILABLE', // the command was not applied: the game's owner cannot be reached right now; resend
   'OUTCOME_UNKNOWN', // the command may or may not have been applied (a store or relay timed out); resend with the same cid
+  'NOT_TEAM_GAME', // a team command in a game without team mode
+  'TEAM_UNKNOWN', // no team with that index in this game
+  'TEAM_CHOICE_OFF', // the teacher deals the teams: players may not pick one
+  'TEAM_NAME_BLOCKED', // a team name caught by the nickname filter (POST /api/games)
   'INTERNAL',
 ] as const;
 
