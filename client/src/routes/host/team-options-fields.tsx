@@ -1,4 +1,5 @@
 import { MAX_TEAMS, MIN_TEAMS, type TeamOptions } from '@quizbus/shared';
+import { TextField } from '../../components/text-field.tsx';
 import { useLocale } from '../../i18n/i18n-context.ts';
 
 const TALK_SECONDS = [0, 5, 10, 15, 20, 30];
@@ -35,8 +36,8 @@ export function TeamOptionsFields({ value, onChange }: TeamOptionsFieldsProps) {
       {value ? (
         <div className="team-options__details">
           <label className="field">
-            <span className="field__label">{t('options.teamCount')}</span>
-            <select value={value.names.length} onChange={(e) => setCount(Number(e.target.value))}>
+            <span className="field-label">{t('options.teamCount')}</span>
+            <select className="input" value={value.names.length} onChange={(e) => setCount(Number(e.target.value))}>
               {Array.from({ length: MAX_TEAMS - MIN_TEAMS + 1 }, (_, i) => MIN_TEAMS + i).map((n) => (
                 <option key={n} value={n}>
                   {n}
@@ -45,10 +46,7 @@ export function TeamOptionsFields({ value, onChange }: TeamOptionsFieldsProps) {
             </select>
           </label>
           {value.names.map((name, i) => (
-            <label key={i} className="field">
-              <span className="field__label">{t('options.teamName', { number: i + 1 })}</span>
-              <input type="text" value={name} maxLength={24} required onInput={(e) => setName(i, e.currentTarget.value)} />
-            </label>
+            <TextField key={i} label={t('options.teamName', { number: i + 1 })} value={name} maxLength={24} required onChange={(v) => setName(i, v)} />
           ))}
           <label className="check">
             <input type="checkbox" checked={value.playersChoose} onChange={(e) => onChange({ ...value, playersChoose: e.target.checked })} />
@@ -58,8 +56,8 @@ export function TeamOptionsFields({ value, onChange }: TeamOptionsFieldsProps) {
             </span>
           </label>
           <label className="field">
-            <span className="field__label">{t('options.teamTalk')}</span>
-            <select value={value.talkMs / 1000} onChange={(e) => onChange({ ...value, talkMs: Number(e.target.value) * 1000 })}>
+            <span className="field-label">{t('options.teamTalk')}</span>
+            <select className="input" value={value.talkMs / 1000} onChange={(e) => onChange({ ...value, talkMs: Number(e.target.value) * 1000 })}>
               {TALK_SECONDS.map((s) => (
                 <option key={s} value={s}>
                   {s === 0 ? t('options.teamTalkNone') : t('options.teamTalkSeconds', { seconds: s })}
