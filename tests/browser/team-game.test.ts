@@ -140,6 +140,8 @@ describe('a team game in Chromium', () => {
     await bob.getByTestId('team-final').getByText('Foxes: puesto 1.º de 2 equipos').waitFor();
     await cat.getByTestId('team-final').getByText('Foxes: 1st of 2 teams').waitFor();
     await screenshot(display, 'team-display-podium-de');
+    // The podium is fitted at its full size, not shrunk while its steps rise.
+    expect(await display.evaluate("parseFloat(getComputedStyle(document.querySelector('.podium__step--1 .podium__name')).fontSize)")).toBeGreaterThan(20);
     await screenshot(bob, 'team-phone-final-es-390');
     await screenshot(ann, 'team-phone-final-320');
     await expectAccessible(display, 'the German team podium');

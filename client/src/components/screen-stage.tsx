@@ -95,7 +95,7 @@ export function ScreenStage({ view, clockOffset, joinUrl, onKick }: ScreenStageP
             {view.podium?.teams ? t('teams.podiumTitle') : t('podium.title')}
           </h1>
           <p className="stage__subtitle">{view.title}</p>
-          {view.podium?.teams ? <TeamPodium teams={view.podium.teams} /> : view.podium ? <PodiumView podium={view.podium} /> : null}
+          {view.podium?.teams ? <TeamPodium teams={view.podium.teams} playerCount={view.podium.playerCount} /> : view.podium ? <PodiumView podium={view.podium} /> : null}
         </section>
       );
   }

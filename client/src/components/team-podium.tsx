@@ -2,7 +2,7 @@ import type { TeamRow } from '@quizbus/shared';
 import { useLocale } from '../i18n/i18n-context.ts';
 
 /** Team games: the final podium of teams (2nd, 1st, 3rd), each with its members' nicknames. */
-export function TeamPodium({ teams }: { teams: readonly TeamRow[] }) {
+export function TeamPodium({ teams, playerCount }: { teams: readonly TeamRow[]; playerCount: number }) {
   const { t, format } = useLocale();
   const [first, second, third, ...rest] = teams;
   const steps = [second && { team: second, place: 1 }, first && { team: first, place: 0 }, third && { team: third, place: 2 }].filter(
@@ -31,6 +31,8 @@ export function TeamPodium({ teams }: { teams: readonly TeamRow[] }) {
           ))}
         </ol>
       ) : null}
+      {/* Also keeps the rising steps off the box's edge, so the fit does not shrink them. */}
+      <p className="podium__count">{t('common.players', { count: playerCount })}</p>
     </div>
   );
 }
