@@ -147,6 +147,16 @@ describe('a team game in Chromium', () => {
     await expectAccessible(display, 'the German team podium');
     await expectFits(display, 'the German team podium', true);
     await expectFits(ann, 'the 320 px final card');
+    // The teacher's report lists the teams with their members.
+    await host.getByRole('button', { name: 'Open the game report' }).click();
+    const teamsTable = host.getByRole('region', { name: 'Teams' });
+    await teamsTable.getByRole('rowheader', { name: 'Foxes' }).waitFor();
+    expect(await teamsTable.getByRole('row').allInnerTexts()).toEqual([
+      expect.stringMatching(/^Rank\s+Team\s+Score\s+Members$/),
+      expect.stringMatching(/^1\s+Foxes\s+1,550\s+Bob and Cat$/),
+      expect.stringMatching(/^2\s+Owls\s+1,000\s+Ann$/),
+    ]);
+    await screenshot(host, 'team-report');
     // The display speaks German only: no English UI words slipped through.
     expect(await display.locator('body').innerText()).not.toMatch(/\b(Team leaderboard|Team podium|members?|points)\b/);
     expect(problems).toEqual([]);

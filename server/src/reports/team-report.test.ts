@@ -44,7 +44,7 @@ describe('team game report', () => {
 
   it('adds a Teams sheet to the workbook', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await reportXlsx(report()));
+    await wb.xlsx.load((await reportXlsx(report())) as unknown as ExcelJS.Buffer);
     expect(wb.worksheets.map((w) => w.name)).toContain('Teams');
     expect(wb.getWorksheet('Teams')?.getRow(2).values).toEqual([undefined, 1, 'Owls', 500, 'Ann, Cat']);
   });
