@@ -211,6 +211,7 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
       ready: () => adapters.ready(),
       requireTeacher: hardening.teacher.requireTeacher,
       limits: hardening.limits,
+      blocksName: (name) => hardening.nicknameFilter.blocks(name),
     }),
   );
   app.use(serverInfoRoute(joinBase));

@@ -7,6 +7,7 @@ export * from './protocol/error-codes.ts';
 export * from './protocol/command-ids.ts';
 export * from './protocol/answer.ts';
 export * from './protocol/game-options.ts';
+export * from './protocol/team-options.ts';
 export * from './protocol/domain-events.ts';
 export * from './protocol/views.ts';
 export * from './protocol/server-messages.ts';

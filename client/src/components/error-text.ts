@@ -39,6 +39,10 @@ const MESSAGES: Record<ErrorCode, MessageId> = {
   IMAGE_INVALID: 'error.imageInvalid',
   IMAGE_TOO_LARGE: 'error.imageTooLarge',
   IMAGE_TOO_MANY_PIXELS: 'error.imageTooManyPixels',
+  NOT_TEAM_GAME: 'error.notTeamGame',
+  TEAM_UNKNOWN: 'error.teamUnknown',
+  TEAM_CHOICE_OFF: 'error.teamChoiceOff',
+  TEAM_NAME_BLOCKED: 'error.teamNameBlocked',
   INTERNAL: 'error.internal',
 };
 

@@ -8,6 +8,8 @@ import { QuestionHeading } from './question-heading.tsx';
 import { RevealPanel } from './reveal-panel.tsx';
 import { useT } from '../i18n/i18n-context.ts';
 import { TeachingMoment } from './teaching-moment.tsx';
+import { TeamLeaderboard } from './team-leaderboard.tsx';
+import { TeamPodium } from './team-podium.tsx';
 import { useFitText } from './use-fit-text.ts';
 
 interface ScreenStageProps {
@@ -39,7 +41,7 @@ export function ScreenStage({ view, clockOffset, joinUrl, onKick }: ScreenStageP
             {open ? (
               <Countdown until={q.closesAt} totalMs={q.question.timeLimitMs} clockOffset={clockOffset} label={t('play.timeLeft')} size="large" />
             ) : (
-              <Countdown until={q.opensAt} totalMs={q.question.readMs} clockOffset={clockOffset} label={t('play.answersOpenIn')} size="large" />
+              <Countdown until={q.opensAt} totalMs={q.question.readMs + (view.teamTalkMs ?? 0)} clockOffset={clockOffset} label={t('play.answersOpenIn')} size="large" />
             )}
             <p className="stage__answered" aria-live="off">
               <span className="stage__answered-number">{view.answered ?? 0}</span> {t('stage.ofAnswered', { total: view.playerCount })}
@@ -59,7 +61,7 @@ export function ScreenStage({ view, clockOffset, joinUrl, onKick }: ScreenStageP
             </p>
           ) : null}
           {q.question.type === 'type-answer' ? <p className="stage__hint">{t('stage.typeHint')}</p> : null}
-          {!open ? <p className="stage__hint">{t('stage.readHint')}</p> : null}
+          {!open ? <p className="stage__hint">{view.teamTalkMs ? t('stage.teamTalk') : t('stage.readHint')}</p> : null}
         </section>
       );
     }
@@ -76,24 +78,24 @@ export function ScreenStage({ view, clockOffset, joinUrl, onKick }: ScreenStageP
       return (
         <section className="stage stage--leaderboard" aria-labelledby="leaderboard-title" ref={fit}>
           <h1 id="leaderboard-title" className="stage__title">
-            {t('leaderboard.title')}
+            {view.teams ? t('teams.leaderboardTitle') : t('leaderboard.title')}
           </h1>
           {q ? (
             <p className="stage__subtitle">
               {t('stage.after', { number: q.index + 1, total: q.total })}
             </p>
           ) : null}
-          <LeaderboardList rows={view.leaderboard ?? view.reveal?.top ?? []} />
+          {view.teams ? <TeamLeaderboard teams={view.teams} /> : <LeaderboardList rows={view.leaderboard ?? view.reveal?.top ?? []} />}
         </section>
       );
     case 'ended':
       return (
         <section className="stage stage--podium" aria-labelledby="podium-title" ref={fit}>
           <h1 id="podium-title" className="stage__title">
-            {t('podium.title')}
+            {view.podium?.teams ? t('teams.podiumTitle') : t('podium.title')}
           </h1>
           <p className="stage__subtitle">{view.title}</p>
-          {view.podium ? <PodiumView podium={view.podium} /> : null}
+          {view.podium?.teams ? <TeamPodium teams={view.podium.teams} playerCount={view.podium.playerCount} /> : view.podium ? <PodiumView podium={view.podium} /> : null}
         </section>
       );
   }

@@ -12,6 +12,7 @@ const NAMES: Record<ServerMessageName, true> = {
   'game.ended': true,
   'player.final': true,
   'player.kicked': true,
+  'player.team': true,
   'players.updated': true,
   'answers.counted': true,
   'telemetry.events': true,

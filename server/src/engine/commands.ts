@@ -1,4 +1,4 @@
-import type { Answer, ErrorCode, EventDraft, GameOptions, GameQuestion } from '@quizbus/shared';
+import type { Answer, ErrorCode, EventDraft, GameOptions, GameQuestion, TeamRef } from '@quizbus/shared';
 
 /**
  * Commands the engine decides on. The runtime builds them from the wire protocol: it generates
@@ -45,6 +45,10 @@ export type Command = (
   | { type: 'end'; hostTokenHash: string }
   | { type: 'kick'; hostTokenHash: string; playerId: string }
   | { type: 'lock'; hostTokenHash: string; locked: boolean }
+  /** Team games, lobby: a player picks team `team` (teams.ts). */
+  | { type: 'team'; playerId: string; team: number }
+  /** Team games, lobby: the host reshuffles; `seed` is the gateway's random number (teams.ts). */
+  | { type: 'shuffleTeams'; hostTokenHash: string; seed: number }
   /** Time passed: open or close the question whose moment has come. */
   | { type: 'tick' }
   /** The runtime ends a game nobody used for the idle limit. */
@@ -73,6 +77,8 @@ export interface Replies {
   end: Record<string, never>;
   kick: Record<string, never>;
   lock: Record<string, never>;
+  team: { team: TeamRef };
+  shuffleTeams: Record<string, never>;
   tick: Record<string, never>;
   expire: Record<string, never>;
 }

@@ -6,6 +6,7 @@ import { answerProblem, score } from './grading.ts';
 import { checkNickname, nicknameKey } from './nickname.ts';
 import { decideRename } from './rename.ts';
 import { studentIdFor } from './student-id.ts';
+import { decideShuffle, decideTeamPick, teamForJoin, teamTalkMs } from './teams.ts';
 
 type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 const none = {} as Record<string, never>;
@@ -34,6 +35,8 @@ export function decide(state: GameState | null, command: Command, now: number): 
       return resume(state, command);
     case 'rename':
       return decideRename(state, command);
+    case 'team':
+      return decideTeamPick(state, command);
     case 'disconnect':
       return disconnect(state, command);
     case 'answer':
@@ -48,6 +51,7 @@ export function decide(state: GameState | null, command: Command, now: number): 
     case 'end':
     case 'kick':
     case 'lock':
+    case 'shuffleTeams':
       return hostCommand(state, command, now);
   }
 }
@@ -96,6 +100,7 @@ function join(state: GameState, c: CommandOf<'join'>): Decision<'join'> {
   if (state.players.has(c.playerId) || state.byToken.has(c.tokenHash)) {
     return reject('BAD_REQUEST', 'Player id or token in use.');
   }
+  const team = teamForJoin(state);
   const event: EventDraft = {
     type: 'player.joined',
     data: {
@@ -104,6 +109,7 @@ function join(state: GameState, c: CommandOf<'join'>): Decision<'join'> {
       tokenHash: c.tokenHash,
       ...(student.studentId !== undefined && { studentId: student.studentId }),
       ...(c.via !== undefined && { via: c.via }),
+      ...(team !== undefined && { team }),
     },
   };
   return accept([event], { playerId: c.playerId });
@@ -235,7 +241,7 @@ function allAnswered(state: GameState, connectedDelta: number, answeredDelta: nu
 
 function hostCommand(
   state: GameState,
-  c: CommandOf<'start' | 'next' | 'skip' | 'end' | 'kick' | 'lock'>,
+  c: CommandOf<'start' | 'next' | 'skip' | 'end' | 'kick' | 'lock' | 'shuffleTeams'>,
   now: number,
 ): Decision {
   if (c.hostTokenHash !== state.hostTokenHash) return reject('UNAUTHORIZED', 'Only the host can do that.');
@@ -262,6 +268,8 @@ function hostCommand(
       return kick(state, c.playerId);
     case 'lock':
       return state.locked === c.locked ? accept([], none) : accept([{ type: 'game.locked', data: { locked: c.locked } }], none);
+    case 'shuffleTeams':
+      return decideShuffle(state, c.seed);
   }
 }
 
@@ -281,6 +289,7 @@ function kick(state: GameState, playerId: string): Decision | Rejection {
 
 function showQuestion(state: GameState, index: number, now: number): EventDraft {
   const q = questionAt(state, index);
-  const opensAt = now + q.readMs;
+  // Team games: the team talk comes on top of the read time, before answers open.
+  const opensAt = now + q.readMs + teamTalkMs(state);
   return { type: 'question.shown', data: { index, opensAt, closesAt: opensAt + q.timeLimitMs } };
 }

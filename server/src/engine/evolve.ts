@@ -4,6 +4,7 @@ import { isScored, questionAt, type GameState, type PlayerState, type QuestionRu
 import { normalizeText } from './grading.ts';
 import { nicknameKey } from './nickname.ts';
 import { rankPlayers } from './ranking.ts';
+import { applyShuffle, createTeams, creditTeams, leaveTeam, moveToTeam, rankTeams } from './teams.ts';
 
 /**
  * Events that every client hears: each is projected to the chained message of the same name,
@@ -40,6 +41,7 @@ export function replay(events: Iterable<DomainEvent>): GameState | null {
 
 function created(e: EventOf<'game.created'>): GameState {
   const d = e.data;
+  const teams = createTeams(d.options);
   return {
     gameId: e.gameId,
     pin: d.pin,
@@ -67,6 +69,7 @@ function created(e: EventOf<'game.created'>): GameState {
     connectedCount: 0,
     ranking: [],
     current: null,
+    ...(teams && { teams }),
   };
 }
 
@@ -90,6 +93,13 @@ function apply(s: GameState, e: Exclude<DomainEvent, EventOf<'game.created'>>): 
       return;
     case 'game.started':
       return;
+    case 'player.teamChanged': {
+      const p = s.players.get(e.data.playerId);
+      if (p && !p.kicked) moveToTeam(s, p, e.data.team);
+      return;
+    }
+    case 'teams.shuffled':
+      return applyShuffle(s, e.data);
     case 'question.shown':
       return shown(s, e.data);
     case 'question.opened':
@@ -107,6 +117,8 @@ function apply(s: GameState, e: Exclude<DomainEvent, EventOf<'game.created'>>): 
       s.endReason = e.data.reason;
       // The podium ranks everyone, also when the game ends before any close or after a late join.
       s.ranking = rankPlayers(s);
+      // Teams too, when no question closed (a team podium still needs places).
+      if (s.teams?.[0]?.rank === null) rankTeams(s.teams);
       return;
   }
 }
@@ -135,6 +147,7 @@ function joined(s: GameState, d: EventOf<'player.joined'>['data']): void {
     answers: [],
   };
   s.players.set(player.id, player);
+  moveToTeam(s, player, d.team);
   s.byNickname.set(player.nicknameKey, player.id);
   s.byToken.set(player.tokenHash, player.id);
   s.joinCount += 1;
@@ -165,6 +178,7 @@ function kicked(s: GameState, playerId: string): void {
   setConnected(s, playerId, false);
   p.kicked = true;
   s.activeCount -= 1;
+  leaveTeam(s, p);
   // The nickname is free again; the token stays known so a resume gets KICKED.
   s.byNickname.delete(p.nicknameKey);
   withdrawAnswer(s, p);
@@ -299,4 +313,5 @@ function closed(s: GameState, reason: QuestionRun['closedReason']): void {
   }
   if (scored) s.scoredTimeMs += q.timeLimitMs;
   s.ranking = rankPlayers(s);
+  creditTeams(s, run.index, scored);
 }

@@ -1,4 +1,5 @@
 import type { CommandRecord } from './command-memory.ts';
+import type { TeamState } from './teams.ts';
 import type { Answer, GameOptions, GameQuestion, Grade, Phase } from '@quizbus/shared';
 
 /** One accepted answer, as scored when it was accepted. */
@@ -45,6 +46,8 @@ export interface PlayerState {
   rank: number | null;
   /** Rank before the latest close, for leaderboard movement. */
   prevRank: number | null;
+  /** Team games: the player's team index (teams.ts). */
+  team?: number;
   /** Answers by question index. */
   readonly answers: Array<AnswerRecord | undefined>;
 }
@@ -114,6 +117,8 @@ export interface GameState {
   /** Player ids by rank after the latest close (kicked players removed). */
   ranking: string[];
   current: QuestionRun | null;
+  /** Team games only (teams.ts). */
+  readonly teams?: TeamState[];
 }
 
 /** The question with index i, which the engine has checked exists. */

@@ -10,3 +10,5 @@ export * from './projections.ts';
 export * from './ranking.ts';
 export * from './rename.ts';
 export * from './student-id.ts';
+export * from './teams.ts';
+export * from './team-views.ts';

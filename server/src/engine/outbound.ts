@@ -1,6 +1,7 @@
 import type { DomainEvent, ServerMessage, ServerMessageName } from '@quizbus/shared';
 import type { GameState } from './game-state.ts';
 import { playerResult, playersReveal, podium, questionState, reveal, topRows } from './projections.ts';
+import { teamRefOf, teamRows } from './team-views.ts';
 
 /** One message to send, before anybody knows which sockets exist. */
 export type Outbound =
@@ -36,6 +37,13 @@ export function outboundFor(event: DomainEvent, s: GameState, now: number): Outb
         { to: 'player', playerId: event.data.playerId, message: { name: 'player.kicked', payload: { seq: event.seq } }, disconnect: true },
         { to: 'screens-throttled', what: 'players' },
       ];
+    case 'player.teamChanged':
+      return [personalTeam(s, event.data.playerId, event.seq), { to: 'screens-throttled', what: 'players' }].filter((o): o is Outbound => o !== undefined);
+    case 'teams.shuffled':
+      return [
+        { to: 'each-player', build: (id) => (id in event.data.assignment ? teamMessage(s, id, event.seq) : undefined) },
+        { to: 'screens-throttled', what: 'players' },
+      ];
     case 'answer.accepted':
       return [{ to: 'screens-throttled', what: 'answers' }];
     case 'game.started':
@@ -68,7 +76,10 @@ export function outboundFor(event: DomainEvent, s: GameState, now: number): Outb
       ];
     }
     case 'leaderboard.shown':
-      return [msg('everyone', 'leaderboard.shown', { ...chain, index: event.data.index, top: topRows(s) })];
+    {
+      const teams = teamRows(s);
+      return [msg('everyone', 'leaderboard.shown', { ...chain, index: event.data.index, top: topRows(s), ...(teams && { teams }) })];
+    }
     case 'game.ended':
       return [
         msg('everyone', 'game.ended', { ...chain, reason: event.data.reason, podium: podium(s) }),
@@ -82,4 +93,16 @@ export function outboundFor(event: DomainEvent, s: GameState, now: number): Outb
         },
       ];
   }
+}
+
+/** A player's new team, for their phone alone. */
+function teamMessage(s: GameState, playerId: string, seq: number): Personal | undefined {
+  const p = s.players.get(playerId);
+  const team = p ? teamRefOf(s, p) : undefined;
+  return team ? { name: 'player.team', payload: { seq, team } } : undefined;
+}
+
+function personalTeam(s: GameState, playerId: string, seq: number): Outbound | undefined {
+  const message = teamMessage(s, playerId, seq);
+  return message ? { to: 'player', playerId, message, disconnect: false } : undefined;
 }

@@ -1,5 +1,5 @@
 import type { DomainEvent, ServerMessage, ServerMessageName } from '@quizbus/shared';
-import { outboundFor, playerList, type GameState, type Personal } from '../engine/index.ts';
+import { outboundFor, playerList, teamRows, type GameState, type Personal } from '../engine/index.ts';
 import type { Clock, Timer } from '../ports/clock.ts';
 import { rooms } from './rooms.ts';
 import type { QuizbusServer, QuizbusSocket } from './socket-types.ts';
@@ -89,7 +89,8 @@ export class Fanout {
     const s = this.stateOf(gameId);
     if (!s) return;
     if (what === 'players') {
-      const payload = { seq: s.seq, playerCount: s.activeCount, locked: s.locked, players: playerList(s) };
+      const teams = teamRows(s);
+      const payload = { seq: s.seq, playerCount: s.activeCount, locked: s.locked, players: playerList(s), ...(teams && { teams }) };
       this.io.to(rooms.screens(gameId)).emit('players.updated', payload);
     } else if (s.current && (s.phase === 'open' || s.phase === 'reading')) {
       const payload = { seq: s.seq, index: s.current.index, answered: s.current.answered, total: s.activeCount - s.current.lateJoiners.size };

@@ -21,6 +21,8 @@ export interface HttpDeps {
   requireTeacher?: RequestHandler;
   /** Per-address limits (game creation). */
   limits?: AddressLimits;
+  /** The nickname filter, also for team names (TEAM_NAME_BLOCKED). */
+  blocksName?: (name: string) => boolean;
 }
 
 /** An error that becomes `{ error: { code, message } }` with its status. */
@@ -109,6 +111,8 @@ export function httpRoutes(deps: HttpDeps): Router {
   r.post('/api/games', async (req, res) => {
     const body = createGameBodySchema.safeParse(req.body);
     if (!body.success) throw new HttpError(400, 'BAD_REQUEST', describeIssues(body.error));
+    const blocked = body.data.options?.teams?.names.find((name) => deps.blocksName?.(name));
+    if (blocked !== undefined) throw new HttpError(400, 'TEAM_NAME_BLOCKED', `The team name "${blocked}" is not allowed; pick another.`);
     const limited = await deps.limits?.takeGame(addressKey(req.ip ?? 'unknown'));
     if (limited) throw new HttpError(429, 'RATE_LIMITED', limited.ack.error.message, undefined, limited.retryAfterSeconds);
     const game = await deps.node.create(body.data.quizId, body.data.options).catch((err: unknown) => {

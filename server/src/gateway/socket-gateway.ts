@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { Logger } from 'pino';
 import { playerView, screenView, type Command, type GameState } from '../engine/index.ts';
 import type { GameNode } from '../games/game-node.ts';
@@ -158,6 +159,14 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
       return rerollNickname(node, acting.gameId, acting.playerId, commandKey('player.reroll', cid));
     },
 
+    'player.team': async (conn, { cid, team }) => {
+      const acting = actingPlayer(conn.socket);
+      if (!acting.ok) return acting;
+      const key = commandKey('player.team', cid);
+      const outcome = await node.execute(acting.gameId, { type: 'team', playerId: acting.playerId, team, ...(key !== undefined && { cid: key }) });
+      return outcome.ok ? { ok: true, ...outcome.reply } : fail(outcome.code, outcome.message);
+    },
+
     'answer.submit': async (conn, { cid, index, answer }) => {
       const acting = actingPlayer(conn.socket);
       if (!acting.ok) return acting;
@@ -171,6 +180,8 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
     'host.skip': (conn, p) => hostCommand(conn, commandKey('host.skip', p.cid), (h) => ({ type: 'skip', hostTokenHash: h })),
     'host.end': (conn, p) => hostCommand(conn, commandKey('host.end', p.cid), (h) => ({ type: 'end', hostTokenHash: h })),
     'host.kick': (conn, p) => hostCommand(conn, commandKey('host.kick', p.cid), (h) => ({ type: 'kick', hostTokenHash: h, playerId: p.playerId })),
+    // The reshuffle's randomness lives here; the engine deals the players from the seed.
+    'host.shuffleTeams': (conn, p) => hostCommand(conn, commandKey('host.shuffleTeams', p.cid), (h) => ({ type: 'shuffleTeams', hostTokenHash: h, seed: randomInt(0, 2 ** 32) })),
     'host.lock': (conn, p) => hostCommand(conn, commandKey('host.lock', p.cid), (h) => ({ type: 'lock', hostTokenHash: h, locked: p.locked })),
 
     'view.snapshot': (conn) => {

@@ -25,6 +25,10 @@ export function summarizeEvent(event: DomainEvent): string {
       return event.data.locked ? 'joining locked' : 'joining unlocked';
     case 'game.started':
       return 'game started';
+    case 'player.teamChanged':
+      return `a player moved to team ${event.data.team + 1}`;
+    case 'teams.shuffled':
+      return 'teams reshuffled';
     case 'question.shown':
       return `question ${event.data.index + 1} shown`;
     case 'question.opened':

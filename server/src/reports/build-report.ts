@@ -61,6 +61,7 @@ function reportOf(s: GameState, played: Played): GameReport {
       accuracy: scoredQuestions === 0 ? null : correct / scoredQuestions,
       averageResponseMs: mean(times),
       lateJoiner: p.joinedDuring >= 0,
+      ...(p.team !== undefined && s.teams?.[p.team] && { team: s.teams[p.team]?.name }),
     };
   });
 
@@ -91,6 +92,7 @@ function reportOf(s: GameState, played: Played): GameReport {
     questions: reportQuestions,
     hardestFirst,
     matrix,
+    ...(s.teams && { teams: reportTeams(s) }),
   };
 }
 
@@ -156,4 +158,16 @@ function frequentValues(q: GameQuestion, answers: ReportCell[]): NonNullable<Rep
 
 function mean(values: readonly number[]): number | null {
   return values.length === 0 ? null : Math.round(values.reduce((a, b) => a + b, 0) / values.length);
+}
+
+/** Team games: teams best first (team order before any close), with all members. */
+function reportTeams(s: GameState): NonNullable<GameReport['teams']> {
+  const teams = [...(s.teams ?? [])].sort((a, b) => (a.rank ?? a.index + 1) - (b.rank ?? b.index + 1));
+  return teams.map((t) => ({
+    index: t.index,
+    name: t.name,
+    rank: t.rank ?? t.index + 1,
+    score: t.score,
+    members: [...t.members].map((id) => s.players.get(id)?.nickname ?? ''),
+  }));
 }

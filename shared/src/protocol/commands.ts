@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { answerSchema } from './answer.ts';
 import type { ErrorBody } from './error-codes.ts';
 import { playerViewSchema, screenViewSchema } from './views.ts';
+import { teamRefSchema } from './team-options.ts';
 
 /**
  * Commands a client sends (Socket.IO event name → payload schema), each with an
@@ -31,6 +32,10 @@ export const commandSchemas = {
   'player.resume': z.object({ cid, pin, sessionToken: token }).strict(),
   /** Generated-nickname games, in the lobby: swap the nickname for another (a few times). */
   'player.reroll': z.object({ cid }).strict(),
+  /** Team games where players choose, lobby only: move to team `team` (index into the game's teams). */
+  'player.team': z.object({ cid, team: z.number().int().min(0).max(7) }).strict(),
+  /** Team games, lobby only: deal every player to a team again at random, balanced. */
+  'host.shuffleTeams': z.object({ cid }).strict(),
   'answer.submit': z.object({ cid, index: z.number().int().min(0).max(999), answer: answerSchema }).strict(),
   'host.start': z.object({ cid }).strict(),
   'host.next': z.object({ cid }).strict(),
@@ -53,6 +58,8 @@ export const ackSchemas = {
   'player.join': z.object({ playerId: z.string(), sessionToken: z.string(), view: playerViewSchema }),
   'player.resume': z.object({ playerId: z.string(), view: playerViewSchema }),
   'player.reroll': z.object({ nickname: z.string(), rerollsLeft: z.number().int() }),
+  'player.team': z.object({ team: teamRefSchema }),
+  'host.shuffleTeams': z.object({ seq: z.number().int() }),
   'answer.submit': z.object({ index: z.number().int(), responseMs: z.number().int() }),
   'host.start': z.object({ seq: z.number().int() }),
   'host.next': z.object({ seq: z.number().int() }),

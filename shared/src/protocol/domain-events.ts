@@ -45,8 +45,14 @@ export const domainEventSchema = z.discriminatedUnion('type', [
       studentId: z.string().optional(),
       /** The node holding the player's socket: their presence lives there. */
       via: z.string().optional(),
+      /** Team games: the team the player was dealt to (index into options.teams.names). */
+      team: z.number().int().optional(),
     }),
   }),
+  /** Team games, lobby: a player picked another team. */
+  z.object({ ...meta, type: z.literal('player.teamChanged'), data: z.object({ playerId: z.string(), team: z.number().int() }) }),
+  /** Team games, lobby: the host reshuffled the teams; every active player's new team. */
+  z.object({ ...meta, type: z.literal('teams.shuffled'), data: z.object({ assignment: z.record(z.string(), z.number().int()) }) }),
   z.object({ ...meta, type: z.literal('player.disconnected'), data: z.object({ playerId: z.string() }) }),
   /** `via`: the node now holding the player's socket (a resume there moves the presence, even when connected). */
   z.object({ ...meta, type: z.literal('player.reconnected'), data: z.object({ playerId: z.string(), via: z.string().optional() }) }),

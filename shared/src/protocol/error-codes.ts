@@ -38,6 +38,10 @@ export const ERROR_CODES = [
   'IMAGE_INVALID', // an upload that is not a PNG, JPEG, WebP or GIF (judged from its bytes), or cannot be decoded (415)
   'IMAGE_TOO_LARGE', // an upload over MAX_IMAGE_UPLOAD_BYTES (413)
   'IMAGE_TOO_MANY_PIXELS', // an image that decodes to more than MAX_IMAGE_PIXELS or MAX_IMAGE_FRAMES: a decompression bomb (422)
+  'NOT_TEAM_GAME', // a team command in a game without team mode
+  'TEAM_UNKNOWN', // no team with that index in this game
+  'TEAM_CHOICE_OFF', // the teacher deals the teams: players may not pick one
+  'TEAM_NAME_BLOCKED', // a team name caught by the nickname filter (POST /api/games)
   'INTERNAL',
 ] as const;
 

@@ -16,6 +16,8 @@ import { AnswerInput } from './answer-input.tsx';
 import { PhoneQuestionHeader } from './phone-question-header.tsx';
 import { PlayerResultCard } from './player-result-card.tsx';
 import { RerollButton } from './reroll-button.tsx';
+import { TeamBadge } from './team-badge.tsx';
+import { TeamFinal } from './team-final.tsx';
 
 /**
  * `/play`: the phone. It takes the seat from the join page, or after a reload from the
@@ -73,6 +75,7 @@ export function PlayPage() {
       <ConnectionBanner status={state.connection} />
       <header className="play__bar">
         <span className="play__nickname">{view.me.nickname}</span>
+        {view.me.team ? <span className="play__team">{view.me.team.name}</span> : null}
         <span className="play__score" aria-label={t('play.scoreLabel', { score: view.me.score })}>
           {format.number(view.me.score)}
         </span>
@@ -98,6 +101,7 @@ function PlayPhase({ view, state, onLeave }: { view: PlayerView; state: GameClie
             {view.me.nickname}
           </p>
           <RerollButton view={view} />
+          <TeamBadge view={view} />
           <p className="muted">{t('play.startsWhenReady')}</p>
         </section>
       );
@@ -107,8 +111,8 @@ function PlayPhase({ view, state, onLeave }: { view: PlayerView; state: GameClie
         <section className="play__question">
           {/* The image only where the question needs it on phones (imageOnPhones), as while answering. */}
           <QuestionHeading state={q} image={q.question.imageOnPhones === true} />
-          <Countdown until={q.opensAt} totalMs={q.question.readMs} clockOffset={state.clockOffset} label={t('play.answersOpenIn')} />
-          <p className="play__ready">{t('play.getReady')}</p>
+          <Countdown until={q.opensAt} totalMs={q.question.readMs + (view.teamTalkMs ?? 0)} clockOffset={state.clockOffset} label={t('play.answersOpenIn')} />
+          <p className="play__ready">{view.teamTalkMs && view.me.team ? t('play.teamTalk', { team: view.me.team.name }) : t('play.getReady')}</p>
         </section>
       );
     case 'open':
@@ -143,6 +147,7 @@ function PlayPhase({ view, state, onLeave }: { view: PlayerView; state: GameClie
               {total ? t('play.finalPlaceOf', { rank, total }) : t('play.finalPlace', { rank })}
             </p>
           ) : null}
+          <TeamFinal view={view} />
           <p className="final-card__score">
             <span data-testid="final-score">{format.number(final?.score ?? view.me.score)}</span> {t('play.pointsUnit', { count: final?.score ?? view.me.score })}
           </p>
