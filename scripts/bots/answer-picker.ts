@@ -46,6 +46,9 @@ export function rightAnswer(doc: Question, shown: PublicQuestion): Answer | null
       return order.some((i) => i < 0) ? null : { kind: 'order', order };
     }
     case 'poll':
+    case 'word-cloud':
+    case 'open-answer':
+    case 'slide':
       return null;
   }
 }
@@ -63,6 +66,10 @@ export function randomAnswer(q: PublicQuestion, random: Random): Answer {
       return { kind: 'choices', choices: picks.sort((a, b) => a - b) };
     }
     case 'type-answer':
+    case 'word-cloud':
+    case 'open-answer':
+    // A slide takes no answer; the server refuses whatever comes (callers skip slides).
+    case 'slide':
       return { kind: 'text', text: WRONG_WORDS[randomInt(WRONG_WORDS.length, random)] as string };
     case 'slider': {
       const s = q.slider ?? { min: 0, max: 1, step: 1 };

@@ -47,6 +47,11 @@ export function reduceMessage<V extends View>(view: V, message: IncomingMessage)
       if (view.role === 'player' || view.question?.index !== message.payload.index) return same;
       return { view: { ...view, answered: message.payload.answered } as ScreenView as V, gap: false };
     }
+    case 'wall.updated': {
+      // A late copy for a question already gone must not paint over the next one.
+      if (view.role === 'player' || view.question?.index !== message.payload.wall.index) return same;
+      return { view: { ...view, wall: message.payload.wall } as ScreenView as V, gap: false };
+    }
     case 'player.final':
     case 'player.kicked':
     case 'telemetry.events':
@@ -95,5 +100,6 @@ function withoutRoundData<V extends View>(view: V): V {
     const { myAnswer: _a, result: _r, ...rest } = view;
     return rest as V;
   }
-  return { ...view, answered: 0 };
+  const { wall: _wall, ...screen } = view as ScreenView;
+  return { ...screen, answered: 0 } as V;
 }

@@ -12,6 +12,7 @@ const NAMES: Record<ServerMessageName, true> = {
   'game.ended': true,
   'player.final': true,
   'player.kicked': true,
+  'wall.updated': true,
   'players.updated': true,
   'answers.counted': true,
   'telemetry.events': true,

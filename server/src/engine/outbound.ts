@@ -9,7 +9,10 @@ export type Outbound =
   | { to: 'each-player'; build: (playerId: string) => Personal | undefined }
   | { to: 'player'; playerId: string; message: Personal; disconnect: boolean }
   /** Something in a throttled count changed; the fan-out sends the latest state at its pace. */
-  | { to: 'screens-throttled'; what: 'players' | 'answers' };
+  | { to: 'screens-throttled'; what: ThrottledWhat };
+
+/** Throttled screen updates: the player list, the answered count, a word cloud's or open answers' wall. */
+export type ThrottledWhat = 'players' | 'answers' | 'wall';
 
 export type Personal = { [K in ServerMessageName]: { name: K; payload: ServerMessage<K> } }[ServerMessageName];
 
@@ -36,8 +39,14 @@ export function outboundFor(event: DomainEvent, s: GameState, now: number): Outb
         { to: 'player', playerId: event.data.playerId, message: { name: 'player.kicked', payload: { seq: event.seq } }, disconnect: true },
         { to: 'screens-throttled', what: 'players' },
       ];
-    case 'answer.accepted':
-      return [{ to: 'screens-throttled', what: 'answers' }];
+    case 'answer.accepted': {
+      const q = s.questions[event.data.index];
+      const wall = q !== undefined && (q.type === 'word-cloud' || q.type === 'open-answer') && event.data.blocked !== true;
+      return wall ? [{ to: 'screens-throttled', what: 'answers' }, { to: 'screens-throttled', what: 'wall' }] : [{ to: 'screens-throttled', what: 'answers' }];
+    }
+    case 'word.hidden':
+    case 'answer.approved':
+      return [{ to: 'screens-throttled', what: 'wall' }];
     case 'game.started':
       return [msg('everyone', 'game.started', { ...chain, questionCount: s.questions.length })];
     case 'question.shown':

@@ -122,7 +122,7 @@ function questionOf(index: number, q: GameQuestion, cells: Array<ReportCell | nu
     answered: answers.length,
     correct,
     partial: present.filter((c) => c.grade === 'partial').length,
-    percentCorrect: q.type === 'poll' || present.length === 0 ? null : Math.round((correct / present.length) * 1000) / 10,
+    percentCorrect: q.type === 'poll' || q.type === 'word-cloud' || q.type === 'open-answer' || q.type === 'slide' || present.length === 0 ? null : Math.round((correct / present.length) * 1000) / 10,
     averageResponseMs: mean(answers.map((c) => c.responseMs ?? 0)),
     skippedBeforeOpen: played.neverOpened.has(index),
   };

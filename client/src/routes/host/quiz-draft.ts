@@ -39,6 +39,8 @@ export interface DraftQuestion {
   tolerance: string;
   /** ordering: in the right order. */
   items: string[];
+  /** slide: the text under the title. */
+  body: string;
 }
 
 export interface QuizDraft {
@@ -63,7 +65,7 @@ export function newQuestion(type: QuestionType = 'single'): DraftQuestion {
     imageUrl: '',
     timeLimitSec: '20',
     readTimeSec: '',
-    points: type === 'poll' ? 'none' : 'standard',
+    points: unscored(type) ? 'none' : 'standard',
     explanation: '',
     options: ['', '', '', ''],
     correct: [0],
@@ -75,7 +77,13 @@ export function newQuestion(type: QuestionType = 'single'): DraftQuestion {
     value: '50',
     tolerance: '0',
     items: ['', '', ''],
+    body: '',
   };
+}
+
+/** Types that never give points: polls, word clouds, open answers and slides. */
+function unscored(type: QuestionType): boolean {
+  return type === 'poll' || type === 'word-cloud' || type === 'open-answer' || type === 'slide';
 }
 
 export function newDraft(): QuizDraft {
@@ -85,7 +93,7 @@ export function newDraft(): QuizDraft {
 /** Changes a question's type, keeping what carries over (text, times, options). */
 export function withType(q: DraftQuestion, type: QuestionType): DraftQuestion {
   const correct = type === 'single' ? [q.correct[0] ?? 0] : q.correct.length > 0 ? q.correct : [0];
-  return { ...q, type, correct, points: type === 'poll' ? 'none' : q.points === 'none' ? 'standard' : q.points };
+  return { ...q, type, correct, points: unscored(type) ? 'none' : q.points === 'none' ? 'standard' : q.points };
 }
 
 const str = (n: number | undefined) => (n === undefined ? '' : String(n));
@@ -97,6 +105,9 @@ export function draftFromQuiz(quiz: Quiz | QuizInput): QuizDraft {
     description: quiz.description ?? '',
     readTimeSec: str(quiz.readTimeSec ?? 3),
     questions: quiz.questions.map((q) => {
+      if (q.type === 'slide') {
+        return { ...newQuestion('slide'), ...(q.id ? { id: q.id } : {}), text: q.text, imageUrl: q.imageUrl ?? '', body: q.body ?? '' };
+      }
       const d: DraftQuestion = {
         ...newQuestion(q.type),
         ...(q.id ? { id: q.id } : {}),
@@ -122,6 +133,9 @@ export function draftFromQuiz(quiz: Quiz | QuizInput): QuizDraft {
           return { ...d, min: str(q.min), max: str(q.max), step: str(q.step ?? 1), value: str(q.correct), tolerance: str(q.tolerance ?? 0) };
         case 'ordering':
           return { ...d, items: [...q.items] };
+        case 'word-cloud':
+        case 'open-answer':
+          return d;
       }
     }),
   };
@@ -135,6 +149,15 @@ function num(s: string): number | undefined {
 /** The quiz document a draft stands for (not yet validated). */
 export function quizFromDraft(draft: QuizDraft): QuizInput {
   const questions = draft.questions.map((d): QuestionInput => {
+    if (d.type === 'slide') {
+      return {
+        ...(d.id ? { id: d.id } : {}),
+        type: 'slide',
+        text: d.text,
+        ...(d.body.trim() ? { body: d.body } : {}),
+        ...(d.imageUrl.trim() ? { imageUrl: d.imageUrl.trim() } : {}),
+      };
+    }
     const base = {
       ...(d.id ? { id: d.id } : {}),
       text: d.text,
@@ -167,6 +190,9 @@ export function quizFromDraft(draft: QuizDraft): QuizInput {
         };
       case 'ordering':
         return { ...base, type: 'ordering', items: d.items };
+      case 'word-cloud':
+      case 'open-answer':
+        return { ...base, type: d.type, points: 'none' };
     }
   });
   return {
