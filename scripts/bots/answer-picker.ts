@@ -65,11 +65,11 @@ export function randomAnswer(q: PublicQuestion, random: Random): Answer {
       const picks = shuffled(options, random).slice(0, 1 + randomInt(options, random));
       return { kind: 'choices', choices: picks.sort((a, b) => a - b) };
     }
+    // A slide takes no answer; the server refuses whatever comes.
+    case 'slide':
     case 'type-answer':
     case 'word-cloud':
     case 'open-answer':
-    // A slide takes no answer; the server refuses whatever comes (callers skip slides).
-    case 'slide':
       return { kind: 'text', text: WRONG_WORDS[randomInt(WRONG_WORDS.length, random)] as string };
     case 'slider': {
       const s = q.slider ?? { min: 0, max: 1, step: 1 };

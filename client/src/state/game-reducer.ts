@@ -100,6 +100,6 @@ function withoutRoundData<V extends View>(view: V): V {
     const { myAnswer: _a, result: _r, ...rest } = view;
     return rest as V;
   }
-  const { wall: _wall, ...screen } = view as ScreenView;
+  const { wall: _wall, ...screen } = view;
   return { ...screen, answered: 0 } as V;
 }
