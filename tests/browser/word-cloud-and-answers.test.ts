@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hostSeatScript, screenshot } from '../support/browser.ts';
 import { expectAccessible, useBrowserSuite } from '../support/browser-suite.ts';
-import { createGame, joinPlayers, saveQuiz } from '../support/test-client.ts';
+import { createGame, joinPlayers, saveQuiz, type TestClient } from '../support/test-client.ts';
 
 const quiz = {
   title: 'Free text in class',
@@ -41,8 +41,8 @@ describe('word cloud, open answer and slide in Chromium', () => {
     await phone.getByLabel(/nickname/i).fill('Ann');
     await phone.keyboard.press('Enter');
     await phone.getByText("You're in!").waitFor();
-    const [bob, cat, dan] = await joinPlayers(server.url, game.pin, ['Bob', 'Cat', 'Dan'], suite.clients);
-    const say = async (c: NonNullable<typeof bob>, index: number, text: string) => expect((await c.send('answer.submit', { index, answer: { kind: 'text', text } })).ok).toBe(true);
+    const [bob, cat, dan] = (await joinPlayers(server.url, game.pin, ['Bob', 'Cat', 'Dan'], suite.clients)) as [TestClient, TestClient, TestClient];
+    const say = async (c: TestClient, index: number, text: string) => expect((await c.send('answer.submit', { index, answer: { kind: 'text', text } })).ok).toBe(true);
     const both = (fn: (p: Page) => Promise<unknown>) => Promise.all([wide, small].map(fn));
     const click = async (name: string | RegExp) => {
       const button = hostPage.getByRole('button', { name });

@@ -1,4 +1,4 @@
-import type { Answer, PlayerView, ScreenView } from '@quizbus/shared';
+import type { Answer, PlayerView, QuizInput, ScreenView } from '@quizbus/shared';
 import { describe, expect, it } from 'vitest';
 import type { Frame, TestClient } from '../support/test-client.ts';
 import {
@@ -218,14 +218,14 @@ function walkTexts(payload: unknown, fn: (entry: object) => void): void {
 
 describe('no leaks: what students type reaches the big screen only through the filter and the host', () => {
   const h = useServer();
-  const quiz = {
+  const quiz: QuizInput = {
     title: 'Integration: free text',
     readTimeSec: 1,
     questions: [
       { type: 'word-cloud', text: 'One word for an event log' },
       { type: 'open-answer', text: 'What is an event?' },
     ],
-  } as const;
+  };
   const text = (frames: Frame[]) => JSON.stringify(frames);
 
   it('keeps filtered words off every screen, hidden words and unapproved answers off the display, and all of it off the phones', async () => {
