@@ -102,8 +102,12 @@ function difficulty(q: ReportQuestion): number {
 function cellOf(p: PlayerState, index: number, q: GameQuestion): ReportCell | null {
   // A late joiner sits out the question running when they joined, and misses none before it.
   if (p.joinedDuring >= index) return null;
+  // A slide asks nothing: nobody answered or missed it.
+  if (q.type === 'slide') return null;
   const a = p.answers[index];
   if (!a) return { grade: 'missed', points: 0 };
+  // A text the word filter caught stays out of the report too (it is often shown to the class).
+  if (a.blocked) return { grade: a.grade, points: a.points, responseMs: a.responseMs };
   return { grade: a.grade, points: a.points, responseMs: a.responseMs, answer: answerInWords(q, a.answer) };
 }
 
