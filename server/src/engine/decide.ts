@@ -1,4 +1,4 @@
-import type { EventDraft } from '@quizbus/shared';
+import type { Answer, EventDraft } from '@quizbus/shared';
 import type { Command, CommandType, Decision, Rejection, Replies } from './commands.ts';
 import { reject } from './commands.ts';
 import { isResponseKind, questionAt, type GameState, type PlayerState } from './game-state.ts';
@@ -208,10 +208,12 @@ function answer(state: GameState, c: CommandOf<'answer'>, now: number, pending?:
   // An answer proves the player is here, whatever presence said.
   if (!connected) events.push({ type: 'player.reconnected', data: { playerId: player.id, ...(c.via !== undefined && { via: c.via }) } });
   // Only free text shown to the room needs the filter's verdict; elsewhere it changes nothing.
+  // Like a caught nickname, a caught text is never recorded: the log keeps an empty one.
   const blocked = c.blocked === true && isResponseKind(q);
+  const recorded: Answer = blocked ? { kind: 'text', text: '' } : c.answer;
   events.push({
     type: 'answer.accepted',
-    data: { playerId: player.id, index: c.index, answer: c.answer, responseMs, ...scored, ...(blocked && { blocked }) },
+    data: { playerId: player.id, index: c.index, answer: recorded, responseMs, ...scored, ...(blocked && { blocked }) },
   });
   // Every pending answer counts as answered-and-connected (an answer reconnects its player).
   const [pendingConnected, pendingAnswered] = pending ? [pending.reconnected.size, pending.answered.size] : [0, 0];
