@@ -10,6 +10,7 @@ export * from './protocol/game-options.ts';
 export * from './protocol/team-options.ts';
 export * from './protocol/domain-events.ts';
 export * from './protocol/views.ts';
+export * from './protocol/response-wall.ts';
 export * from './protocol/server-messages.ts';
 export * from './protocol/chained-messages.ts';
 export * from './protocol/nickname-length.ts';

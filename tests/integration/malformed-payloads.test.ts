@@ -185,6 +185,18 @@ describe('malformed payloads get an error ack and change nothing', () => {
         ['1 MB playerId', { playerId: MB }],
         ['playerId list', { playerId: [bob.playerId] }],
       ],
+      'host.hideWord': [
+        ...generic({ index: 0, word: 'kafka', hidden: true }),
+        ['no word', { index: 0, hidden: true }],
+        ['empty word', { index: 0, word: '', hidden: true }],
+        ['hidden as a string', { index: 0, word: 'kafka', hidden: 'yes' }],
+      ],
+      'host.approveAnswer': [
+        ...generic({ index: 0, playerId: 'p1', approved: true }),
+        ['no playerId', { index: 0, approved: true }],
+        ['approved as a number', { index: 0, playerId: 'p1', approved: 1 }],
+        ['negative index', { index: -1, playerId: 'p1', approved: true }],
+      ],
       'host.lock': [
         ...generic({ locked: true }),
         ['no locked', {}],

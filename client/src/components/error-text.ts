@@ -26,6 +26,7 @@ const MESSAGES: Record<ErrorCode, MessageId> = {
   INVALID_ANSWER: 'error.invalidAnswer',
   NOT_ELIGIBLE: 'error.notEligible',
   UNKNOWN_PLAYER: 'error.unknownPlayer',
+  UNKNOWN_ANSWER: 'error.unknownAnswer',
   STUDENT_ID_REQUIRED: 'error.studentIdRequired',
   STUDENT_ID_INVALID: 'error.studentIdInvalid',
   NO_REROLLS_LEFT: 'error.noRerollsLeft',

@@ -9,7 +9,13 @@ const TYPE_HINT: Record<QuestionState['question']['type'], MessageId> = {
   slider: 'hint.slider',
   ordering: 'hint.ordering',
   poll: 'hint.poll',
+  'word-cloud': 'hint.wordCloud',
+  'open-answer': 'hint.openAnswer',
+  slide: 'slide.label',
 };
+
+/** Types that never give points, so "no points" would say nothing. */
+const UNGRADED = new Set<QuestionState['question']['type']>(['poll', 'word-cloud', 'open-answer', 'slide']);
 
 /**
  * "Question 2 of 5", the question text (plain text, wraps any long word) and its image.
@@ -25,7 +31,7 @@ export function QuestionHeading({ state, level = 1, image = true }: { state: Que
         <span>{t('question.numberOf', { number: index + 1, total })}</span>
         <span className="question-heading__hint">{t(TYPE_HINT[question.type])}</span>
         {question.points === 2000 ? <span className="badge">{t('question.double')}</span> : null}
-        {question.points === 0 && question.type !== 'poll' ? <span className="badge">{t('question.noPoints')}</span> : null}
+        {question.points === 0 && !UNGRADED.has(question.type) ? <span className="badge">{t('question.noPoints')}</span> : null}
       </p>
       <Heading className="question-heading__text" data-fit-box="">{question.text}</Heading>
       {image && question.imageUrl ? <img className="question-heading__image" src={question.imageUrl} alt="" referrerPolicy="no-referrer" /> : null}

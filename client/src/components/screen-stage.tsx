@@ -6,6 +6,8 @@ import { OptionTiles } from './option-tiles.tsx';
 import { PodiumView } from './podium-view.tsx';
 import { QuestionHeading } from './question-heading.tsx';
 import { RevealPanel } from './reveal-panel.tsx';
+import { ResponseWallView, type WallModeration } from './response-wall.tsx';
+import { SlideStage } from './slide-stage.tsx';
 import { useT } from '../i18n/i18n-context.ts';
 import { TeachingMoment } from './teaching-moment.tsx';
 import { TeamLeaderboard } from './team-leaderboard.tsx';
@@ -17,13 +19,15 @@ interface ScreenStageProps {
   clockOffset: number;
   joinUrl: string | null;
   onKick?: (playerId: string, nickname: string) => void;
+  /** Host console: hide words of a word cloud, approve open answers. */
+  moderation?: WallModeration;
 }
 
 /**
  * What the big screen shows in each phase; the display shows only this, the host console
  * adds its controls around it.
  */
-export function ScreenStage({ view, clockOffset, joinUrl, onKick }: ScreenStageProps) {
+export function ScreenStage({ view, clockOffset, joinUrl, onKick, moderation }: ScreenStageProps) {
   const t = useT();
   const fit = useFitText<HTMLElement>();
   const q = view.question;
@@ -61,12 +65,29 @@ export function ScreenStage({ view, clockOffset, joinUrl, onKick }: ScreenStageP
             </p>
           ) : null}
           {q.question.type === 'type-answer' ? <p className="stage__hint">{t('stage.typeHint')}</p> : null}
+          {view.wall && open ? <ResponseWallView wall={view.wall} moderation={moderation} /> : null}
           {!open ? <p className="stage__hint">{view.teamTalkMs ? t('stage.teamTalk') : t('stage.readHint')}</p> : null}
         </section>
       );
     }
     case 'closed':
       if (!q || !view.reveal) return null;
+      if (q.question.type === 'slide') {
+        return (
+          <section className="stage stage--slide" ref={fit}>
+            <SlideStage state={q} />
+          </section>
+        );
+      }
+      if (view.wall) {
+        // Free text has no right answer: the cloud or the approved answers are the reveal.
+        return (
+          <section className="stage stage--wall" ref={fit}>
+            <QuestionHeading state={q} />
+            <ResponseWallView wall={view.wall} moderation={moderation} />
+          </section>
+        );
+      }
       return (
         <section className="stage stage--reveal" ref={fit}>
           <QuestionHeading state={q} />

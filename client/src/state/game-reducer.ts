@@ -51,6 +51,11 @@ export function reduceMessage<V extends View>(view: V, message: IncomingMessage)
       // The phone's own team changed (its pick, or the host's reshuffle).
       if (view.role !== 'player') return same;
       return { view: { ...view, me: { ...view.me, team: message.payload.team } }, gap: false };
+    case 'wall.updated': {
+      // A late copy for a question already gone must not paint over the next one.
+      if (view.role === 'player' || view.question?.index !== message.payload.wall.index) return same;
+      return { view: { ...view, wall: message.payload.wall } as ScreenView as V, gap: false };
+    }
     case 'player.final':
     case 'player.kicked':
     case 'telemetry.events':
@@ -100,5 +105,6 @@ function withoutRoundData<V extends View>(view: V): V {
     const { myAnswer: _a, result: _r, ...rest } = view;
     return rest as V;
   }
-  return { ...view, answered: 0 };
+  const { wall: _wall, ...screen } = view;
+  return { ...screen, answered: 0 } as V;
 }

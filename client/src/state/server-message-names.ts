@@ -13,6 +13,7 @@ const NAMES: Record<ServerMessageName, true> = {
   'player.final': true,
   'player.kicked': true,
   'player.team': true,
+  'wall.updated': true,
   'players.updated': true,
   'answers.counted': true,
   'telemetry.events': true,

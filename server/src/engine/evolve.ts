@@ -112,6 +112,18 @@ function apply(s: GameState, e: Exclude<DomainEvent, EventOf<'game.created'>>): 
     case 'leaderboard.shown':
       s.phase = 'leaderboard';
       return;
+    case 'word.hidden':
+      if (s.current?.index === e.data.index) {
+        if (e.data.hidden) s.current.hiddenWords.add(e.data.key);
+        else s.current.hiddenWords.delete(e.data.key);
+      }
+      return;
+    case 'answer.approved':
+      if (s.current?.index === e.data.index) {
+        if (e.data.approved) s.current.approved.add(e.data.playerId);
+        else s.current.approved.delete(e.data.playerId);
+      }
+      return;
     case 'game.ended':
       s.phase = 'ended';
       s.endReason = e.data.reason;
@@ -218,7 +230,9 @@ function withdrawAnswer(s: GameState, p: PlayerState): void {
   if (a.answer.kind === 'choice') drop(a.answer.choice);
   if (a.answer.kind === 'choices') a.answer.choices.forEach(drop);
   tallyShape(s, run, a.answer, -1);
-  if (a.answer.kind === 'text') {
+  run.approved.delete(p.id);
+  if (a.blocked) run.blocked -= 1;
+  else if (a.answer.kind === 'text') {
     const entry = run.texts.get(normalizeText(a.answer.text));
     if (entry) entry.count -= 1;
     if (entry && entry.count <= 0) run.texts.delete(normalizeText(a.answer.text));
@@ -239,6 +253,9 @@ function shown(s: GameState, d: EventOf<'question.shown'>['data']): void {
     texts: new Map(),
     sliderCounts: new Array<number>(q.type === 'slider' ? sliderBucketCount(q) : 0).fill(0),
     placedRight: new Array<number>(q.type === 'ordering' ? q.items.length : 0).fill(0),
+    hiddenWords: new Set(),
+    approved: new Set(),
+    blocked: 0,
     lateJoiners: new Set(),
     closedReason: null,
   };
@@ -251,7 +268,7 @@ function answered(s: GameState, d: EventOf<'answer.accepted'>['data'], seq: numb
   const p = s.players.get(d.playerId);
   const run = s.current;
   if (!p || !run || run.index !== d.index) return;
-  p.answers[d.index] = { answer: d.answer, responseMs: d.responseMs, grade: d.grade, points: d.points, streak: d.streak, seq };
+  p.answers[d.index] = { answer: d.answer, responseMs: d.responseMs, grade: d.grade, points: d.points, streak: d.streak, seq, ...(d.blocked && { blocked: true }) };
   run.answered += 1;
   if (p.connected) run.answeredConnected += 1;
   if (d.grade === 'correct') run.correct += 1;
@@ -259,7 +276,9 @@ function answered(s: GameState, d: EventOf<'answer.accepted'>['data'], seq: numb
   if (a.kind === 'choice') run.optionCounts[a.choice] = (run.optionCounts[a.choice] ?? 0) + 1;
   if (a.kind === 'choices') for (const c of a.choices) run.optionCounts[c] = (run.optionCounts[c] ?? 0) + 1;
   tallyShape(s, run, a, 1);
-  if (a.kind === 'text') {
+  // A filtered word never joins the cloud (nor the type-answer tally the screens get).
+  if (d.blocked) run.blocked += 1;
+  else if (a.kind === 'text') {
     const key = normalizeText(a.text);
     const entry = run.texts.get(key);
     if (entry) entry.count += 1;

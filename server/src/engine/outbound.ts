@@ -10,7 +10,10 @@ export type Outbound =
   | { to: 'each-player'; build: (playerId: string) => Personal | undefined }
   | { to: 'player'; playerId: string; message: Personal; disconnect: boolean }
   /** Something in a throttled count changed; the fan-out sends the latest state at its pace. */
-  | { to: 'screens-throttled'; what: 'players' | 'answers' };
+  | { to: 'screens-throttled'; what: ThrottledWhat };
+
+/** Throttled screen updates: the player list, the answered count, a word cloud's or open answers' wall. */
+export type ThrottledWhat = 'players' | 'answers' | 'wall';
 
 export type Personal = { [K in ServerMessageName]: { name: K; payload: ServerMessage<K> } }[ServerMessageName];
 
@@ -44,8 +47,14 @@ export function outboundFor(event: DomainEvent, s: GameState, now: number): Outb
         { to: 'each-player', build: (id) => (id in event.data.assignment ? teamMessage(s, id, event.seq) : undefined) },
         { to: 'screens-throttled', what: 'players' },
       ];
-    case 'answer.accepted':
-      return [{ to: 'screens-throttled', what: 'answers' }];
+    case 'answer.accepted': {
+      const q = s.questions[event.data.index];
+      const wall = q !== undefined && (q.type === 'word-cloud' || q.type === 'open-answer') && event.data.blocked !== true;
+      return wall ? [{ to: 'screens-throttled', what: 'answers' }, { to: 'screens-throttled', what: 'wall' }] : [{ to: 'screens-throttled', what: 'answers' }];
+    }
+    case 'word.hidden':
+    case 'answer.approved':
+      return [{ to: 'screens-throttled', what: 'wall' }];
     case 'game.started':
       return [msg('everyone', 'game.started', { ...chain, questionCount: s.questions.length })];
     case 'question.shown':

@@ -14,6 +14,7 @@ import { questionAt, type GameState, type PlayerState } from './game-state.ts';
 import { rerollsLeft } from './rename.ts';
 import { teamChoices, teamRefOf, teamRows } from './team-views.ts';
 import { teamTalkMs } from './teams.ts';
+import { responseWall } from './responses.ts';
 
 /** Views: what each kind of client may see of a game, derived from the state alone. */
 
@@ -90,6 +91,8 @@ export function playerResult(s: GameState, playerId: string): PlayerResult | und
   const run = s.current;
   const p = s.players.get(playerId);
   if (!run || run.closedReason === null || !p || p.kicked || p.joinedDuring >= run.index || p.rank === null) return undefined;
+  // A slide asks nothing: there is no result to show (and no "missed").
+  if (run.closedReason === 'slide') return undefined;
   const a = p.answers[run.index];
   const aheadId = p.rank > 1 ? s.ranking[p.rank - 2] : undefined;
   const ahead = aheadId ? s.players.get(aheadId) : undefined;
@@ -163,6 +166,8 @@ export function screenView(s: GameState, role: 'host' | 'display', now: number):
   };
   if (role === 'host') view.options = s.options;
   if (s.current && (s.phase === 'reading' || s.phase === 'open')) view.answered = s.current.answered;
+  const wall = responseWall(s, role);
+  if (wall) view.wall = wall;
   return view;
 }
 

@@ -171,7 +171,17 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
       const acting = actingPlayer(conn.socket);
       if (!acting.ok) return acting;
       const key = commandKey('answer.submit', cid);
-      const outcome = await node.execute(acting.gameId, { type: 'answer', playerId: acting.playerId, index, answer, via: node.nodeId, ...(key !== undefined && { cid: key }) });
+      // Typed text meets the nickname filter: the engine keeps a caught word-cloud or open answer off every screen.
+      const blocked = answer.kind === 'text' && hardening !== undefined && hardening.nicknameFilter.blocks(answer.text);
+      const outcome = await node.execute(acting.gameId, {
+        type: 'answer',
+        playerId: acting.playerId,
+        index,
+        answer,
+        via: node.nodeId,
+        ...(blocked && { blocked }),
+        ...(key !== undefined && { cid: key }),
+      });
       return outcome.ok ? { ok: true, ...outcome.reply } : fail(outcome.code, outcome.message);
     },
 
@@ -183,6 +193,11 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
     // The reshuffle's randomness lives here; the engine deals the players from the seed.
     'host.shuffleTeams': (conn, p) => hostCommand(conn, commandKey('host.shuffleTeams', p.cid), (h) => ({ type: 'shuffleTeams', hostTokenHash: h, seed: randomInt(0, 2 ** 32) })),
     'host.lock': (conn, p) => hostCommand(conn, commandKey('host.lock', p.cid), (h) => ({ type: 'lock', hostTokenHash: h, locked: p.locked })),
+
+    'host.hideWord': (conn, p) =>
+      hostCommand(conn, commandKey('host.hideWord', p.cid), (h) => ({ type: 'hide-word', hostTokenHash: h, index: p.index, word: p.word, hidden: p.hidden })),
+    'host.approveAnswer': (conn, p) =>
+      hostCommand(conn, commandKey('host.approveAnswer', p.cid), (h) => ({ type: 'approve', hostTokenHash: h, index: p.index, playerId: p.playerId, approved: p.approved })),
 
     'view.snapshot': (conn) => {
       const { gameId, role, playerId } = conn.socket.data;

@@ -104,8 +104,12 @@ function difficulty(q: ReportQuestion): number {
 function cellOf(p: PlayerState, index: number, q: GameQuestion): ReportCell | null {
   // A late joiner sits out the question running when they joined, and misses none before it.
   if (p.joinedDuring >= index) return null;
+  // A slide asks nothing: nobody answered or missed it.
+  if (q.type === 'slide') return null;
   const a = p.answers[index];
   if (!a) return { grade: 'missed', points: 0 };
+  // A text the word filter caught stays out of the report too (it is often shown to the class).
+  if (a.blocked) return { grade: a.grade, points: a.points, responseMs: a.responseMs };
   return { grade: a.grade, points: a.points, responseMs: a.responseMs, answer: answerInWords(q, a.answer) };
 }
 
@@ -124,7 +128,7 @@ function questionOf(index: number, q: GameQuestion, cells: Array<ReportCell | nu
     answered: answers.length,
     correct,
     partial: present.filter((c) => c.grade === 'partial').length,
-    percentCorrect: q.type === 'poll' || present.length === 0 ? null : Math.round((correct / present.length) * 1000) / 10,
+    percentCorrect: q.type === 'poll' || q.type === 'word-cloud' || q.type === 'open-answer' || q.type === 'slide' || present.length === 0 ? null : Math.round((correct / present.length) * 1000) / 10,
     averageResponseMs: mean(answers.map((c) => c.responseMs ?? 0)),
     skippedBeforeOpen: played.neverOpened.has(index),
   };

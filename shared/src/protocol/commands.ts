@@ -43,6 +43,12 @@ export const commandSchemas = {
   'host.end': z.object({ cid }).strict(),
   'host.kick': z.object({ cid, playerId: z.string().min(1).max(64) }).strict(),
   'host.lock': z.object({ cid, locked: z.boolean() }).strict(),
+  /** Word cloud: take a word off the cloud (or put it back); `word` in any spelling that merges with it. */
+  'host.hideWord': z.object({ cid, index: z.number().int().min(0).max(999), word: z.string().min(1).max(200), hidden: z.boolean() }).strict(),
+  /** Open answer: show a player's answer on the display (approved) or take it off again. */
+  'host.approveAnswer': z
+    .object({ cid, index: z.number().int().min(0).max(999), playerId: z.string().min(1).max(64), approved: z.boolean() })
+    .strict(),
   'view.snapshot': z.object({ cid }).strict(),
   /** Host and display: start or stop receiving `telemetry.events` (the "under the hood" panel). */
   'telemetry.watch': z.object({ cid, on: z.boolean() }).strict(),
@@ -67,6 +73,8 @@ export const ackSchemas = {
   'host.end': z.object({ seq: z.number().int() }),
   'host.kick': z.object({ seq: z.number().int() }),
   'host.lock': z.object({ seq: z.number().int() }),
+  'host.hideWord': z.object({ seq: z.number().int() }),
+  'host.approveAnswer': z.object({ seq: z.number().int() }),
   'view.snapshot': z.object({ view: z.union([playerViewSchema, screenViewSchema]) }),
   'telemetry.watch': z.object({ on: z.boolean(), nodeId: z.string(), channel: z.string() }),
 } as const satisfies Record<CommandName, z.ZodType>;

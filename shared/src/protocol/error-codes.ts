@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'INVALID_ANSWER', // answer of the wrong kind or out of range for the question
   'NOT_ELIGIBLE', // late joiner answering the question that was running when they joined
   'UNKNOWN_PLAYER',
+  'UNKNOWN_ANSWER', // host.approveAnswer names a player without an approvable answer to that question
   'STUDENT_ID_REQUIRED', // the game asks for a name or student id and none was given
   'STUDENT_ID_INVALID', // the name or student id is too long or has control characters
   'NO_REROLLS_LEFT', // the player has used every nickname re-roll

@@ -56,7 +56,7 @@ export type ReportPlayer = z.infer<typeof reportPlayerSchema>;
 /** How the class answered one question. */
 export const reportQuestionSchema = z.object({
   index: z.number().int(),
-  type: z.enum(['single', 'multi', 'true-false', 'type-answer', 'slider', 'ordering', 'poll']),
+  type: z.enum(['single', 'multi', 'true-false', 'type-answer', 'slider', 'ordering', 'poll', 'word-cloud', 'open-answer', 'slide']),
   text: z.string(),
   points: z.number().int(),
   timeLimitMs: z.number().int(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { publicQuestionSchema } from '../quiz/game-question.ts';
+import { responseWallSchema } from './response-wall.ts';
 import { telemetryEventsSchema } from './telemetry.ts';
 import {
   leaderRowSchema,
@@ -80,6 +81,11 @@ export const serverMessageSchemas = {
     answered: z.number().int(),
     total: z.number().int(),
   }),
+  /**
+   * Host and display, throttled, during a word-cloud or open-answer question: its words or
+   * answers. The host's and the display's copies differ (see response-wall.ts).
+   */
+  'wall.updated': z.object({ ...stamped, wall: responseWallSchema }),
   /** Host and display that sent telemetry.watch { on: true }: the event flow, per 250 ms window. */
   'telemetry.events': telemetryEventsSchema,
 } as const;

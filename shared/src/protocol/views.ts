@@ -3,6 +3,7 @@ import { correctAnswerSchema, publicQuestionSchema } from '../quiz/game-question
 import { gradeSchema } from './answer.ts';
 import { gameOptionsSchema } from './game-options.ts';
 import { teamRefSchema, teamRowSchema } from './team-options.ts';
+import { responseWallSchema } from './response-wall.ts';
 
 /** Phases a game goes through; `reading` is a question on screen whose answers are not open yet. */
 export const phaseSchema = z.enum(['lobby', 'reading', 'open', 'closed', 'leaderboard', 'ended']);
@@ -149,6 +150,8 @@ export const screenViewSchema = z.object({
   /** Players, newest first; at most 500 (playerCount says how many there are). */
   players: z.array(playerSummarySchema),
   answered: z.number().int().optional(),
+  /** Word cloud or open answer on screen: the words or answers (see response-wall.ts). */
+  wall: responseWallSchema.optional(),
 });
 export type ScreenView = z.infer<typeof screenViewSchema>;
 

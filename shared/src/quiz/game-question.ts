@@ -33,12 +33,16 @@ export const gameQuestionSchema = z.discriminatedUnion('type', [
   /** items in display order; solution lists display indexes in the correct order. */
   z.object({ ...common, type: z.literal('ordering'), items: z.array(z.string()), solution: z.array(z.number().int()) }),
   z.object({ ...common, type: z.literal('poll'), options: z.array(z.string()) }),
+  z.object({ ...common, type: z.literal('word-cloud') }),
+  z.object({ ...common, type: z.literal('open-answer') }),
+  /** No answers and no timer: timeLimitMs and readMs are 0, points 0. */
+  z.object({ ...common, timeLimitMs: z.number().int().min(0), type: z.literal('slide'), body: z.string().optional() }),
 ]);
 export type GameQuestion = z.infer<typeof gameQuestionSchema>;
 
 /** What players and displays may see of a question before it closes: nothing that tells the answer. */
 export const publicQuestionSchema = z.object({
-  type: z.enum(['single', 'multi', 'true-false', 'type-answer', 'slider', 'ordering', 'poll']),
+  type: z.enum(['single', 'multi', 'true-false', 'type-answer', 'slider', 'ordering', 'poll', 'word-cloud', 'open-answer', 'slide']),
   text: z.string(),
   imageUrl: z.string().optional(),
   /** Phones show imageUrl only when this is true; the display always does. */
@@ -52,6 +56,8 @@ export const publicQuestionSchema = z.object({
   items: z.array(z.string()).optional(),
   /** slider: the scale. */
   slider: z.object({ min: z.number(), max: z.number(), step: z.number() }).optional(),
+  /** slide: the text under the title. */
+  body: z.string().optional(),
 });
 export type PublicQuestion = z.infer<typeof publicQuestionSchema>;
 
@@ -64,6 +70,9 @@ export const correctAnswerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('slider'), value: z.number(), tolerance: z.number() }),
   z.object({ type: z.literal('ordering'), order: z.array(z.number().int()) }),
   z.object({ type: z.literal('poll') }),
+  z.object({ type: z.literal('word-cloud') }),
+  z.object({ type: z.literal('open-answer') }),
+  z.object({ type: z.literal('slide') }),
 ]);
 export type CorrectAnswer = z.infer<typeof correctAnswerSchema>;
 
@@ -89,7 +98,11 @@ export function toPublicQuestion(q: GameQuestion): PublicQuestion {
     case 'slider':
       return { ...base, slider: { min: q.min, max: q.max, step: q.step } };
     case 'type-answer':
+    case 'word-cloud':
+    case 'open-answer':
       return base;
+    case 'slide':
+      return q.body !== undefined ? { ...base, body: q.body } : base;
   }
 }
 
@@ -108,6 +121,9 @@ export function toCorrectAnswer(q: GameQuestion): CorrectAnswer {
     case 'ordering':
       return { type: 'ordering', order: q.solution };
     case 'poll':
-      return { type: 'poll' };
+    case 'word-cloud':
+    case 'open-answer':
+    case 'slide':
+      return { type: q.type };
   }
 }

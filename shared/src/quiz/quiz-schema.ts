@@ -15,6 +15,9 @@ export const QUESTION_TYPES = [
   'slider',
   'ordering',
   'poll',
+  'word-cloud',
+  'open-answer',
+  'slide',
 ] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
@@ -95,7 +98,22 @@ const ordering = z.object({
 
 const poll = z.object({ ...base, type: z.literal('poll'), options });
 
-export const questionSchema = z.discriminatedUnion('type', [single, multi, trueFalse, typeAnswer, slider, ordering, poll]);
+/** Short words from every player, merged case- and accent-insensitively into a cloud. No points (see docs/scoring.md). */
+const wordCloud = z.object({ ...base, type: z.literal('word-cloud'), points: z.enum(['none']).default('none') });
+
+/** A longer free text; the display shows only what the host approves. No points. */
+const openAnswer = z.object({ ...base, type: z.literal('open-answer'), points: z.enum(['none']).default('none') });
+
+/** Title (`text`), body and image between questions: no answers, no timer, no points. */
+const slide = z.object({
+  id: base.id,
+  type: z.literal('slide'),
+  text: base.text,
+  body: z.string().trim().max(1000, 'at most 1000 characters').optional(),
+  imageUrl: base.imageUrl,
+});
+
+export const questionSchema = z.discriminatedUnion('type', [single, multi, trueFalse, typeAnswer, slider, ordering, poll, wordCloud, openAnswer, slide]);
 export type Question = z.infer<typeof questionSchema>;
 export type QuestionInput = z.input<typeof questionSchema>;
 

@@ -24,6 +24,8 @@ export function HostControls({ view, busy, onAction }: HostControlsProps) {
       case 'open':
         return { action: 'skip' as const, label: t('controls.close'), disabled: false };
       case 'closed':
+        // After a slide, next goes straight on: a slide changes no scores.
+        if (q?.question.type === 'slide') return { action: 'next' as const, label: last ? t('controls.podium') : t('controls.next'), disabled: false };
         return { action: 'next' as const, label: t('controls.leaderboard'), disabled: false };
       case 'leaderboard':
         return { action: 'next' as const, label: last ? t('controls.podium') : t('controls.next'), disabled: false };

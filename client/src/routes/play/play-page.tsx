@@ -121,6 +121,14 @@ function PlayPhase({ view, state, onLeave }: { view: PlayerView; state: GameClie
       return <OpenQuestion key={q.index} view={view} clockOffset={state.clockOffset} />;
     case 'closed':
     case 'leaderboard':
+      if (q?.question.type === 'slide') {
+        return (
+          <section className="play__waiting">
+            <h1>{q.question.text}</h1>
+            <p>{t('play.slideLook')}</p>
+          </section>
+        );
+      }
       if (view.result && view.result.index === q?.index) {
         return (
           <>
