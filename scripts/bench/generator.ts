@@ -2,6 +2,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { AnswerKey } from '../bots/answer-picker.ts';
 import { BotSwarm } from '../bots/bot-swarm.ts';
 import { measureServerClock, type ServerClock } from '../bots/server-clock.ts';
+import { FloorClients } from './floor-clients.ts';
 import type { FromGenerator, GeneratorReport, GeneratorTask, ToGenerator } from './generator-messages.ts';
 
 /**
@@ -138,8 +139,21 @@ function finish(): void {
   process.send?.(report, () => process.exit(0));
 }
 
+let floor: FloorClients | null = null;
+let floorTimer: NodeJS.Timeout | null = null;
+
 process.on('message', (m: ToGenerator) => {
-  if (m.type === 'start') void start(m).catch((err: unknown) => send({ type: 'fatal', message: String(err) }));
+  if (m.type === 'floor') {
+    setTimeout(() => process.exit(3), Math.max(0, m.exitBy - Date.now())).unref();
+    const clients = new FloorClients();
+    floor = clients;
+    floorTimer = setInterval(() => send(clients.progress()), 100);
+    void clients.connect(m).then(() => send(clients.progress()), (err: unknown) => send({ type: 'fatal', message: String(err) }));
+  } else if (m.type === 'floor-end') {
+    if (floorTimer) clearInterval(floorTimer);
+    if (floor) send(floor.finish());
+    floor = null;
+  } else if (m.type === 'start') void start(m).catch((err: unknown) => send({ type: 'fatal', message: String(err) }));
   else if (m.type === 'measure') loop.reset();
   else if (m.type === 'finish') finish();
 });
