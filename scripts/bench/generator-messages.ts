@@ -53,6 +53,8 @@ export interface GeneratorReport {
   clockOffsetMs: number;
   clockRttMs: number;
   fanout: number[];
+  /** The `question.opened` samples of `fanout`. */
+  fanoutOpened: number[];
   ack: number[];
   result: number[];
   leaderboardAt: number[][];
