@@ -173,5 +173,5 @@ for (const nodes of nodeCounts) {
 }
 
 process.stdout.write(`\n${markdownTable(results)}\n\nLatencies: p50 / p95 / p99 / max in ms.\n\n${details.join('\n\n')}\n`);
-if (values.json) process.stdout.write(`\nwritten: ${values.json}\n`);
+if (values.json && results.length > 0) process.stdout.write(`\nwritten: ${values.json}\n`);
 process.exit(failed ? 1 : 0);

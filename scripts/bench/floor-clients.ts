@@ -1,5 +1,5 @@
 import { LeanSocket } from '../bots/lean-socket.ts';
-import { localNow, measureServerClock } from '../bots/server-clock.ts';
+import { localNow, measureServerClock, type ServerClock } from '../bots/server-clock.ts';
 import type { FloorProgress, FloorReport, FloorTask } from './floor-messages.ts';
 
 /**
@@ -16,8 +16,10 @@ export class FloorClients {
 
   /** Connects every client (bounded concurrency); resolves when all have tried. */
   async connect(task: FloorTask): Promise<void> {
-    const clock = await measureServerClock(task.url);
-    if (!clock) throw new Error(`the floor server at ${task.url} does not serve /api/bench/time`);
+    // The other generators may be connecting already, and a loaded machine answers late: a few tries.
+    let clock: ServerClock | null = null;
+    for (let attempt = 0; attempt < 5 && !clock; attempt += 1) clock = await measureServerClock(task.url, 12, 10_000);
+    if (!clock) throw new Error(`the floor server at ${task.url} gave no clock reading (GET /api/bench/time) in five tries`);
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < task.count && Date.now() < task.exitBy) {
