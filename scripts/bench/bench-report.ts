@@ -60,8 +60,8 @@ export interface ScenarioDetails {
   durationSec: number;
   /** With --panel: telemetry.events messages the host received (the Under-the-hood panel was open); null without. */
   panelMessages: number | null;
-  /** The fan-out of `question.opened` alone (the table's figure is shown and opened together). */
-  fanoutOpenedMs: Percentiles;
+  /** The fan-out's p99 of each broadcast (`question.shown 1`, `question.opened 1`, …): which one makes the tail. */
+  fanoutP99ByMessage: Record<string, number>;
   /** Bare clients the floor had connected (null without --floor). */
   floorClients: number | null;
 }
@@ -134,7 +134,7 @@ export function detailLines(r: ScenarioResult, d: ScenarioDetails): string {
     `  server CPU: joining ${f(d.joinCpuSeconds)} s, playing ${f(d.gameCpuSeconds)} s${d.redisCpuSeconds === null ? '' : `; redis-server ${f(d.redisCpuSeconds)} s`}`,
     `  per node: ${d.perNode.map((n) => `${n.id} CPU ${f(n.cpuSeconds)} s, peak RSS ${f(n.peakRssMB)} MB, heap +${f(n.heapDeltaMB)} MB`).join('; ')}`,
     `  generators: event-loop delay p99 ${f(d.generatorP99EventLoopDelayMs)} ms (max in the table); clock offsets ${d.clockOffsetsMs.map((o) => o.toFixed(2)).join(', ')} ms`,
-    `  fan-out of question.opened alone: ${pct(d.fanoutOpenedMs)} ms`,
+    `  fan-out p99 by broadcast: ${Object.entries(d.fanoutP99ByMessage).map(([k, v]) => `${k} ${f(v)}`).join(', ')} ms`,
     ...(d.floorClients === null ? [] : [`  floor: ${d.floorClients} bare clients; result ÷ fan-out in this run ${f(r.resultMs.p99 / r.fanoutMs.p99)} (p99 ÷ p99)`]),
     ...(d.panelMessages === null ? [] : [`  under-the-hood panel open on the host: ${d.panelMessages} telemetry.events messages received`]),
     `  rejected acks: ${rejected.length ? rejected.join(', ') : 'none'}; problems: ${problems.length ? problems.join(', ') : 'none'}`,

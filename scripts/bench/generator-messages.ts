@@ -53,8 +53,8 @@ export interface GeneratorReport {
   clockOffsetMs: number;
   clockRttMs: number;
   fanout: number[];
-  /** The `question.opened` samples of `fanout`. */
-  fanoutOpened: number[];
+  /** The samples of `fanout` by message and question number (`question.shown 1`, …). */
+  fanoutByMessage: Record<string, number[]>;
   ack: number[];
   result: number[];
   leaderboardAt: number[][];

@@ -21,8 +21,8 @@ const send = (m: FromGenerator): void => {
 let swarms: BotSwarm[] = [];
 let finishing = false;
 const fanout: number[] = [];
-/** The `question.opened` part of `fanout`: its tail meets the first answers (300 ms after). */
-const fanoutOpened: number[] = [];
+/** `fanout` by message and question (`question.shown 1`, …): which broadcast makes the tail. */
+const fanoutByMessage: Record<string, number[]> = {};
 const ack: number[] = [];
 const result: number[] = [];
 const tally = { sent: 0, acked: 0, correct: 0, problems: 0, joinStartedAt: 0, joinEndedAt: 0 };
@@ -80,9 +80,10 @@ async function start(task: GeneratorTask): Promise<void> {
       timeoutMs: 20_000,
       random: Math.random,
       observer: {
-        fanout: (name, ms) => {
+        fanout: (name, ms, index) => {
           fanout.push(ms);
-          if (name === 'question.opened') fanoutOpened.push(ms);
+          const key = `${name} ${index + 1}`;
+          (fanoutByMessage[key] ??= []).push(ms);
         },
         answerSent: () => void (tally.sent += 1),
         answerAcked: (_index, ms, a) => {
@@ -127,7 +128,7 @@ function finish(): void {
     clockOffsetMs: clock?.offsetMs ?? Number.NaN,
     clockRttMs: clock?.rttMs ?? Number.NaN,
     fanout,
-    fanoutOpened,
+    fanoutByMessage,
     ack,
     result,
     leaderboardAt,

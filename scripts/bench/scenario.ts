@@ -179,7 +179,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioOutcome> 
 
     const leaderboard: number[] = [];
     for (const r of reports) r.leaderboardAt.forEach((ats, i) => ats.forEach((at) => leaderboard.push(at - (leaderboardShownAt[i] ?? Number.NaN))));
-    const merge = <K extends 'fanout' | 'fanoutOpened' | 'ack' | 'result'>(k: K) => reports.flatMap((r) => r[k]);
+    const merge = <K extends 'fanout' | 'ack' | 'result'>(k: K) => reports.flatMap((r) => r[k]);
     const tallies = <K extends 'rejected' | 'problems'>(k: K) => {
       const out: Record<string, number> = {};
       for (const r of reports) for (const [code, n] of Object.entries(r[k])) out[code] = (out[code] ?? 0) + n;
@@ -235,7 +235,9 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioOutcome> 
         durationSec: (Date.now() - started) / 1000,
         panelMessages: o.panel ? host.telemetryMessages : null,
         floorClients: floor?.clients ?? null,
-        fanoutOpenedMs: percentiles(merge('fanoutOpened')),
+        fanoutP99ByMessage: Object.fromEntries(
+          [...new Set(reports.flatMap((r) => Object.keys(r.fanoutByMessage)))].map((k) => [k, percentiles(reports.flatMap((r) => r.fanoutByMessage[k] ?? [])).p99]),
+        ),
       },
     };
   } catch (err) {
