@@ -22,6 +22,14 @@ export interface ScenarioResult {
   serverCpuMsPerAnswer: number;
   /** Redis calls per acknowledged answer while playing, by command (INFO commandstats deltas); null on one node. */
   redisOpsPerAnswer: Record<string, number> | null;
+  /** Issue 20: a bare Socket.IO server's broadcast receipt, same clients and frame sizes (null without --floor). */
+  floorFanoutMs: Percentiles | null;
+  /** fanoutMs.p99 ÷ floorFanoutMs.p99. */
+  fanoutToFloor: number | null;
+  /** The bare server sending each socket a distinct frame of a player's close size (null without --floor). */
+  floorResultMs: Percentiles | null;
+  /** resultMs.p99 ÷ floorResultMs.p99. */
+  resultToFloor: number | null;
 }
 
 /** The benchmark's JSON file. */
@@ -52,6 +60,10 @@ export interface ScenarioDetails {
   durationSec: number;
   /** With --panel: telemetry.events messages the host received (the Under-the-hood panel was open); null without. */
   panelMessages: number | null;
+  /** The fan-out's p99 of each broadcast (`question.shown 1`, `question.opened 1`, …): which one makes the tail. */
+  fanoutP99ByMessage: Record<string, number>;
+  /** Bare clients the floor had connected (null without --floor). */
+  floorClients: number | null;
 }
 
 export interface ScenarioOutcome {
@@ -73,6 +85,10 @@ export function markdownTable(results: readonly ScenarioResult[]): string {
     'fan-out ms',
     'ack ms',
     'result ms',
+    'floor fan-out ms',
+    'fan-out ÷ floor',
+    'floor result ms',
+    'result ÷ floor',
     'leaderboard ms',
     'CPU s',
     'peak RSS MB',
@@ -91,6 +107,10 @@ export function markdownTable(results: readonly ScenarioResult[]): string {
     pct(r.fanoutMs),
     pct(r.ackMs),
     pct(r.resultMs),
+    r.floorFanoutMs ? pct(r.floorFanoutMs) : '–',
+    r.fanoutToFloor === null || r.fanoutToFloor === undefined ? '–' : f(r.fanoutToFloor),
+    r.floorResultMs ? pct(r.floorResultMs) : '–',
+    r.resultToFloor === null || r.resultToFloor === undefined ? '–' : f(r.resultToFloor),
     pct(r.leaderboardMs),
     f(r.serverCpuSeconds),
     f(r.serverPeakRssMB),
@@ -114,6 +134,8 @@ export function detailLines(r: ScenarioResult, d: ScenarioDetails): string {
     `  server CPU: joining ${f(d.joinCpuSeconds)} s, playing ${f(d.gameCpuSeconds)} s${d.redisCpuSeconds === null ? '' : `; redis-server ${f(d.redisCpuSeconds)} s`}`,
     `  per node: ${d.perNode.map((n) => `${n.id} CPU ${f(n.cpuSeconds)} s, peak RSS ${f(n.peakRssMB)} MB, heap +${f(n.heapDeltaMB)} MB`).join('; ')}`,
     `  generators: event-loop delay p99 ${f(d.generatorP99EventLoopDelayMs)} ms (max in the table); clock offsets ${d.clockOffsetsMs.map((o) => o.toFixed(2)).join(', ')} ms`,
+    `  fan-out p99 by broadcast: ${Object.entries(d.fanoutP99ByMessage).map(([k, v]) => `${k} ${f(v)}`).join(', ')} ms`,
+    ...(d.floorClients === null ? [] : [`  floor: ${d.floorClients} bare clients; result ÷ fan-out in this run ${f(r.resultMs.p99 / r.fanoutMs.p99)} (p99 ÷ p99)`]),
     ...(d.panelMessages === null ? [] : [`  under-the-hood panel open on the host: ${d.panelMessages} telemetry.events messages received`]),
     `  rejected acks: ${rejected.length ? rejected.join(', ') : 'none'}; problems: ${problems.length ? problems.join(', ') : 'none'}`,
     ...d.problemSamples.slice(0, 5).map((s) => `    e.g. ${s}`),

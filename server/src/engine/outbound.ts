@@ -6,14 +6,27 @@ import { teamRefOf, teamRows } from './team-views.ts';
 /** One message to send, before anybody knows which sockets exist. */
 export type Outbound =
   | { to: 'everyone' | 'screens' | 'players'; name: ServerMessageName; payload: ServerMessage<ServerMessageName> }
-  /** One message per player, built for each (results, final place). */
-  | { to: 'each-player'; build: (playerId: string) => Personal | undefined }
+  /**
+   * One message per player, built for each (results, final place). With `splice`, every
+   * player's message is the same `shared` payload plus the player's `own` part under `key`
+   * (none when undefined), exactly what `build` gives: the fan-out can encode the shared part
+   * once instead of once per player.
+   */
+  | { to: 'each-player'; build: (playerId: string) => Personal | undefined; splice?: Splice }
   | { to: 'player'; playerId: string; message: Personal; disconnect: boolean }
   /** Something in a throttled count changed; the fan-out sends the latest state at its pace. */
   | { to: 'screens-throttled'; what: ThrottledWhat };
 
 /** Throttled screen updates: the player list, the answered count, a word cloud's or open answers' wall. */
 export type ThrottledWhat = 'players' | 'answers' | 'wall';
+
+/** A per-player message as a shared payload and each player's own part under one key. */
+export interface Splice {
+  name: ServerMessageName;
+  shared: Record<string, unknown>;
+  key: string;
+  own: (playerId: string) => unknown;
+}
 
 export type Personal = { [K in ServerMessageName]: { name: K; payload: ServerMessage<K> } }[ServerMessageName];
 
@@ -81,6 +94,8 @@ export function outboundFor(event: DomainEvent, s: GameState, now: number): Outb
             const result = playerResult(s, id);
             return { name: 'question.closed', payload: result ? { ...closed, reveal: forPlayers, result } : { ...closed, reveal: forPlayers } };
           },
+          // The reveal is most of each player's frame: encoded once, the result spliced in.
+          splice: { name: 'question.closed', shared: { ...closed, reveal: forPlayers }, key: 'result', own: (id) => playerResult(s, id) },
         },
       ];
     }

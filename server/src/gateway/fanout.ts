@@ -2,6 +2,7 @@ import type { DomainEvent, ServerMessage, ServerMessageName } from '@quizbus/sha
 import { outboundFor, playerList, responseWall, teamRows, type GameState, type Personal, type ThrottledWhat } from '../engine/index.ts';
 import type { Clock, Timer } from '../ports/clock.ts';
 import { rooms } from './rooms.ts';
+import { SplicedMessage } from './spliced-message.ts';
 import type { QuizbusServer, QuizbusSocket } from './socket-types.ts';
 
 export interface FanoutOptions {
@@ -47,6 +48,11 @@ export class Fanout {
           this.broadcast([rooms.players(gameId)], out.name, out.payload);
           break;
         case 'each-player':
+          if (out.splice) {
+            const message = new SplicedMessage(out.splice.name, out.splice.shared, out.splice.key);
+            for (const [playerId, sockets] of this.players.get(gameId) ?? []) message.send(sockets, out.splice.own(playerId));
+            break;
+          }
           for (const [playerId, sockets] of this.players.get(gameId) ?? []) {
             const message = out.build(playerId);
             if (message) for (const s of sockets) sendPersonal(s, message);
