@@ -30,6 +30,11 @@ export interface ScenarioResult {
   floorResultMs: Percentiles | null;
   /** resultMs.p99 ÷ floorResultMs.p99. */
   resultToFloor: number | null;
+  /**
+   * redis-server's CPU (ms) and network bytes in and out (INFO cpu, INFO stats deltas) while
+   * playing, per acknowledged answer: the bus's cost in the capacity model; null on one node.
+   */
+  redisPerAnswer?: { cpuMs: number; bytesIn: number; bytesOut: number } | null;
 }
 
 /** The benchmark's JSON file. */
@@ -53,7 +58,8 @@ export interface ScenarioDetails {
   joinCpuSeconds: number;
   gameCpuSeconds: number;
   redisCpuSeconds: number | null;
-  perNode: Array<{ id: string; cpuSeconds: number; peakRssMB: number; heapDeltaMB: number }>;
+  /** cpuSeconds from creation to the last leaderboard; playingCpuSeconds from host.start; ownedGames: games this node created and owns. */
+  perNode: Array<{ id: string; cpuSeconds: number; playingCpuSeconds: number; ownedGames: number; peakRssMB: number; heapDeltaMB: number }>;
   generators: number;
   generatorP99EventLoopDelayMs: number;
   clockOffsetsMs: number[];
@@ -132,7 +138,8 @@ export function detailLines(r: ScenarioResult, d: ScenarioDetails): string {
     `${(r.games ?? 1) > 1 ? `${r.games} games × ` : ''}${r.players} players on ${r.nodes} node(s), ${r.questions} questions, ${d.generators} generator process(es), ${f(d.durationSec)} s:`,
     `  joined ${d.joined}, failed ${d.failedJoins}; results received ${d.resultsReceived}/${d.joined * r.questions}; right answers ${Math.round(d.correctShare * 100)}%`,
     `  server CPU: joining ${f(d.joinCpuSeconds)} s, playing ${f(d.gameCpuSeconds)} s${d.redisCpuSeconds === null ? '' : `; redis-server ${f(d.redisCpuSeconds)} s`}`,
-    `  per node: ${d.perNode.map((n) => `${n.id} CPU ${f(n.cpuSeconds)} s, peak RSS ${f(n.peakRssMB)} MB, heap +${f(n.heapDeltaMB)} MB`).join('; ')}`,
+    ...(r.redisPerAnswer ? [`  redis per answer while playing: CPU ${r.redisPerAnswer.cpuMs} ms, ${r.redisPerAnswer.bytesIn} bytes in, ${r.redisPerAnswer.bytesOut} bytes out`] : []),
+    `  per node: ${d.perNode.map((n) => `${n.id} (owns ${n.ownedGames}) CPU ${f(n.cpuSeconds)} s (playing ${f(n.playingCpuSeconds)} s), peak RSS ${f(n.peakRssMB)} MB, heap +${f(n.heapDeltaMB)} MB`).join('; ')}`,
     `  generators: event-loop delay p99 ${f(d.generatorP99EventLoopDelayMs)} ms (max in the table); clock offsets ${d.clockOffsetsMs.map((o) => o.toFixed(2)).join(', ')} ms`,
     `  fan-out p99 by broadcast: ${Object.entries(d.fanoutP99ByMessage).map(([k, v]) => `${k} ${f(v)}`).join(', ')} ms`,
     ...(d.floorClients === null ? [] : [`  floor: ${d.floorClients} bare clients; result ÷ fan-out in this run ${f(r.resultMs.p99 / r.fanoutMs.p99)} (p99 ÷ p99)`]),

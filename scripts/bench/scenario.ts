@@ -9,6 +9,7 @@ import { Conditions } from './conditions.ts';
 import { floorFrameBytes } from './floor-frames.ts';
 import { FLOOR_ROUNDS, runFloor, type FloorResult } from './floor-run.ts';
 import type { ScenarioOutcome, ScenarioResult } from './bench-report.ts';
+import { redisTraffic, trafficPerAnswer } from './redis-traffic.ts';
 import type { GeneratorTask } from './generator-messages.ts';
 import { GeneratorPool } from './generator-pool.ts';
 import { HostDriver } from './host-driver.ts';
@@ -149,6 +150,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioOutcome> 
     pool.measure();
     const cpuPlaying = cpu(pids);
     const redisBefore = cluster.redisUrl ? await commandStats(cluster.redisUrl) : null;
+    const trafficBefore = cluster.redisUrl ? await redisTraffic(cluster.redisUrl) : null;
     const leaderboardShownAt: number[] = [];
     // Every game moves in step: the hosts press at once, as a school's classes would at the bell.
     const all = async (name: 'host.start' | 'host.next') => Math.min(...(await Promise.all(hosts.map((h) => h.command(name)))));
@@ -156,6 +158,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioOutcome> 
     let heapAfter: number[] = heapBefore;
     let cpuAfter: number[] = cpuPlaying;
     let redisAfter = redisBefore;
+    let trafficAfter = trafficBefore;
     const countedOf = (i: number) => sum(hosts.map((h) => h.closed.get(i)?.reveal.distribution.answered ?? 0));
     for (let i = 0; i < o.questions; i += 1) {
       const closedAll = () => hosts.every((h) => h.closed.has(i));
@@ -167,6 +170,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioOutcome> 
       if (i === o.questions - 1) {
         cpuAfter = cpu(pids);
         redisAfter = cluster.redisUrl ? await commandStats(cluster.redisUrl) : null;
+        trafficAfter = cluster.redisUrl ? await redisTraffic(cluster.redisUrl) : null;
         heapAfter = await heaps(cluster.nodes, 'after');
       } else await all('host.next');
     }
@@ -209,6 +213,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioOutcome> 
         answers: { sent: sum(reports.map((r) => r.sent)), acked, counted },
         serverCpuMsPerAnswer: acked > 0 ? round1(((sum(cpuAfter) - sum(cpuPlaying)) * 1000) / acked) : Number.NaN,
         redisOpsPerAnswer: redisBefore && redisAfter && acked > 0 ? perAnswer(redisBefore, redisAfter, acked) : null,
+        redisPerAnswer: trafficBefore && trafficAfter && acked > 0 ? trafficPerAnswer(trafficBefore, trafficAfter, acked) : null,
         generatorMaxEventLoopDelayMs: round1(Math.max(...reports.map((r) => r.maxEventLoopDelayMs))),
         ...floorFigures(floor, percentiles(merge('fanout')), percentiles(merge('result'))),
       },
@@ -226,6 +231,9 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioOutcome> 
         perNode: cluster.nodes.map((n, i) => ({
           id: n.id,
           cpuSeconds: round1((cpuAfter[i] ?? Number.NaN) - (cpuBefore[i] ?? Number.NaN)),
+          playingCpuSeconds: round1((cpuAfter[i] ?? Number.NaN) - (cpuPlaying[i] ?? Number.NaN)),
+          // createGames goes round-robin: game j is created on (and owned by) node j mod nodes.
+          ownedGames: made.filter((_, j) => j % cluster.nodes.length === i).length,
           peakRssMB: round1(peaks[i] ?? Number.NaN),
           heapDeltaMB: round1(((heapAfter[i] ?? 0) - (heapBefore[i] ?? 0)) / 1024 / 1024),
         })),
