@@ -7,6 +7,7 @@ import './styles/answers.css';
 import './styles/screen.css';
 import './styles/stage.css';
 import './styles/play.css';
+import './styles/teams.css';
 import './styles/answer-pad.css';
 import './styles/host.css';
 import './styles/reports.css';

@@ -26,7 +26,10 @@ const HELP = `npm run bench -- [options]
   --read-time S        read time per question, seconds                       [2]
   --time-limit S       answer window per question, seconds                   [20]
   --concurrency N      joins in flight per generator                         [100]
-  --profile DIR        write a V8 CPU profile of every node and generator into DIR
+  --floor / --no-floor before the game, time a bare Socket.IO server with the same clients and
+                       frame sizes (floorFanoutMs, fanoutToFloor, floorResultMs, resultToFloor)
+                                                          [on from 5,000 players in all]
+  --profile DIR        write a V8 CPU profile of every node and generator (and the floor's server) into DIR
   --panel              open the Under-the-hood panel on the host for the whole game (its cost: compare a run without)
   --heap-snapshots DIR write a heap snapshot of every node before the first join and after the last leaderboard into DIR
   --max-load L         before each scenario, wait (up to 10 minutes) for a 1-minute load average below L`;
@@ -48,6 +51,8 @@ const { values } = parseArgs({
     profile: { type: 'string' },
     'heap-snapshots': { type: 'string' },
     panel: { type: 'boolean', default: false },
+    floor: { type: 'boolean' },
+    'no-floor': { type: 'boolean' },
     'max-load': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
@@ -103,6 +108,10 @@ function machine(): string {
   return `${availableParallelism()} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${load} at the start`;
 }
 
+if (values.floor && values['no-floor']) fail('--floor or --no-floor, not both');
+/** Issue 20: the floor is on by default where the figures are big enough to compare. */
+const floorFor = (players: number) => (values.floor ? true : values['no-floor'] ? false : players >= 5000);
+
 const maxLoad = values['max-load'] === undefined ? null : Number(values['max-load']);
 if (maxLoad !== null && !(maxLoad > 0)) fail('--max-load must be a positive number');
 
@@ -149,6 +158,7 @@ for (const nodes of nodeCounts) {
         ...(profileDir && { profileDir }),
         ...(snapshotDir && { env: { BENCH_HEAP_SNAPSHOT_DIR: snapshotDir } }),
         panel: values.panel,
+        floor: floorFor(players * games),
         log: (line) => process.stdout.write(`${line}\n`),
       });
       block = block >= 250 ? 1 : block + 1;
@@ -163,5 +173,5 @@ for (const nodes of nodeCounts) {
 }
 
 process.stdout.write(`\n${markdownTable(results)}\n\nLatencies: p50 / p95 / p99 / max in ms.\n\n${details.join('\n\n')}\n`);
-if (values.json) process.stdout.write(`\nwritten: ${values.json}\n`);
+if (values.json && results.length > 0) process.stdout.write(`\nwritten: ${values.json}\n`);
 process.exit(failed ? 1 : 0);

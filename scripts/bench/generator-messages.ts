@@ -1,4 +1,5 @@
 import type { Quiz } from '@quizbus/shared';
+import type { FloorProgress, FloorReport, FloorTask } from './floor-messages.ts';
 import type { GamePart } from './game-parts.ts';
 
 /** The share of a benchmark's players that one generator process runs. */
@@ -24,8 +25,11 @@ export interface GeneratorTask {
   exitBy: number;
 }
 
-/** Parent → generator. `measure` starts the measured part (the event-loop histogram is reset). */
-export type ToGenerator = GeneratorTask | { type: 'measure' } | { type: 'finish' };
+/**
+ * Parent → generator. `floor` and `floor-end` run the bare-server floor before the game;
+ * `measure` starts the measured part (the event-loop histogram is reset).
+ */
+export type ToGenerator = FloorTask | { type: 'floor-end' } | GeneratorTask | { type: 'measure' } | { type: 'finish' };
 
 /** Counters, sent a few times a second so the parent can pace the game on them. */
 export interface GeneratorProgress {
@@ -49,6 +53,8 @@ export interface GeneratorReport {
   clockOffsetMs: number;
   clockRttMs: number;
   fanout: number[];
+  /** The samples of `fanout` by message and question number (`question.shown 1`, …). */
+  fanoutByMessage: Record<string, number[]>;
   ack: number[];
   result: number[];
   leaderboardAt: number[][];
@@ -63,4 +69,4 @@ export interface GeneratorReport {
 }
 
 /** Generator → parent. */
-export type FromGenerator = GeneratorProgress | GeneratorReport | { type: 'fatal'; message: string };
+export type FromGenerator = FloorProgress | FloorReport | GeneratorProgress | GeneratorReport | { type: 'fatal'; message: string };

@@ -2,6 +2,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { AnswerKey } from '../bots/answer-picker.ts';
 import { BotSwarm } from '../bots/bot-swarm.ts';
 import { measureServerClock, type ServerClock } from '../bots/server-clock.ts';
+import { FloorClients } from './floor-clients.ts';
 import type { FromGenerator, GeneratorReport, GeneratorTask, ToGenerator } from './generator-messages.ts';
 
 /**
@@ -20,6 +21,8 @@ const send = (m: FromGenerator): void => {
 let swarms: BotSwarm[] = [];
 let finishing = false;
 const fanout: number[] = [];
+/** `fanout` by message and question (`question.shown 1`, …): which broadcast makes the tail. */
+const fanoutByMessage: Record<string, number[]> = {};
 const ack: number[] = [];
 const result: number[] = [];
 const tally = { sent: 0, acked: 0, correct: 0, problems: 0, joinStartedAt: 0, joinEndedAt: 0 };
@@ -77,7 +80,11 @@ async function start(task: GeneratorTask): Promise<void> {
       timeoutMs: 20_000,
       random: Math.random,
       observer: {
-        fanout: (_name, ms) => void fanout.push(ms),
+        fanout: (name, ms, index) => {
+          fanout.push(ms);
+          const key = `${name} ${index + 1}`;
+          (fanoutByMessage[key] ??= []).push(ms);
+        },
         answerSent: () => void (tally.sent += 1),
         answerAcked: (_index, ms, a) => {
           if (a.ok) {
@@ -121,6 +128,7 @@ function finish(): void {
     clockOffsetMs: clock?.offsetMs ?? Number.NaN,
     clockRttMs: clock?.rttMs ?? Number.NaN,
     fanout,
+    fanoutByMessage,
     ack,
     result,
     leaderboardAt,
@@ -138,8 +146,21 @@ function finish(): void {
   process.send?.(report, () => process.exit(0));
 }
 
+let floor: FloorClients | null = null;
+let floorTimer: NodeJS.Timeout | null = null;
+
 process.on('message', (m: ToGenerator) => {
-  if (m.type === 'start') void start(m).catch((err: unknown) => send({ type: 'fatal', message: String(err) }));
+  if (m.type === 'floor') {
+    setTimeout(() => process.exit(3), Math.max(0, m.exitBy - Date.now())).unref();
+    const clients = new FloorClients();
+    floor = clients;
+    floorTimer = setInterval(() => send(clients.progress()), 100);
+    void clients.connect(m).then(() => send(clients.progress()), (err: unknown) => send({ type: 'fatal', message: String(err) }));
+  } else if (m.type === 'floor-end') {
+    if (floorTimer) clearInterval(floorTimer);
+    if (floor) send(floor.finish());
+    floor = null;
+  } else if (m.type === 'start') void start(m).catch((err: unknown) => send({ type: 'fatal', message: String(err) }));
   else if (m.type === 'measure') loop.reset();
   else if (m.type === 'finish') finish();
 });

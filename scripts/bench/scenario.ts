@@ -1,11 +1,15 @@
 import { join } from 'node:path';
 import type { CreateGameResponse, Quiz } from '@quizbus/shared';
-import { percentiles, round1 } from '../bots/percentiles.ts';
+import { percentiles, round1, type Percentiles } from '../bots/percentiles.ts';
 import { measureServerClock, type ServerClock } from '../bots/server-clock.ts';
 import { Redis } from 'ioredis';
 import { startBenchCluster, type BenchNode } from './bench-cluster.ts';
 import { benchQuiz } from './bench-quiz.ts';
-import type { ScenarioOutcome } from './bench-report.ts';
+import { Conditions } from './conditions.ts';
+import { floorFrameBytes } from './floor-frames.ts';
+import { FLOOR_ROUNDS, runFloor, type FloorResult } from './floor-run.ts';
+import type { ScenarioOutcome, ScenarioResult } from './bench-report.ts';
+import { redisTraffic, trafficPerAnswer } from './redis-traffic.ts';
 import type { GeneratorTask } from './generator-messages.ts';
 import { GeneratorPool } from './generator-pool.ts';
 import { HostDriver } from './host-driver.ts';
@@ -37,6 +41,11 @@ export interface ScenarioOptions {
   profileDir?: string;
   /** Open the Under-the-hood panel on the host (telemetry.watch) for the whole game. */
   panel?: boolean;
+  /**
+   * Measure the bare Socket.IO floor before the game (issue 20, floor-run.ts): the figures
+   * and the ratios `fanoutToFloor` and `resultToFloor` in the result; null without.
+   */
+  floor?: boolean;
   /** More environment for the server nodes. */
   env?: Record<string, string>;
   /** Progress lines go here. */
@@ -68,40 +77,6 @@ function cpu(pids: number[]): number[] {
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-
-/** Waits on conditions re-checked whenever something changes; each wait is bounded. */
-class Conditions {
-  private readonly waiters = new Set<{ test: () => boolean; done: (err?: Error) => void }>();
-  private failure: Error | null = null;
-
-  /** Something went wrong for good (a generator failed): every wait, now and later, fails. */
-  fail(err: Error): void {
-    this.failure ??= err;
-    for (const w of [...this.waiters]) w.done(err);
-  }
-
-  notify(): void {
-    for (const w of [...this.waiters]) if (w.test()) w.done();
-  }
-
-  until(test: () => boolean, ms: number, what: () => string): Promise<void> {
-    if (this.failure) return Promise.reject(this.failure);
-    if (test()) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const waiter = {
-        test,
-        done: (err?: Error) => {
-          clearTimeout(timer);
-          this.waiters.delete(waiter);
-          if (err) reject(err);
-          else resolve();
-        },
-      };
-      const timer = setTimeout(() => waiter.done(new Error(`timed out after ${ms} ms waiting for ${what()}`)), ms);
-      this.waiters.add(waiter);
-    });
-  }
-}
 
 /**
  * One benchmark scenario, start to finish: servers (and Redis) up, a quiz and a game, a host,
@@ -136,7 +111,9 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioOutcome> 
 
     const perQuestionMs = (o.readTimeSec + o.timeLimitSec) * 1000 + phaseMs;
     const joinMs = phaseMs + totalPlayers * JOIN_MS_PER_PLAYER;
-    const exitBy = Date.now() + joinMs + o.questions * (perQuestionMs + 2 * phaseMs) + 2 * phaseMs;
+    // The floor, when measured, comes first: its clients connect as the players will.
+    const floorMs = o.floor ? joinMs + (2 + 3 * FLOOR_ROUNDS) * 5000 : 0;
+    const exitBy = Date.now() + floorMs + joinMs + o.questions * (perQuestionMs + 2 * phaseMs) + 2 * phaseMs;
     const share = (g: number) => Math.floor(totalPlayers / o.generators) + (g < totalPlayers % o.generators ? 1 : 0);
     const tasks: Array<Omit<GeneratorTask, 'type'>> = [];
     let firstNumber = 1;
@@ -158,6 +135,12 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioOutcome> 
       });
       firstNumber += count;
     }
+    let floor: FloorResult | null = null;
+    if (o.floor) {
+      const floorTasks = tasks.map((t, g) => ({ count: sum(t.parts.map((p) => p.count)), localAddress: `127.0.${o.addressBlock}.${100 + g}`, concurrency: o.joinConcurrency, exitBy }));
+      floor = await runFloor({ pool, conditions, tasks: floorTasks, frames: floorFrameBytes(quiz, o.questions, o.players), timeoutMs: phaseMs, ...(o.profileDir && { profileDir: join(o.profileDir, 'floor') }), log: o.log });
+      o.log(`  floor: fan-out p99 ${floor.fanoutMs.p99} ms, own frame p99 ${floor.resultMs.p99} ms`);
+    }
     pool.start(tasks);
     const totals = () => pool.totals(o.questions);
     await conditions.until(() => totals().joined + totals().failed >= totalPlayers, joinMs, () => `joins (${JSON.stringify(totals())})`);
@@ -168,6 +151,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioOutcome> 
     pool.measure();
     const cpuPlaying = cpu(pids);
     const redisBefore = cluster.redisUrl ? await commandStats(cluster.redisUrl) : null;
+    const trafficBefore = cluster.redisUrl ? await redisTraffic(cluster.redisUrl) : null;
     await loopLag(cluster.nodes.map((n) => n.url)); // opens the nodes' event-loop windows
     let loopsPlaying: LoopLag[] = [];
     const leaderboardShownAt: number[] = [];
@@ -177,6 +161,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioOutcome> 
     let heapAfter: number[] = heapBefore;
     let cpuAfter: number[] = cpuPlaying;
     let redisAfter = redisBefore;
+    let trafficAfter = trafficBefore;
     const countedOf = (i: number) => sum(hosts.map((h) => h.closed.get(i)?.reveal.distribution.answered ?? 0));
     for (let i = 0; i < o.questions; i += 1) {
       const closedAll = () => hosts.every((h) => h.closed.has(i));
@@ -188,6 +173,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioOutcome> 
       if (i === o.questions - 1) {
         cpuAfter = cpu(pids);
         redisAfter = cluster.redisUrl ? await commandStats(cluster.redisUrl) : null;
+        trafficAfter = cluster.redisUrl ? await redisTraffic(cluster.redisUrl) : null;
         loopsPlaying = await loopLag(cluster.nodes.map((n) => n.url));
         heapAfter = await heaps(cluster.nodes, 'after');
       } else await all('host.next');
@@ -231,7 +217,9 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioOutcome> 
         answers: { sent: sum(reports.map((r) => r.sent)), acked, counted },
         serverCpuMsPerAnswer: acked > 0 ? round1(((sum(cpuAfter) - sum(cpuPlaying)) * 1000) / acked) : Number.NaN,
         redisOpsPerAnswer: redisBefore && redisAfter && acked > 0 ? perAnswer(redisBefore, redisAfter, acked) : null,
+        redisPerAnswer: trafficBefore && trafficAfter && acked > 0 ? trafficPerAnswer(trafficBefore, trafficAfter, acked) : null,
         generatorMaxEventLoopDelayMs: round1(Math.max(...reports.map((r) => r.maxEventLoopDelayMs))),
+        ...floorFigures(floor, percentiles(merge('fanout')), percentiles(merge('result'))),
       },
       details: {
         joined,
@@ -247,6 +235,9 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioOutcome> 
         perNode: cluster.nodes.map((n, i) => ({
           id: n.id,
           cpuSeconds: round1((cpuAfter[i] ?? Number.NaN) - (cpuBefore[i] ?? Number.NaN)),
+          playingCpuSeconds: round1((cpuAfter[i] ?? Number.NaN) - (cpuPlaying[i] ?? Number.NaN)),
+          // createGames goes round-robin: game j is created on (and owned by) node j mod nodes.
+          ownedGames: made.filter((_, j) => j % cluster.nodes.length === i).length,
           peakRssMB: round1(peaks[i] ?? Number.NaN),
           heapDeltaMB: round1(((heapAfter[i] ?? 0) - (heapBefore[i] ?? 0)) / 1024 / 1024),
           playingLoopP99Ms: loopsPlaying[i]?.p99Ms ?? Number.NaN,
@@ -257,6 +248,10 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioOutcome> 
         clockOffsetsMs: reports.map((r) => r.clockOffsetMs),
         durationSec: (Date.now() - started) / 1000,
         panelMessages: o.panel ? host.telemetryMessages : null,
+        floorClients: floor?.clients ?? null,
+        fanoutP99ByMessage: Object.fromEntries(
+          [...new Set(reports.flatMap((r) => Object.keys(r.fanoutByMessage)))].map((k) => [k, percentiles(reports.flatMap((r) => r.fanoutByMessage[k] ?? [])).p99]),
+        ),
       },
     };
   } catch (err) {
@@ -315,4 +310,11 @@ function perAnswer(before: Record<string, number>, after: Record<string, number>
     if (delta > 0 && cmd !== 'info') out[cmd] = Math.round((delta / answers) * 100) / 100;
   }
   return out;
+}
+
+/** The floor's figures and Quizbus's ratios to them (p99 ÷ p99, to two decimals); nulls without a floor. */
+function floorFigures(floor: FloorResult | null, fanout: Percentiles, result: Percentiles): Pick<ScenarioResult, 'floorFanoutMs' | 'fanoutToFloor' | 'floorResultMs' | 'resultToFloor'> {
+  if (!floor) return { floorFanoutMs: null, fanoutToFloor: null, floorResultMs: null, resultToFloor: null };
+  const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+  return { floorFanoutMs: floor.fanoutMs, fanoutToFloor: ratio(fanout.p99, floor.fanoutMs.p99), floorResultMs: floor.resultMs, resultToFloor: ratio(result.p99, floor.resultMs.p99) };
 }

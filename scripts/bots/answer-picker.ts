@@ -46,6 +46,9 @@ export function rightAnswer(doc: Question, shown: PublicQuestion): Answer | null
       return order.some((i) => i < 0) ? null : { kind: 'order', order };
     }
     case 'poll':
+    case 'word-cloud':
+    case 'open-answer':
+    case 'slide':
       return null;
   }
 }
@@ -62,7 +65,11 @@ export function randomAnswer(q: PublicQuestion, random: Random): Answer {
       const picks = shuffled(options, random).slice(0, 1 + randomInt(options, random));
       return { kind: 'choices', choices: picks.sort((a, b) => a - b) };
     }
+    // A slide takes no answer; the server refuses whatever comes.
+    case 'slide':
     case 'type-answer':
+    case 'word-cloud':
+    case 'open-answer':
       return { kind: 'text', text: WRONG_WORDS[randomInt(WRONG_WORDS.length, random)] as string };
     case 'slider': {
       const s = q.slider ?? { min: 0, max: 1, step: 1 };

@@ -7,7 +7,7 @@ import { botTimers, type WheelTimer } from './timer-wheel.ts';
 /** What a bot tells whoever runs it. Every method is optional; times are in ms. */
 export interface BotObserver {
   /** question.shown / question.opened arrived this long after the server stamped it. */
-  fanout?(name: 'question.shown' | 'question.opened', ms: number): void;
+  fanout?(name: 'question.shown' | 'question.opened', ms: number, index: number): void;
   answerSent?(index: number): void;
   /** The ack of an answer came back (ok or an error code) this long after the emit. */
   answerAcked?(index: number, ms: number, ack: Ack<'answer.submit'>): void;
@@ -209,7 +209,7 @@ export class BotPlayer {
       case 'question.shown':
       case 'question.opened': {
         const q = m as ServerMessage<'question.shown'> | ServerMessage<'question.opened'>;
-        if (clock) this.cfg.observer.fanout?.(name, clock.since(q.serverNow, at));
+        if (clock) this.cfg.observer.fanout?.(name, clock.since(q.serverNow, at), q.index);
         if ('question' in q) this.questions.set(q.index, q.question);
         if (name === 'question.opened') this.schedule(q.index, q.closesAt - q.serverNow);
         break;

@@ -19,6 +19,7 @@ import { benchRoute } from './gateway/bench-route.ts';
 import { clientFiles } from './gateway/client-files.ts';
 import { OneBufferAdapter } from './gateway/one-buffer-adapter.ts';
 import { quizTransferRoutes } from './gateway/quiz-transfer-routes.ts';
+import { mediaRoutes } from './gateway/media-routes.ts';
 import { reportRoutes } from './gateway/report-routes.ts';
 import { resultsCsvRoute } from './gateway/results-csv-route.ts';
 import type { TeacherAuth } from './gateway/teacher-auth.ts';
@@ -196,7 +197,9 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
   });
   app.use(hardening.teacher.routes());
   // Before httpRoutes: its /api/quizzes/:id would take /api/quizzes/template.csv.
-  app.use(quizTransferRoutes({ quizzes: adapters.quizzes, requireTeacher: hardening.teacher.requireTeacher }));
+  app.use(quizTransferRoutes({ quizzes: adapters.quizzes, requireTeacher: hardening.teacher.requireTeacher, images: adapters.images }));
+  // Before the client's files, whose catch-all would answer /media/… with the app's page.
+  app.use(mediaRoutes({ images: adapters.images, requireTeacher: hardening.teacher.requireTeacher }));
   app.use(
     reportRoutes({ reports: adapters.reports, log: adapters.log, requireTeacher: hardening.teacher.requireTeacher, standing: (req) => hardening.teacher.standing(req) }),
   );
@@ -209,6 +212,7 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
       ready: () => adapters.ready(),
       requireTeacher: hardening.teacher.requireTeacher,
       limits: hardening.limits,
+      blocksName: (name) => hardening.nicknameFilter.blocks(name),
     }),
   );
   app.use(serverInfoRoute(joinBase));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ScenarioResult } from '../../scripts/bench/bench-report.ts';
 import { runScenario, type ScenarioOptions } from '../../scripts/bench/scenario.ts';
 
 /**
@@ -26,10 +27,25 @@ const small = (nodes: number): ScenarioOptions => ({
   log: () => undefined,
 });
 
+/** The floor's figures are there and sane: every client connected, ordered percentiles, ratios that are the p99s' quotient. */
+function expectFloor(result: ScenarioResult, clients: number | null): void {
+  expect(clients).toBe(200);
+  for (const floor of [result.floorFanoutMs, result.floorResultMs]) {
+    if (!floor) throw new Error('no floor figures');
+    expect(floor.p50).toBeGreaterThan(0);
+    expect(floor.p50).toBeLessThanOrEqual(floor.p95);
+    expect(floor.p95).toBeLessThanOrEqual(floor.p99);
+    expect(floor.p99).toBeLessThanOrEqual(floor.max);
+  }
+  expect(result.fanoutToFloor).toBeCloseTo(result.fanoutMs.p99 / (result.floorFanoutMs?.p99 ?? Number.NaN), 1);
+  expect(result.resultToFloor).toBeCloseTo(result.resultMs.p99 / (result.floorResultMs?.p99 ?? Number.NaN), 1);
+}
+
 describe('benchmark harness, small', () => {
   for (const nodes of [1, 3]) {
     it(`${nodes === 1 ? 'one node (embedded)' : 'three nodes on Redis'}: 200 players, every answer acknowledged and counted`, async () => {
-      const { result, details } = await runScenario(small(nodes));
+      // The one-node run also measures the bare Socket.IO floor first (issue 20), with the same generators.
+      const { result, details } = await runScenario({ ...small(nodes), floor: nodes === 1 });
       const expected = 200 * 2;
       expect({ joined: details.joined, failedJoins: details.failedJoins }).toEqual({ joined: 200, failedJoins: 0 });
       expect(result.answers).toEqual({ sent: expected, acked: expected, counted: expected });
@@ -38,6 +54,8 @@ describe('benchmark harness, small', () => {
       expect(details.problems).toEqual({});
       // Every latency series was measured (a broken measurement would show as NaN).
       for (const series of [result.fanoutMs, result.ackMs, result.resultMs, result.leaderboardMs]) expect(Number.isFinite(series.p50)).toBe(true);
+      if (nodes === 1) expectFloor(result, details.floorClients);
+      else expect([result.floorFanoutMs, result.fanoutToFloor, result.floorResultMs, result.resultToFloor, details.floorClients]).toEqual([null, null, null, null, null]);
     }, 110_000);
   }
 });

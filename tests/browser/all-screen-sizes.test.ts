@@ -93,6 +93,9 @@ function botAnswer(q: PublicQuestion, rnd: () => number): Answer {
       const choices = [...new Set([pick(n), pick(n), pick(n)])].sort((a, b) => a - b);
       return { kind: 'choices', choices };
     }
+    case 'word-cloud':
+    case 'open-answer':
+    case 'slide':
     case 'type-answer':
       return { kind: 'text', text: ['Zürich', 'Zurich', 'Bern', 'Geneva', 'Kafka', 'an event log', 'Basel'][pick(7)] as string };
     case 'slider': {

@@ -165,6 +165,14 @@ describe('malformed payloads get an error ack and change nothing', () => {
         ['order of seven', { index: 0, answer: { kind: 'order', order: [0, 1, 2, 3, 4, 5, 0] } }],
       ],
       'host.start': generic({}),
+      'host.shuffleTeams': generic({}),
+      'player.team': [
+        ...generic({ team: 0 }),
+        ['no team', {}],
+        ['team as a string', { team: '0' }],
+        ['negative team', { team: -1 }],
+        ['team 8', { team: 8 }],
+      ],
       'host.next': generic({}),
       'host.skip': generic({}),
       'host.end': generic({}),
@@ -176,6 +184,18 @@ describe('malformed payloads get an error ack and change nothing', () => {
         ['playerId of 65 characters', { playerId: 'p'.repeat(65) }],
         ['1 MB playerId', { playerId: MB }],
         ['playerId list', { playerId: [bob.playerId] }],
+      ],
+      'host.hideWord': [
+        ...generic({ index: 0, word: 'kafka', hidden: true }),
+        ['no word', { index: 0, hidden: true }],
+        ['empty word', { index: 0, word: '', hidden: true }],
+        ['hidden as a string', { index: 0, word: 'kafka', hidden: 'yes' }],
+      ],
+      'host.approveAnswer': [
+        ...generic({ index: 0, playerId: 'p1', approved: true }),
+        ['no playerId', { index: 0, approved: true }],
+        ['approved as a number', { index: 0, playerId: 'p1', approved: 1 }],
+        ['negative index', { index: -1, playerId: 'p1', approved: true }],
       ],
       'host.lock': [
         ...generic({ locked: true }),

@@ -1,9 +1,10 @@
-import type { Answer, PlayerView, ScreenView } from '@quizbus/shared';
+import type { Answer, PlayerView, QuizInput, ScreenView } from '@quizbus/shared';
 import { describe, expect, it } from 'vitest';
 import type { Frame, TestClient } from '../support/test-client.ts';
 import {
   allTypesQuiz,
   ANSWER_KEYS,
+  errorCode,
   attachDisplay,
   hasArray,
   hasNumber,
@@ -214,3 +215,78 @@ function walkTexts(payload: unknown, fn: (entry: object) => void): void {
   const texts = (payload as { reveal?: { distribution?: { texts?: object[] } } }).reveal?.distribution?.texts;
   for (const t of texts ?? []) fn(t);
 }
+
+describe('no leaks: what students type reaches the big screen only through the filter and the host', () => {
+  const h = useServer();
+  const quiz: QuizInput = {
+    title: 'Integration: free text',
+    readTimeSec: 1,
+    questions: [
+      { type: 'word-cloud', text: 'One word for an event log' },
+      { type: 'open-answer', text: 'What is an event?' },
+    ],
+  };
+  const text = (frames: Frame[]) => JSON.stringify(frames);
+
+  it('keeps filtered words off every screen, hidden words and unapproved answers off the display, and all of it off the phones', async () => {
+    const { game, host } = await hostGame(h, quiz);
+    const display = await attachDisplay(h, game.pin);
+    const [ann, bob, cat] = [await joinPlayer(h, game.pin, 'Ann'), await joinPlayer(h, game.pin, 'Bob'), await joinPlayer(h, game.pin, 'Cat')];
+    const say = (p: JoinedPlayer, index: number, t: string) => p.client.send('answer.submit', { index, answer: { kind: 'text', text: t } });
+    ok(await host.send('host.start', {}));
+
+    // Word cloud: two spellings of one word merge; the filter's catch is accepted but shown nowhere.
+    await openQuestion(h, host, 0);
+    ok(await say(ann, 0, 'Zébra'));
+    ok(await say(bob, 0, ' ZEBRA '));
+    ok(await say(cat, 0, 'shitbird'));
+    await h.server.clock.advance(250);
+    const cloud = await display.client.next('wall.updated', (m) => m.wall.words?.length === 1);
+    expect(cloud.wall).toEqual({ index: 0, words: [{ key: 'zebra', text: 'Zébra', count: 2 }] });
+    const hostCloud = await host.next('wall.updated', (m) => m.wall.index === 0 && m.wall.blocked === 1);
+    expect(hostCloud.wall.words).toEqual([{ key: 'zebra', text: 'Zébra', count: 2, hidden: false }]);
+    ok(await host.send('host.hideWord', { index: 0, word: 'zebra', hidden: true }));
+    await h.server.clock.advance(250);
+    expect((await display.client.next('wall.updated', (m) => m.wall.words?.length === 0)).wall.words).toEqual([]);
+    // Everyone answered: the question closed by itself; the host moderates the cloud after the close too.
+    await display.client.next('question.closed');
+    ok(await host.send('host.next', {}));
+    ok(await host.send('host.next', {}));
+
+    // Open answer: the display sees only what the host approved.
+    await openQuestion(h, host, 1);
+    ok(await say(ann, 1, 'A fact that happened'));
+    ok(await say(bob, 1, 'Secret thought of Bob'));
+    ok(await say(cat, 1, 'shit happens'));
+    await h.server.clock.advance(250);
+    const pending = await host.next('wall.updated', (m) => m.wall.index === 1 && (m.wall.answers?.length ?? 0) === 2);
+    expect(pending.wall).toEqual({
+      index: 1,
+      blocked: 1,
+      answers: [
+        { playerId: ann.playerId, text: 'A fact that happened', approved: false },
+        { playerId: bob.playerId, text: 'Secret thought of Bob', approved: false },
+      ],
+    });
+    expect(errorCode(await host.send('host.approveAnswer', { index: 1, playerId: cat.playerId, approved: true }))).toBe('UNKNOWN_ANSWER');
+    expect(errorCode(await display.client.send('host.approveAnswer', { index: 1, playerId: bob.playerId, approved: true }))).toBe('FORBIDDEN');
+    expect(errorCode(await ann.client.send('host.approveAnswer', { index: 1, playerId: ann.playerId, approved: true }))).toBe('FORBIDDEN');
+    ok(await host.send('host.approveAnswer', { index: 1, playerId: ann.playerId, approved: true }));
+    await h.server.clock.advance(250);
+    const shown = await display.client.next('wall.updated', (m) => m.wall.index === 1 && (m.wall.answers?.length ?? 0) === 1);
+    expect(shown.wall).toEqual({ index: 1, answers: [{ playerId: ann.playerId, text: 'A fact that happened' }] });
+    await display.client.next('question.closed', (m) => m.reveal.index === 1);
+    const snapshot = ok(await display.client.send('view.snapshot', {}));
+    expect((snapshot.view as ScreenView).wall).toEqual(shown.wall);
+
+    // Nothing filtered anywhere; nothing unapproved or hidden on the display after its hiding; no phone hears anyone's text.
+    for (const c of [host, display.client, ann.client, bob.client, cat.client]) expect(text(c.frames)).not.toMatch(/shit/i);
+    const afterHide = display.client.frames.slice(display.client.frames.findIndex((f) => f.name === 'wall.updated' && (f.payload as { wall: { words?: unknown[] } }).wall.words?.length === 0));
+    expect(text(afterHide)).not.toMatch(/z[eé]bra/i);
+    expect(text(display.client.frames)).not.toContain('Secret thought');
+    for (const p of [ann, bob, cat]) {
+      expect(p.client.frames.some((f) => f.name === 'wall.updated')).toBe(false);
+      expect(text(p.client.frames)).not.toMatch(/Secret thought|A fact that happened|z[eé]bra/i);
+    }
+  });
+});

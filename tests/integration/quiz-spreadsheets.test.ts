@@ -29,7 +29,7 @@ describe('quiz spreadsheets over HTTP', () => {
     const a = (await fromCsv.json()) as Quiz;
     const b = (await fromXlsx.json()) as Quiz;
     expect(a.title).toBe('Quiz template');
-    expect(a.questions.map((q) => q.type)).toEqual(['single', 'multi', 'true-false', 'type-answer', 'slider', 'ordering', 'poll']);
+    expect(a.questions.map((q) => q.type)).toEqual(['single', 'multi', 'true-false', 'type-answer', 'slider', 'ordering', 'poll', 'word-cloud', 'open-answer', 'slide']);
     expect(withoutId(b)).toEqual(withoutId(a));
     expect(a.id).not.toBe(b.id);
     // Both are in the library now.

@@ -35,6 +35,9 @@ const ROUTES: Record<string, 'teacher' | 'host token' | 'anyone'> = {
   'GET /api/server-info': 'anyone',
   'GET /api/games/:pin/results.csv': 'host token',
   'GET /api/games/:pin/replay': 'anyone',
+  // Uploaded question images: the teacher uploads, phones and displays load them.
+  'POST /api/media': 'teacher',
+  'GET /media/:name': 'anyone',
   // The single-page app: the pages of every route, and their scripts.
   'GET /^\\/(?!api\\/|socket\\.io\\/).*/': 'anyone',
   // Source maps: none are built, and any *.map asked for is a 404 (issue 12's light phone page).

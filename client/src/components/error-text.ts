@@ -26,6 +26,7 @@ const MESSAGES: Record<ErrorCode, MessageId> = {
   INVALID_ANSWER: 'error.invalidAnswer',
   NOT_ELIGIBLE: 'error.notEligible',
   UNKNOWN_PLAYER: 'error.unknownPlayer',
+  UNKNOWN_ANSWER: 'error.unknownAnswer',
   STUDENT_ID_REQUIRED: 'error.studentIdRequired',
   STUDENT_ID_INVALID: 'error.studentIdInvalid',
   NO_REROLLS_LEFT: 'error.noRerollsLeft',
@@ -36,6 +37,13 @@ const MESSAGES: Record<ErrorCode, MessageId> = {
   LOGIN_REQUIRED: 'error.loginRequired',
   UNAVAILABLE: 'error.unavailable',
   OUTCOME_UNKNOWN: 'error.unavailable',
+  IMAGE_INVALID: 'error.imageInvalid',
+  IMAGE_TOO_LARGE: 'error.imageTooLarge',
+  IMAGE_TOO_MANY_PIXELS: 'error.imageTooManyPixels',
+  NOT_TEAM_GAME: 'error.notTeamGame',
+  TEAM_UNKNOWN: 'error.teamUnknown',
+  TEAM_CHOICE_OFF: 'error.teamChoiceOff',
+  TEAM_NAME_BLOCKED: 'error.teamNameBlocked',
   INTERNAL: 'error.internal',
 };
 

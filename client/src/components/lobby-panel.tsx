@@ -2,6 +2,7 @@ import type { ScreenView } from '@quizbus/shared';
 import { useMemo } from 'react';
 import { useLocale } from '../i18n/i18n-context.ts';
 import { QrCode } from './qr-code.tsx';
+import { TeamLobbyList } from './team-lobby-list.tsx';
 import { useFitText } from './use-fit-text.ts';
 
 interface LobbyPanelProps {
@@ -55,6 +56,9 @@ export function LobbyPanel({ view, joinUrl, onKick }: LobbyPanelProps) {
           {t('common.players', { count: view.playerCount })}
         </h2>
         {view.players.length === 0 ? <p className="lobby__waiting">{t('lobby.waiting')}</p> : null}
+        {view.teams ? (
+          <TeamLobbyList teams={view.teams} players={players} onKick={onKick} />
+        ) : (
         <ul className="player-chips" aria-label={t('lobby.playersLabel')}>
           {players.map((p) => (
             <li key={p.playerId} className={`player-chip${p.connected ? '' : ' player-chip--away'}`}>
@@ -68,6 +72,7 @@ export function LobbyPanel({ view, joinUrl, onKick }: LobbyPanelProps) {
             </li>
           ))}
         </ul>
+        )}
       </div>
     </section>
   );

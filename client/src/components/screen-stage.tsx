@@ -6,8 +6,12 @@ import { OptionTiles } from './option-tiles.tsx';
 import { PodiumView } from './podium-view.tsx';
 import { QuestionHeading } from './question-heading.tsx';
 import { RevealPanel } from './reveal-panel.tsx';
+import { ResponseWallView, type WallModeration } from './response-wall.tsx';
+import { SlideStage } from './slide-stage.tsx';
 import { useT } from '../i18n/i18n-context.ts';
 import { TeachingMoment } from './teaching-moment.tsx';
+import { TeamLeaderboard } from './team-leaderboard.tsx';
+import { TeamPodium } from './team-podium.tsx';
 import { useFitText } from './use-fit-text.ts';
 
 interface ScreenStageProps {
@@ -15,13 +19,15 @@ interface ScreenStageProps {
   clockOffset: number;
   joinUrl: string | null;
   onKick?: (playerId: string, nickname: string) => void;
+  /** Host console: hide words of a word cloud, approve open answers. */
+  moderation?: WallModeration;
 }
 
 /**
  * What the big screen shows in each phase; the display shows only this, the host console
  * adds its controls around it.
  */
-export function ScreenStage({ view, clockOffset, joinUrl, onKick }: ScreenStageProps) {
+export function ScreenStage({ view, clockOffset, joinUrl, onKick, moderation }: ScreenStageProps) {
   const t = useT();
   const fit = useFitText<HTMLElement>();
   const q = view.question;
@@ -39,7 +45,7 @@ export function ScreenStage({ view, clockOffset, joinUrl, onKick }: ScreenStageP
             {open ? (
               <Countdown until={q.closesAt} totalMs={q.question.timeLimitMs} clockOffset={clockOffset} label={t('play.timeLeft')} size="large" />
             ) : (
-              <Countdown until={q.opensAt} totalMs={q.question.readMs} clockOffset={clockOffset} label={t('play.answersOpenIn')} size="large" />
+              <Countdown until={q.opensAt} totalMs={q.question.readMs + (view.teamTalkMs ?? 0)} clockOffset={clockOffset} label={t('play.answersOpenIn')} size="large" />
             )}
             <p className="stage__answered" aria-live="off">
               <span className="stage__answered-number">{view.answered ?? 0}</span> {t('stage.ofAnswered', { total: view.playerCount })}
@@ -59,12 +65,29 @@ export function ScreenStage({ view, clockOffset, joinUrl, onKick }: ScreenStageP
             </p>
           ) : null}
           {q.question.type === 'type-answer' ? <p className="stage__hint">{t('stage.typeHint')}</p> : null}
-          {!open ? <p className="stage__hint">{t('stage.readHint')}</p> : null}
+          {view.wall && open ? <ResponseWallView wall={view.wall} moderation={moderation} /> : null}
+          {!open ? <p className="stage__hint">{view.teamTalkMs ? t('stage.teamTalk') : t('stage.readHint')}</p> : null}
         </section>
       );
     }
     case 'closed':
       if (!q || !view.reveal) return null;
+      if (q.question.type === 'slide') {
+        return (
+          <section className="stage stage--slide" ref={fit}>
+            <SlideStage state={q} />
+          </section>
+        );
+      }
+      if (view.wall) {
+        // Free text has no right answer: the cloud or the approved answers are the reveal.
+        return (
+          <section className="stage stage--wall" ref={fit}>
+            <QuestionHeading state={q} />
+            <ResponseWallView wall={view.wall} moderation={moderation} />
+          </section>
+        );
+      }
       return (
         <section className="stage stage--reveal" ref={fit}>
           <QuestionHeading state={q} />
@@ -76,24 +99,24 @@ export function ScreenStage({ view, clockOffset, joinUrl, onKick }: ScreenStageP
       return (
         <section className="stage stage--leaderboard" aria-labelledby="leaderboard-title" ref={fit}>
           <h1 id="leaderboard-title" className="stage__title">
-            {t('leaderboard.title')}
+            {view.teams ? t('teams.leaderboardTitle') : t('leaderboard.title')}
           </h1>
           {q ? (
             <p className="stage__subtitle">
               {t('stage.after', { number: q.index + 1, total: q.total })}
             </p>
           ) : null}
-          <LeaderboardList rows={view.leaderboard ?? view.reveal?.top ?? []} />
+          {view.teams ? <TeamLeaderboard teams={view.teams} /> : <LeaderboardList rows={view.leaderboard ?? view.reveal?.top ?? []} />}
         </section>
       );
     case 'ended':
       return (
         <section className="stage stage--podium" aria-labelledby="podium-title" ref={fit}>
           <h1 id="podium-title" className="stage__title">
-            {t('podium.title')}
+            {view.podium?.teams ? t('teams.podiumTitle') : t('podium.title')}
           </h1>
           <p className="stage__subtitle">{view.title}</p>
-          {view.podium ? <PodiumView podium={view.podium} /> : null}
+          {view.podium?.teams ? <TeamPodium teams={view.podium.teams} playerCount={view.podium.playerCount} /> : view.podium ? <PodiumView podium={view.podium} /> : null}
         </section>
       );
   }

@@ -8,6 +8,7 @@ import {
   type Quiz,
   type QuizExportFormat,
   type ReportSummary,
+  type UploadedImage,
 } from '@quizbus/shared';
 import { currentLocale } from '../i18n/current-locale.ts';
 import { ApiError, noteLoginRequired } from './api.ts';
@@ -70,10 +71,10 @@ export function saveBlob(filename: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Imports a CSV or xlsx file as a new quiz; ImportRefused lists the refused rows. */
+/** Imports a CSV, xlsx or JSON (export) file as a new quiz; ImportRefused lists the refused rows. */
 export async function importQuizFile(file: File): Promise<Quiz> {
-  const format = /\.xlsx$/i.test(file.name) ? 'xlsx' : 'csv';
-  const title = file.name.replace(/\.(csv|xlsx|txt)$/i, '').replace(/[-_]+/g, ' ').trim();
+  const format = /\.xlsx$/i.test(file.name) ? 'xlsx' : /\.json$/i.test(file.name) ? 'json' : 'csv';
+  const title = file.name.replace(/\.(csv|xlsx|txt|json)$/i, '').replace(/[-_]+/g, ' ').trim();
   const query = new URLSearchParams({ format, ...(title && { title }) });
   const res = await call(`/api/quizzes/import?${query}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: file });
   return (await res.json()) as Quiz;
@@ -107,4 +108,10 @@ export async function getReport(gameId: string, hostToken: string | null): Promi
 /** Downloads a game's report as xlsx (every table) or as the students' CSV. */
 export function downloadReport(gameId: string, hostToken: string | null, format: 'csv' | 'xlsx'): Promise<void> {
   return download(`/api/reports/${encodeURIComponent(gameId)}/export?format=${format}`, `quizbus-report.${format}`, hostTokenHeader(hostToken));
+}
+
+/** Uploads a question image (the server checks, strips and shrinks it); resolves with where it now lives. */
+export async function uploadImage(file: Blob): Promise<UploadedImage> {
+  const res = await call('/api/media', { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: file });
+  return (await res.json()) as UploadedImage;
 }

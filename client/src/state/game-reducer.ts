@@ -40,12 +40,21 @@ export function reduceMessage<V extends View>(view: V, message: IncomingMessage)
     }
     case 'players.updated': {
       if (view.role === 'player') return same;
-      const { playerCount, locked, players } = message.payload;
-      return { view: { ...view, playerCount, locked, players }, gap: false };
+      const { playerCount, locked, players, teams } = message.payload;
+      return { view: { ...view, playerCount, locked, players, ...(teams && { teams }) }, gap: false };
     }
     case 'answers.counted': {
       if (view.role === 'player' || view.question?.index !== message.payload.index) return same;
       return { view: { ...view, answered: message.payload.answered } as ScreenView as V, gap: false };
+    }
+    case 'player.team':
+      // The phone's own team changed (its pick, or the host's reshuffle).
+      if (view.role !== 'player') return same;
+      return { view: { ...view, me: { ...view.me, team: message.payload.team } }, gap: false };
+    case 'wall.updated': {
+      // A late copy for a question already gone must not paint over the next one.
+      if (view.role === 'player' || view.question?.index !== message.payload.wall.index) return same;
+      return { view: { ...view, wall: message.payload.wall } as ScreenView as V, gap: false };
     }
     case 'player.final':
     case 'player.kicked':
@@ -81,10 +90,11 @@ function applyChained<V extends View>(view: V, message: Chained): V {
       return { ...rest, phase: 'closed', reveal, me, result } as V;
     }
     case 'leaderboard.shown':
-      return { ...rest, phase: 'leaderboard', reveal: view.reveal, leaderboard: message.payload.top } as V;
+      return { ...rest, phase: 'leaderboard', reveal: view.reveal, leaderboard: message.payload.top, ...(message.payload.teams && { teams: message.payload.teams }) } as V;
     case 'game.ended': {
       const { question: _question, ...ended } = rest;
-      return { ...ended, phase: 'ended', podium: message.payload.podium } as V;
+      const { teams } = message.payload.podium;
+      return { ...ended, phase: 'ended', podium: message.payload.podium, ...(teams && { teams }) } as V;
     }
   }
 }
@@ -95,5 +105,6 @@ function withoutRoundData<V extends View>(view: V): V {
     const { myAnswer: _a, result: _r, ...rest } = view;
     return rest as V;
   }
-  return { ...view, answered: 0 };
+  const { wall: _wall, ...screen } = view;
+  return { ...screen, answered: 0 } as V;
 }

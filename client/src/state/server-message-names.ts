@@ -12,6 +12,8 @@ const NAMES: Record<ServerMessageName, true> = {
   'game.ended': true,
   'player.final': true,
   'player.kicked': true,
+  'player.team': true,
+  'wall.updated': true,
   'players.updated': true,
   'answers.counted': true,
   'telemetry.events': true,

@@ -15,6 +15,9 @@ import type { NodeHeartbeats } from '../ports/node-heartbeats.ts';
 import type { RateBuckets } from '../ports/rate-buckets.ts';
 import type { TelemetryBus } from '../ports/telemetry-bus.ts';
 import type { TeacherKeys } from '../ports/teacher-keys.ts';
+import type { ImageStore } from '../ports/image-store.ts';
+import { FileImageStore } from './memory/file-image-store.ts';
+import { RedisImageStore } from './redis/redis-image-store.ts';
 import { FileTeacherKeys } from './memory/file-teacher-keys.ts';
 import { RedisTeacherKeys } from './redis/redis-teacher-keys.ts';
 import { FileReportStore } from './memory/file-report-store.ts';
@@ -62,6 +65,8 @@ export interface AdapterSet {
   heartbeats: NodeHeartbeats;
   /** The per-address limits' buckets (address-limits.ts), shared by every node on the store. */
   rateBuckets: RateBuckets;
+  /** Uploaded question images (files under DATA_DIR, or Redis so every node serves them). */
+  images: ImageStore;
   /** Whether the shared store answers (for /readyz). */
   ready(): Promise<boolean>;
   /** Called after the shared store came back from an outage (messages may be lost). */
@@ -87,6 +92,7 @@ export function embeddedAdapters(clock: Clock, bundled: readonly Quiz[], dataDir
     teacherKeys: new FileTeacherKeys(dataDir, clock),
     heartbeats: new MemoryNodeHeartbeats(clock),
     rateBuckets: new MemoryRateBuckets(),
+    images: new FileImageStore(dataDir),
     ready: async () => true,
     onReconnect: () => undefined,
     onDisconnect: () => undefined,
@@ -122,6 +128,7 @@ export async function redisAdapters(
     teacherKeys: new RedisTeacherKeys(redis),
     heartbeats: new RedisNodeHeartbeats(redis),
     rateBuckets: new RedisRateBuckets(redis),
+    images: new RedisImageStore(redis),
     ready: async () => health.up && (await redis.ping().then(() => true, () => false)),
     onReconnect: (fn) => void health.upHooks.push(fn),
     onDisconnect: (fn) => void health.downHooks.push(fn),

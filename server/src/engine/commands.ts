@@ -1,4 +1,4 @@
-import type { Answer, ErrorCode, EventDraft, GameOptions, GameQuestion } from '@quizbus/shared';
+import type { Answer, ErrorCode, EventDraft, GameOptions, GameQuestion, TeamRef } from '@quizbus/shared';
 
 /**
  * Commands the engine decides on. The runtime builds them from the wire protocol: it generates
@@ -38,13 +38,20 @@ export type Command = (
    * to another node since (they resumed there): that node's socket is still open.
    */
   | { type: 'disconnect'; playerId: string; via?: string }
-  | { type: 'answer'; playerId: string; index: number; answer: Answer; via?: string }
+  /** `blocked`: the gateway's word filter caught a text answer (word cloud, open answer keep it off every screen). */
+  | { type: 'answer'; playerId: string; index: number; answer: Answer; via?: string; blocked?: boolean }
   | { type: 'start'; hostTokenHash: string }
   | { type: 'next'; hostTokenHash: string }
   | { type: 'skip'; hostTokenHash: string }
   | { type: 'end'; hostTokenHash: string }
   | { type: 'kick'; hostTokenHash: string; playerId: string }
   | { type: 'lock'; hostTokenHash: string; locked: boolean }
+  /** Team games, lobby: a player picks team `team` (teams.ts). */
+  | { type: 'team'; playerId: string; team: number }
+  /** Team games, lobby: the host reshuffles; `seed` is the gateway's random number (teams.ts). */
+  | { type: 'shuffleTeams'; hostTokenHash: string; seed: number }
+  | { type: 'hide-word'; hostTokenHash: string; index: number; word: string; hidden: boolean }
+  | { type: 'approve'; hostTokenHash: string; index: number; playerId: string; approved: boolean }
   /** Time passed: open or close the question whose moment has come. */
   | { type: 'tick' }
   /** The runtime ends a game nobody used for the idle limit. */
@@ -73,6 +80,10 @@ export interface Replies {
   end: Record<string, never>;
   kick: Record<string, never>;
   lock: Record<string, never>;
+  team: { team: TeamRef };
+  shuffleTeams: Record<string, never>;
+  'hide-word': Record<string, never>;
+  approve: Record<string, never>;
   tick: Record<string, never>;
   expire: Record<string, never>;
 }

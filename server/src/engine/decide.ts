@@ -1,11 +1,13 @@
-import type { EventDraft } from '@quizbus/shared';
+import type { Answer, EventDraft } from '@quizbus/shared';
 import type { Command, CommandType, Decision, Rejection, Replies } from './commands.ts';
 import { reject } from './commands.ts';
-import { questionAt, type GameState, type PlayerState } from './game-state.ts';
+import { isResponseKind, questionAt, type GameState, type PlayerState } from './game-state.ts';
 import { answerProblem, score } from './grading.ts';
 import { checkNickname, nicknameKey } from './nickname.ts';
 import { decideRename } from './rename.ts';
+import { decideApprove, decideHideWord } from './responses.ts';
 import { studentIdFor } from './student-id.ts';
+import { decideShuffle, decideTeamPick, teamForJoin, teamTalkMs } from './teams.ts';
 
 type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 const none = {} as Record<string, never>;
@@ -34,6 +36,8 @@ export function decide(state: GameState | null, command: Command, now: number): 
       return resume(state, command);
     case 'rename':
       return decideRename(state, command);
+    case 'team':
+      return decideTeamPick(state, command);
     case 'disconnect':
       return disconnect(state, command);
     case 'answer':
@@ -48,6 +52,9 @@ export function decide(state: GameState | null, command: Command, now: number): 
     case 'end':
     case 'kick':
     case 'lock':
+    case 'shuffleTeams':
+    case 'hide-word':
+    case 'approve':
       return hostCommand(state, command, now);
   }
 }
@@ -96,6 +103,7 @@ function join(state: GameState, c: CommandOf<'join'>): Decision<'join'> {
   if (state.players.has(c.playerId) || state.byToken.has(c.tokenHash)) {
     return reject('BAD_REQUEST', 'Player id or token in use.');
   }
+  const team = teamForJoin(state);
   const event: EventDraft = {
     type: 'player.joined',
     data: {
@@ -104,6 +112,7 @@ function join(state: GameState, c: CommandOf<'join'>): Decision<'join'> {
       tokenHash: c.tokenHash,
       ...(student.studentId !== undefined && { studentId: student.studentId }),
       ...(c.via !== undefined && { via: c.via }),
+      ...(team !== undefined && { team }),
     },
   };
   return accept([event], { playerId: c.playerId });
@@ -204,9 +213,13 @@ function answer(state: GameState, c: CommandOf<'answer'>, now: number, pending?:
   const connected = player.connected || (pending?.reconnected.has(player.id) ?? false);
   // An answer proves the player is here, whatever presence said.
   if (!connected) events.push({ type: 'player.reconnected', data: { playerId: player.id, ...(c.via !== undefined && { via: c.via }) } });
+  // Only free text shown to the room needs the filter's verdict; elsewhere it changes nothing.
+  // Like a caught nickname, a caught text is never recorded: the log keeps an empty one.
+  const blocked = c.blocked === true && isResponseKind(q);
+  const recorded: Answer = blocked ? { kind: 'text', text: '' } : c.answer;
   events.push({
     type: 'answer.accepted',
-    data: { playerId: player.id, index: c.index, answer: c.answer, responseMs, ...scored },
+    data: { playerId: player.id, index: c.index, answer: recorded, responseMs, ...scored, ...(blocked && { blocked }) },
   });
   // Every pending answer counts as answered-and-connected (an answer reconnects its player).
   const [pendingConnected, pendingAnswered] = pending ? [pending.reconnected.size, pending.answered.size] : [0, 0];
@@ -235,7 +248,7 @@ function allAnswered(state: GameState, connectedDelta: number, answeredDelta: nu
 
 function hostCommand(
   state: GameState,
-  c: CommandOf<'start' | 'next' | 'skip' | 'end' | 'kick' | 'lock'>,
+  c: CommandOf<'start' | 'next' | 'skip' | 'end' | 'kick' | 'lock' | 'shuffleTeams' | 'hide-word' | 'approve'>,
   now: number,
 ): Decision {
   if (c.hostTokenHash !== state.hostTokenHash) return reject('UNAUTHORIZED', 'Only the host can do that.');
@@ -244,15 +257,18 @@ function hostCommand(
     case 'start':
       if (state.phase !== 'lobby') return reject('WRONG_PHASE', 'The game has started already.');
       if (state.activeCount === 0) return reject('NO_PLAYERS', 'Wait for at least one player.');
-      return accept([{ type: 'game.started', data: {} }, showQuestion(state, 0, now)], none);
-    case 'next':
-      if (state.phase === 'closed') return accept([{ type: 'leaderboard.shown', data: { index: state.questionIndex } }], none);
-      if (state.phase === 'leaderboard') {
+      return accept([{ type: 'game.started', data: {} }, ...showQuestion(state, 0, now)], none);
+    case 'next': {
+      // A slide has no scores to show: next goes straight on to the following question.
+      const afterSlide = state.phase === 'closed' && questionAt(state, state.questionIndex).type === 'slide';
+      if (state.phase === 'closed' && !afterSlide) return accept([{ type: 'leaderboard.shown', data: { index: state.questionIndex } }], none);
+      if (state.phase === 'leaderboard' || afterSlide) {
         const index = state.questionIndex + 1;
         if (index >= state.questions.length) return accept([{ type: 'game.ended', data: { reason: 'finished' } }], none);
-        return accept([showQuestion(state, index, now)], none);
+        return accept(showQuestion(state, index, now), none);
       }
       return reject('WRONG_PHASE', state.phase === 'lobby' ? 'Start the game first.' : 'Close the question first (skip).');
+    }
     case 'skip':
       if (state.phase !== 'reading' && state.phase !== 'open') return reject('WRONG_PHASE', 'No question is running.');
       return accept([{ type: 'question.closed', data: { index: state.questionIndex, reason: 'skipped' } }], none);
@@ -262,6 +278,12 @@ function hostCommand(
       return kick(state, c.playerId);
     case 'lock':
       return state.locked === c.locked ? accept([], none) : accept([{ type: 'game.locked', data: { locked: c.locked } }], none);
+    case 'shuffleTeams':
+      return decideShuffle(state, c.seed);
+    case 'hide-word':
+      return decideHideWord(state, c);
+    case 'approve':
+      return decideApprove(state, c);
   }
 }
 
@@ -279,8 +301,16 @@ function kick(state: GameState, playerId: string): Decision | Rejection {
   return accept(events, none);
 }
 
-function showQuestion(state: GameState, index: number, now: number): EventDraft {
+/** A question goes up with its read time and deadline; a slide goes up closed (nothing to answer, no timer). */
+function showQuestion(state: GameState, index: number, now: number): EventDraft[] {
   const q = questionAt(state, index);
-  const opensAt = now + q.readMs;
-  return { type: 'question.shown', data: { index, opensAt, closesAt: opensAt + q.timeLimitMs } };
+  if (q.type === 'slide') {
+    return [
+      { type: 'question.shown', data: { index, opensAt: now, closesAt: now } },
+      { type: 'question.closed', data: { index, reason: 'slide' } },
+    ];
+  }
+  // Team games: the team talk comes on top of the read time, before answers open.
+  const opensAt = now + q.readMs + teamTalkMs(state);
+  return [{ type: 'question.shown', data: { index, opensAt, closesAt: opensAt + q.timeLimitMs } }];
 }

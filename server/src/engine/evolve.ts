@@ -4,6 +4,7 @@ import { isScored, questionAt, type GameState, type PlayerState, type QuestionRu
 import { normalizeText } from './grading.ts';
 import { nicknameKey } from './nickname.ts';
 import { rankPlayers } from './ranking.ts';
+import { applyShuffle, createTeams, creditTeams, leaveTeam, moveToTeam, rankTeams } from './teams.ts';
 
 /**
  * Events that every client hears: each is projected to the chained message of the same name,
@@ -40,6 +41,7 @@ export function replay(events: Iterable<DomainEvent>): GameState | null {
 
 function created(e: EventOf<'game.created'>): GameState {
   const d = e.data;
+  const teams = createTeams(d.options);
   return {
     gameId: e.gameId,
     pin: d.pin,
@@ -67,6 +69,7 @@ function created(e: EventOf<'game.created'>): GameState {
     connectedCount: 0,
     ranking: [],
     current: null,
+    ...(teams && { teams }),
   };
 }
 
@@ -90,6 +93,13 @@ function apply(s: GameState, e: Exclude<DomainEvent, EventOf<'game.created'>>): 
       return;
     case 'game.started':
       return;
+    case 'player.teamChanged': {
+      const p = s.players.get(e.data.playerId);
+      if (p && !p.kicked) moveToTeam(s, p, e.data.team);
+      return;
+    }
+    case 'teams.shuffled':
+      return applyShuffle(s, e.data);
     case 'question.shown':
       return shown(s, e.data);
     case 'question.opened':
@@ -102,11 +112,25 @@ function apply(s: GameState, e: Exclude<DomainEvent, EventOf<'game.created'>>): 
     case 'leaderboard.shown':
       s.phase = 'leaderboard';
       return;
+    case 'word.hidden':
+      if (s.current?.index === e.data.index) {
+        if (e.data.hidden) s.current.hiddenWords.add(e.data.key);
+        else s.current.hiddenWords.delete(e.data.key);
+      }
+      return;
+    case 'answer.approved':
+      if (s.current?.index === e.data.index) {
+        if (e.data.approved) s.current.approved.add(e.data.playerId);
+        else s.current.approved.delete(e.data.playerId);
+      }
+      return;
     case 'game.ended':
       s.phase = 'ended';
       s.endReason = e.data.reason;
       // The podium ranks everyone, also when the game ends before any close or after a late join.
       s.ranking = rankPlayers(s);
+      // Teams too, when no question closed (a team podium still needs places).
+      if (s.teams?.[0]?.rank === null) rankTeams(s.teams);
       return;
   }
 }
@@ -135,6 +159,7 @@ function joined(s: GameState, d: EventOf<'player.joined'>['data']): void {
     answers: [],
   };
   s.players.set(player.id, player);
+  moveToTeam(s, player, d.team);
   s.byNickname.set(player.nicknameKey, player.id);
   s.byToken.set(player.tokenHash, player.id);
   s.joinCount += 1;
@@ -165,6 +190,7 @@ function kicked(s: GameState, playerId: string): void {
   setConnected(s, playerId, false);
   p.kicked = true;
   s.activeCount -= 1;
+  leaveTeam(s, p);
   // The nickname is free again; the token stays known so a resume gets KICKED.
   s.byNickname.delete(p.nicknameKey);
   withdrawAnswer(s, p);
@@ -204,7 +230,9 @@ function withdrawAnswer(s: GameState, p: PlayerState): void {
   if (a.answer.kind === 'choice') drop(a.answer.choice);
   if (a.answer.kind === 'choices') a.answer.choices.forEach(drop);
   tallyShape(s, run, a.answer, -1);
-  if (a.answer.kind === 'text') {
+  run.approved.delete(p.id);
+  if (a.blocked) run.blocked -= 1;
+  else if (a.answer.kind === 'text') {
     const entry = run.texts.get(normalizeText(a.answer.text));
     if (entry) entry.count -= 1;
     if (entry && entry.count <= 0) run.texts.delete(normalizeText(a.answer.text));
@@ -225,6 +253,9 @@ function shown(s: GameState, d: EventOf<'question.shown'>['data']): void {
     texts: new Map(),
     sliderCounts: new Array<number>(q.type === 'slider' ? sliderBucketCount(q) : 0).fill(0),
     placedRight: new Array<number>(q.type === 'ordering' ? q.items.length : 0).fill(0),
+    hiddenWords: new Set(),
+    approved: new Set(),
+    blocked: 0,
     lateJoiners: new Set(),
     closedReason: null,
   };
@@ -237,7 +268,7 @@ function answered(s: GameState, d: EventOf<'answer.accepted'>['data'], seq: numb
   const p = s.players.get(d.playerId);
   const run = s.current;
   if (!p || !run || run.index !== d.index) return;
-  p.answers[d.index] = { answer: d.answer, responseMs: d.responseMs, grade: d.grade, points: d.points, streak: d.streak, seq };
+  p.answers[d.index] = { answer: d.answer, responseMs: d.responseMs, grade: d.grade, points: d.points, streak: d.streak, seq, ...(d.blocked && { blocked: true }) };
   run.answered += 1;
   if (p.connected) run.answeredConnected += 1;
   if (d.grade === 'correct') run.correct += 1;
@@ -245,7 +276,9 @@ function answered(s: GameState, d: EventOf<'answer.accepted'>['data'], seq: numb
   if (a.kind === 'choice') run.optionCounts[a.choice] = (run.optionCounts[a.choice] ?? 0) + 1;
   if (a.kind === 'choices') for (const c of a.choices) run.optionCounts[c] = (run.optionCounts[c] ?? 0) + 1;
   tallyShape(s, run, a, 1);
-  if (a.kind === 'text') {
+  // A filtered word never joins the cloud (nor the type-answer tally the screens get).
+  if (d.blocked) run.blocked += 1;
+  else if (a.kind === 'text') {
     const key = normalizeText(a.text);
     const entry = run.texts.get(key);
     if (entry) entry.count += 1;
@@ -299,4 +332,5 @@ function closed(s: GameState, reason: QuestionRun['closedReason']): void {
   }
   if (scored) s.scoredTimeMs += q.timeLimitMs;
   s.ranking = rankPlayers(s);
+  creditTeams(s, run.index, scored);
 }

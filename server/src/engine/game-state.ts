@@ -1,4 +1,5 @@
 import type { CommandRecord } from './command-memory.ts';
+import type { TeamState } from './teams.ts';
 import type { Answer, GameOptions, GameQuestion, Grade, Phase } from '@quizbus/shared';
 
 /** One accepted answer, as scored when it was accepted. */
@@ -10,6 +11,8 @@ export interface AnswerRecord {
   readonly points: number;
   /** Streak after this answer. */
   readonly streak: number;
+  /** Word cloud, open answer: the word filter caught it; it stays off every screen. */
+  readonly blocked?: boolean;
   /** The answer.accepted event's number in the game's log (the phone's teaching moment names it). */
   readonly seq: number;
 }
@@ -45,6 +48,8 @@ export interface PlayerState {
   rank: number | null;
   /** Rank before the latest close, for leaderboard movement. */
   prevRank: number | null;
+  /** Team games: the player's team index (teams.ts). */
+  team?: number;
   /** Answers by question index. */
   readonly answers: Array<AnswerRecord | undefined>;
 }
@@ -66,9 +71,15 @@ export interface QuestionRun {
   readonly sliderCounts: number[];
   /** Ordering: per item (display index), answers that put it in its right place. */
   readonly placedRight: number[];
+  /** Word cloud: merged keys the host took off the cloud. */
+  readonly hiddenWords: Set<string>;
+  /** Open answer: players whose answer the host approved for the display, in approval order. */
+  readonly approved: Set<string>;
+  /** Word cloud, open answer: answers the word filter caught. */
+  blocked: number;
   /** Players who joined while this question ran; they sit it out. */
   readonly lateJoiners: Set<string>;
-  closedReason: 'deadline' | 'skipped' | 'all-answered' | null;
+  closedReason: 'deadline' | 'skipped' | 'all-answered' | 'slide' | null;
 }
 
 /**
@@ -114,6 +125,8 @@ export interface GameState {
   /** Player ids by rank after the latest close (kicked players removed). */
   ranking: string[];
   current: QuestionRun | null;
+  /** Team games only (teams.ts). */
+  readonly teams?: TeamState[];
 }
 
 /** The question with index i, which the engine has checked exists. */
@@ -125,5 +138,10 @@ export function questionAt(state: GameState, index: number): GameQuestion {
 
 /** Whether a question counts towards scores and streaks (polls and 0-point questions do not). */
 export function isScored(q: GameQuestion): boolean {
-  return q.type !== 'poll' && q.points > 0;
+  return q.type !== 'poll' && !isResponseKind(q) && q.type !== 'slide' && q.points > 0;
+}
+
+/** Word cloud and open answer: free text shown to the room (after filter and host), never graded. */
+export function isResponseKind(q: GameQuestion): q is Extract<GameQuestion, { type: 'word-cloud' | 'open-answer' }> {
+  return q.type === 'word-cloud' || q.type === 'open-answer';
 }

@@ -1,6 +1,7 @@
 import { multiSelectShare, speedPoints, streakBonus } from '@quizbus/shared';
 import type { Answer, GameOptions, GameQuestion, Grade } from '@quizbus/shared';
 import { isScored } from './game-state.ts';
+import { responseProblem } from './responses.ts';
 
 /** Arabic letters a phone keyboard or a hurried hand writes either way: alef maqsura and ya, ta marbuta and ha. */
 const ARABIC_FOLD: Record<string, string> = { ى: 'ي', ة: 'ه' };
@@ -54,6 +55,11 @@ export function answerProblem(q: GameQuestion, a: Answer): string | null {
       const isPermutation = a.order.length === n && seen.size === n && a.order.every((i) => isIndex(i, n));
       return isPermutation ? null : `order must list each item index 0..${n - 1} once`;
     }
+    case 'word-cloud':
+    case 'open-answer':
+      return responseProblem(q, a);
+    case 'slide':
+      return 'a slide takes no answers';
   }
 }
 
@@ -63,6 +69,9 @@ export function grade(q: GameQuestion, a: Answer): { grade: Grade; share: number
   const wrong = { grade: 'wrong' as const, share: 0 };
   switch (q.type) {
     case 'poll':
+    case 'word-cloud':
+    case 'open-answer':
+    case 'slide':
       return { grade: 'poll', share: 0 };
     case 'single':
     case 'true-false':

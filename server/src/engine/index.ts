@@ -9,4 +9,7 @@ export * from './outbound.ts';
 export * from './projections.ts';
 export * from './ranking.ts';
 export * from './rename.ts';
+export * from './responses.ts';
 export * from './student-id.ts';
+export * from './teams.ts';
+export * from './team-views.ts';

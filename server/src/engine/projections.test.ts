@@ -164,6 +164,13 @@ describe.each(cases)('%s question', (_type, c) => {
     const chain = { seq: closeEvent.seq, prevSeq: g.state.prevPublicSeq, closedAt: closeEvent.at };
     expect(each.build(bob)).toEqual({ name: 'question.closed', payload: { ...chain, reveal: forPlayers, result: playerResult(g.state, bob) } });
     expect(each.build('p_nobody')).toEqual({ name: 'question.closed', payload: { ...chain, reveal: forPlayers } });
+    // The same messages in parts (the fan-out encodes the shared part once): key for key what build gives.
+    const splice = each.splice;
+    if (!splice) throw new Error('expected the close in parts');
+    for (const id of [bob, 'p_nobody']) {
+      const own = splice.own(id);
+      expect({ name: splice.name, payload: own === undefined ? splice.shared : { ...splice.shared, [splice.key]: own } }).toEqual(each.build(id));
+    }
     expect(playerView(g.state, ann, g.now)).toMatchObject({ phase: 'closed', reveal: forPlayers, result: { grade: c.scored ? 'correct' : 'poll' } });
     expect(playerView(g.state, ann, g.now).reveal?.distribution).toEqual(forPlayers.distribution);
     expect(screenView(g.state, 'display', g.now).reveal).toEqual(r);

@@ -12,6 +12,9 @@ import type {
 } from '@quizbus/shared';
 import { questionAt, type GameState, type PlayerState } from './game-state.ts';
 import { rerollsLeft } from './rename.ts';
+import { teamChoices, teamRefOf, teamRows } from './team-views.ts';
+import { teamTalkMs } from './teams.ts';
+import { responseWall } from './responses.ts';
 
 /** Views: what each kind of client may see of a game, derived from the state alone. */
 
@@ -88,6 +91,8 @@ export function playerResult(s: GameState, playerId: string): PlayerResult | und
   const run = s.current;
   const p = s.players.get(playerId);
   if (!run || run.closedReason === null || !p || p.kicked || p.joinedDuring >= run.index || p.rank === null) return undefined;
+  // A slide asks nothing: there is no result to show (and no "missed").
+  if (run.closedReason === 'slide') return undefined;
   const a = p.answers[run.index];
   const aheadId = p.rank > 1 ? s.ranking[p.rank - 2] : undefined;
   const ahead = aheadId ? s.players.get(aheadId) : undefined;
@@ -105,11 +110,12 @@ export function playerResult(s: GameState, playerId: string): PlayerResult | und
 }
 
 export function podium(s: GameState): Podium {
-  return { top: topRows(s), playerCount: s.ranking.length };
+  const teams = teamRows(s);
+  return { top: topRows(s), playerCount: s.ranking.length, ...(teams && { teams }) };
 }
 
 function summary(p: PlayerState): PlayerSummary {
-  return { playerId: p.id, nickname: p.nickname, connected: p.connected, score: p.score };
+  return { playerId: p.id, nickname: p.nickname, connected: p.connected, score: p.score, ...(p.team !== undefined && { team: p.team }) };
 }
 
 /** Players still in the game, newest first, at most 500. */
@@ -132,7 +138,7 @@ function common(s: GameState, now: number) {
     publicSeq: s.publicSeq,
     phase: s.phase,
     questionCount: s.questions.length,
-  } as Pick<ScreenView, 'gameId' | 'pin' | 'title' | 'seq' | 'publicSeq' | 'phase' | 'questionCount' | 'question' | 'reveal' | 'leaderboard' | 'podium'>;
+  } as Pick<ScreenView, 'gameId' | 'pin' | 'title' | 'seq' | 'publicSeq' | 'phase' | 'questionCount' | 'question' | 'reveal' | 'leaderboard' | 'podium' | 'teams' | 'teamTalkMs'>;
   const question = questionState(s, now);
   if (question) view.question = question;
   if (s.phase === 'closed' || s.phase === 'leaderboard') {
@@ -141,6 +147,11 @@ function common(s: GameState, now: number) {
   }
   if (s.phase === 'leaderboard') view.leaderboard = topRows(s);
   if (s.phase === 'ended') view.podium = podium(s);
+  const teams = teamRows(s);
+  if (teams) {
+    view.teams = teams;
+    view.teamTalkMs = teamTalkMs(s);
+  }
   return view;
 }
 
@@ -155,6 +166,8 @@ export function screenView(s: GameState, role: 'host' | 'display', now: number):
   };
   if (role === 'host') view.options = s.options;
   if (s.current && (s.phase === 'reading' || s.phase === 'open')) view.answered = s.current.answered;
+  const wall = responseWall(s, role);
+  if (wall) view.wall = wall;
   return view;
 }
 
@@ -169,6 +182,10 @@ export function playerView(s: GameState, playerId: string, now: number): PlayerV
   };
   const rerolls = rerollsLeft(s, playerId);
   if (rerolls !== undefined) view.me.rerollsLeft = rerolls;
+  const team = teamRefOf(s, p);
+  if (team) view.me.team = team;
+  const choices = teamChoices(s);
+  if (choices) view.teamChoices = choices;
   if (view.reveal) view.reveal = playersReveal(view.reveal);
   const run = s.current;
   const mine = run ? p.answers[run.index] : undefined;

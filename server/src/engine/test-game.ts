@@ -18,6 +18,9 @@ export const Q = {
   slider: (correct = 50, tolerance = 5, x: Extra = {}): GameQuestion => ({ ...base, ...x, type: 'slider', min: 0, max: 100, step: 1, correct, tolerance }),
   ordering: (solution = [2, 0, 1], x: Extra = {}): GameQuestion => ({ ...base, ...x, type: 'ordering', items: ['Two', 'Three', 'One'], solution }),
   poll: (x: Extra = {}): GameQuestion => ({ ...base, ...x, type: 'poll', options: ['Tea', 'Coffee', 'Water'] }),
+  wordCloud: (x: Extra = {}): GameQuestion => ({ ...base, points: 0, ...x, type: 'word-cloud' }),
+  openAnswer: (x: Extra = {}): GameQuestion => ({ ...base, points: 0, ...x, type: 'open-answer' }),
+  slide: (body = 'Events are facts.'): GameQuestion => ({ type: 'slide', text: 'A slide', body, timeLimitMs: 0, readMs: 0, points: 0 }),
 };
 
 /** Test-only answer builders. */
@@ -107,6 +110,10 @@ export class TestGame {
   end(hostTokenHash = this.hostHash): Decision<'end'> { return this.run({ type: 'end', hostTokenHash }); }
   kick(playerId: string, hostTokenHash = this.hostHash): Decision<'kick'> { return this.run({ type: 'kick', hostTokenHash, playerId }); }
   lock(locked: boolean, hostTokenHash = this.hostHash): Decision<'lock'> { return this.run({ type: 'lock', hostTokenHash, locked }); }
+  hideWord(index: number, word: string, hidden = true, hostTokenHash = this.hostHash): Decision<'hide-word'> { return this.run({ type: 'hide-word', hostTokenHash, index, word, hidden }); }
+  approve(index: number, playerId: string, approved = true, hostTokenHash = this.hostHash): Decision<'approve'> { return this.run({ type: 'approve', hostTokenHash, index, playerId, approved }); }
+  /** A text answer the gateway's word filter caught. */
+  blockedAnswer(playerId: string, index: number, text: string): Decision<'answer'> { return this.run({ type: 'answer', playerId, index, answer: { kind: 'text', text }, blocked: true }); }
 
   /** Moves the clock to absolute time `ms` (never backwards) and runs the tick there. */
   advanceTo(ms: number): Decision<'tick'> {

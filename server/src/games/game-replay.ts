@@ -2,7 +2,17 @@ import type { DomainEvent, DomainEventType, ReplayResponse, ReplayStep } from '@
 import { evolve, screenView, type GameState } from '../engine/index.ts';
 
 /** Events after which the big screen shows something new; answers and joins only move counts. */
-const SCREEN_STEPS: ReadonlySet<DomainEventType> = new Set(['game.started', 'question.shown', 'question.opened', 'question.closed', 'leaderboard.shown', 'game.ended']);
+const SCREEN_STEPS: ReadonlySet<DomainEventType> = new Set([
+  'game.started',
+  'question.shown',
+  'question.opened',
+  'question.closed',
+  'leaderboard.shown',
+  'game.ended',
+  // The host trimming a word cloud or approving an open answer changes what the display shows.
+  'word.hidden',
+  'answer.approved',
+]);
 
 /**
  * Rebuilds what the display showed from a game's log, folding each event through the engine's

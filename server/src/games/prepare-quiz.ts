@@ -21,12 +21,25 @@ export function prepareQuestions(quiz: Quiz, options: GameOptions, random: Rando
 }
 
 function prepare(q: Question, quizReadSec: number, options: GameOptions, random: RandomInt): GameQuestion {
+  // A slide has no timer and no points: it stays up until the host moves on.
+  if (q.type === 'slide') {
+    return {
+      type: 'slide',
+      text: q.text,
+      timeLimitMs: 0,
+      readMs: 0,
+      points: 0,
+      ...(q.body !== undefined && { body: q.body }),
+      ...(q.imageUrl !== undefined && { imageUrl: q.imageUrl }),
+    };
+  }
   const common = {
     text: q.text,
     timeLimitMs: q.timeLimitSec * 1000,
     readMs: (q.readTimeSec ?? quizReadSec) * 1000,
     points: POINTS_LEVELS[q.points],
     ...(q.imageUrl !== undefined && { imageUrl: q.imageUrl }),
+    ...(q.imageOnPhones === true && { imageOnPhones: true }),
     ...(q.explanation !== undefined && { explanation: q.explanation }),
   };
   // order[i] = authoring index of the option shown at position i
@@ -51,6 +64,9 @@ function prepare(q: Question, quizReadSec: number, options: GameOptions, random:
       return { ...common, type: 'true-false', options: ['True', 'False'], correct: q.correct ? 0 : 1 };
     case 'type-answer':
       return { ...common, type: 'type-answer', accepted: q.accepted };
+    case 'word-cloud':
+    case 'open-answer':
+      return { ...common, type: q.type, points: 0 };
     case 'slider':
       return { ...common, type: 'slider', min: q.min, max: q.max, step: q.step, correct: q.correct, tolerance: q.tolerance };
     case 'ordering': {

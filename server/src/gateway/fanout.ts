@@ -1,7 +1,8 @@
 import type { DomainEvent, ServerMessage, ServerMessageName } from '@quizbus/shared';
-import { outboundFor, playerList, type GameState, type Personal } from '../engine/index.ts';
+import { outboundFor, playerList, responseWall, teamRows, type GameState, type Personal, type ThrottledWhat } from '../engine/index.ts';
 import type { Clock, Timer } from '../ports/clock.ts';
 import { rooms } from './rooms.ts';
+import { SplicedMessage } from './spliced-message.ts';
 import type { QuizbusServer, QuizbusSocket } from './socket-types.ts';
 
 export interface FanoutOptions {
@@ -47,6 +48,11 @@ export class Fanout {
           this.broadcast([rooms.players(gameId)], out.name, out.payload);
           break;
         case 'each-player':
+          if (out.splice) {
+            const message = new SplicedMessage(out.splice.name, out.splice.shared, out.splice.key);
+            for (const [playerId, sockets] of this.players.get(gameId) ?? []) message.send(sockets, out.splice.own(playerId));
+            break;
+          }
           for (const [playerId, sockets] of this.players.get(gameId) ?? []) {
             const message = out.build(playerId);
             if (message) for (const s of sockets) sendPersonal(s, message);
@@ -70,13 +76,13 @@ export class Fanout {
     (this.io.to(to).emit as (n: string, p: unknown) => boolean)(name, payload);
   }
 
-  private markDirty(gameId: string, what: 'players' | 'answers'): void {
+  private markDirty(gameId: string, what: ThrottledWhat): void {
     const key = `${gameId}|${what}`;
     const t = this.throttles.get(key) ?? { timer: null, dirty: false };
     this.throttles.set(key, t);
     t.dirty = true;
     if (t.timer) return;
-    const every = what === 'answers' ? this.options.answersEveryMs : this.options.playersEveryMs;
+    const every = what === 'players' ? this.options.playersEveryMs : this.options.answersEveryMs;
     t.timer = this.clock.setTimer(this.clock.now() + every, () => {
       t.timer = null;
       if (!t.dirty) return;
@@ -85,11 +91,18 @@ export class Fanout {
     });
   }
 
-  private flush(gameId: string, what: 'players' | 'answers'): void {
+  private flush(gameId: string, what: ThrottledWhat): void {
     const s = this.stateOf(gameId);
     if (!s) return;
-    if (what === 'players') {
-      const payload = { seq: s.seq, playerCount: s.activeCount, locked: s.locked, players: playerList(s) };
+    if (what === 'wall') {
+      // Two copies: the host's holds every filtered-through answer, the display's only what it may show.
+      for (const role of ['host', 'display'] as const) {
+        const wall = responseWall(s, role);
+        if (wall) this.io.to(rooms[role](gameId)).emit('wall.updated', { seq: s.seq, wall });
+      }
+    } else if (what === 'players') {
+      const teams = teamRows(s);
+      const payload = { seq: s.seq, playerCount: s.activeCount, locked: s.locked, players: playerList(s), ...(teams && { teams }) };
       this.io.to(rooms.screens(gameId)).emit('players.updated', payload);
     } else if (s.current && (s.phase === 'open' || s.phase === 'reading')) {
       const payload = { seq: s.seq, index: s.current.index, answered: s.current.answered, total: s.activeCount - s.current.lateJoiners.size };
@@ -124,7 +137,7 @@ export class Fanout {
 
   /** A game was removed: drop its throttles and disconnect its sockets here. */
   gameRemoved(gameId: string): void {
-    for (const what of ['players', 'answers'] as const) {
+    for (const what of ['players', 'answers', 'wall'] as const) {
       const key = `${gameId}|${what}`;
       this.throttles.get(key)?.timer?.cancel();
       this.throttles.delete(key);

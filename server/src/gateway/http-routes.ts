@@ -21,6 +21,8 @@ export interface HttpDeps {
   requireTeacher?: RequestHandler;
   /** Per-address limits (game creation). */
   limits?: AddressLimits;
+  /** The nickname filter, also for team names (TEAM_NAME_BLOCKED). */
+  blocksName?: (name: string) => boolean;
 }
 
 /** An error that becomes `{ error: { code, message } }` with its status. */
@@ -49,7 +51,8 @@ export function quizIdFor(title: string): string {
   return `${slug || 'quiz'}-${newToken().slice(0, 6).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
 }
 
-function parseQuiz(body: unknown, id: string): Quiz {
+/** A quiz document from a request, validated, with question ids filled in; HttpError 400 if invalid. */
+export function parseQuiz(body: unknown, id: string): Quiz {
   const parsed = quizSchema.safeParse(body);
   if (!parsed.success) {
     throw new HttpError(400, 'BAD_REQUEST', describeIssues(parsed.error), parsed.error.issues.map((i) => ({ path: i.path, message: i.message })));
@@ -108,6 +111,8 @@ export function httpRoutes(deps: HttpDeps): Router {
   r.post('/api/games', async (req, res) => {
     const body = createGameBodySchema.safeParse(req.body);
     if (!body.success) throw new HttpError(400, 'BAD_REQUEST', describeIssues(body.error));
+    const blocked = body.data.options?.teams?.names.find((name) => deps.blocksName?.(name));
+    if (blocked !== undefined) throw new HttpError(400, 'TEAM_NAME_BLOCKED', `The team name "${blocked}" is not allowed; pick another.`);
     const limited = await deps.limits?.takeGame(addressKey(req.ip ?? 'unknown'));
     if (limited) throw new HttpError(429, 'RATE_LIMITED', limited.ack.error.message, undefined, limited.retryAfterSeconds);
     const game = await deps.node.create(body.data.quizId, body.data.options).catch((err: unknown) => {

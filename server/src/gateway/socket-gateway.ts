@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { Logger } from 'pino';
 import { playerView, screenView, type Command, type GameState } from '../engine/index.ts';
 import type { GameNode } from '../games/game-node.ts';
@@ -158,11 +159,29 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
       return rerollNickname(node, acting.gameId, acting.playerId, commandKey('player.reroll', cid));
     },
 
+    'player.team': async (conn, { cid, team }) => {
+      const acting = actingPlayer(conn.socket);
+      if (!acting.ok) return acting;
+      const key = commandKey('player.team', cid);
+      const outcome = await node.execute(acting.gameId, { type: 'team', playerId: acting.playerId, team, ...(key !== undefined && { cid: key }) });
+      return outcome.ok ? { ok: true, ...outcome.reply } : fail(outcome.code, outcome.message);
+    },
+
     'answer.submit': async (conn, { cid, index, answer }) => {
       const acting = actingPlayer(conn.socket);
       if (!acting.ok) return acting;
       const key = commandKey('answer.submit', cid);
-      const outcome = await node.execute(acting.gameId, { type: 'answer', playerId: acting.playerId, index, answer, via: node.nodeId, ...(key !== undefined && { cid: key }) });
+      // Typed text meets the nickname filter: the engine keeps a caught word-cloud or open answer off every screen.
+      const blocked = answer.kind === 'text' && hardening !== undefined && hardening.nicknameFilter.blocks(answer.text);
+      const outcome = await node.execute(acting.gameId, {
+        type: 'answer',
+        playerId: acting.playerId,
+        index,
+        answer,
+        via: node.nodeId,
+        ...(blocked && { blocked }),
+        ...(key !== undefined && { cid: key }),
+      });
       return outcome.ok ? { ok: true, ...outcome.reply } : fail(outcome.code, outcome.message);
     },
 
@@ -171,7 +190,14 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
     'host.skip': (conn, p) => hostCommand(conn, commandKey('host.skip', p.cid), (h) => ({ type: 'skip', hostTokenHash: h })),
     'host.end': (conn, p) => hostCommand(conn, commandKey('host.end', p.cid), (h) => ({ type: 'end', hostTokenHash: h })),
     'host.kick': (conn, p) => hostCommand(conn, commandKey('host.kick', p.cid), (h) => ({ type: 'kick', hostTokenHash: h, playerId: p.playerId })),
+    // The reshuffle's randomness lives here; the engine deals the players from the seed.
+    'host.shuffleTeams': (conn, p) => hostCommand(conn, commandKey('host.shuffleTeams', p.cid), (h) => ({ type: 'shuffleTeams', hostTokenHash: h, seed: randomInt(0, 2 ** 32) })),
     'host.lock': (conn, p) => hostCommand(conn, commandKey('host.lock', p.cid), (h) => ({ type: 'lock', hostTokenHash: h, locked: p.locked })),
+
+    'host.hideWord': (conn, p) =>
+      hostCommand(conn, commandKey('host.hideWord', p.cid), (h) => ({ type: 'hide-word', hostTokenHash: h, index: p.index, word: p.word, hidden: p.hidden })),
+    'host.approveAnswer': (conn, p) =>
+      hostCommand(conn, commandKey('host.approveAnswer', p.cid), (h) => ({ type: 'approve', hostTokenHash: h, index: p.index, playerId: p.playerId, approved: p.approved })),
 
     'view.snapshot': (conn) => {
       const { gameId, role, playerId } = conn.socket.data;

@@ -25,6 +25,10 @@ export function summarizeEvent(event: DomainEvent): string {
       return event.data.locked ? 'joining locked' : 'joining unlocked';
     case 'game.started':
       return 'game started';
+    case 'player.teamChanged':
+      return `a player moved to team ${event.data.team + 1}`;
+    case 'teams.shuffled':
+      return 'teams reshuffled';
     case 'question.shown':
       return `question ${event.data.index + 1} shown`;
     case 'question.opened':
@@ -33,6 +37,11 @@ export function summarizeEvent(event: DomainEvent): string {
       return `1 answer to question ${event.data.index + 1}`;
     case 'question.closed':
       return `question ${event.data.index + 1} closed (${event.data.reason})`;
+    case 'word.hidden':
+      // Never the word itself: the panel is on the big screen.
+      return event.data.hidden ? `a word hidden from the cloud of question ${event.data.index + 1}` : `a word back in the cloud of question ${event.data.index + 1}`;
+    case 'answer.approved':
+      return event.data.approved ? `an answer to question ${event.data.index + 1} approved for the display` : `an answer to question ${event.data.index + 1} taken off the display`;
     case 'leaderboard.shown':
       return `leaderboard after question ${event.data.index + 1}`;
     case 'game.ended':

@@ -4,6 +4,7 @@
  * always had, so scripts that read them keep working; the other languages name the columns
  * and sheets for people. docs/spreadsheets.md lists the keys.
  */
+import { teamReportLabels, type TeamReportLabels } from './team-report-labels.ts';
 
 export const SERVER_LOCALES = ['en', 'es', 'fr', 'de', 'pt-BR', 'ar', 'zh-CN', 'pl'] as const;
 export type ServerLocale = (typeof SERVER_LOCALES)[number];
@@ -43,6 +44,8 @@ export interface ReportLabels {
   ended: Record<EndKey, string>;
   /** The heading of question n's column: "q3", "F3", "س3". */
   question: (n: number) => string;
+  /** Team games' words (team-report-labels.ts). */
+  teams?: TeamReportLabels;
 }
 
 const identity = Object.fromEntries(COLUMN_KEYS.map((k) => [k, k])) as Record<ColumnKey, string>;
@@ -108,7 +111,7 @@ const LABELS: Record<ServerLocale, ReportLabels> = {
 
 /** The labels for a language (English when none is given). */
 export function reportLabels(locale: ServerLocale = 'en'): ReportLabels {
-  return LABELS[locale];
+  return { ...LABELS[locale], teams: teamReportLabels(locale) };
 }
 
 /** The shipped language closest to a tag: exact ("pt-BR"), then by language ("pt-PT" → "pt-BR"). */

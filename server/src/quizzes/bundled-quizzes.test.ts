@@ -64,7 +64,7 @@ describe('bundled quizzes', () => {
       for (const id of ids) expect(id).toMatch(/^q\d+$/);
       expect(new Set(ids).size).toBe(ids.length);
       for (const q of quiz.questions) {
-        expect(q.explanation, `question ${q.id}`).toBeTruthy();
+        expect(q.type === 'slide' ? q.body : q.explanation, `question ${q.id}`).toBeTruthy();
       }
     });
 

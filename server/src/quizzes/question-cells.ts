@@ -17,6 +17,9 @@ const TYPE_NAMES: Record<string, QuestionType> = {
   slider: 'slider', number: 'slider', range: 'slider',
   ordering: 'ordering', order: 'ordering', puzzle: 'ordering', sequence: 'ordering',
   poll: 'poll', survey: 'poll',
+  wordcloud: 'word-cloud', cloud: 'word-cloud', words: 'word-cloud',
+  openanswer: 'open-answer', openended: 'open-answer', openquestion: 'open-answer', freetext: 'open-answer',
+  slide: 'slide', content: 'slide', info: 'slide',
 };
 
 /** Where a schema problem shows up in the sheet, by the document field it is about. */
@@ -29,6 +32,7 @@ const FIELD_COLUMNS: Record<string, QuizSheetColumn> = {
   readTimeSec: 'read_time',
   points: 'points',
   explanation: 'explanation',
+  body: 'explanation',
   imageUrl: 'image_url',
   min: 'slider_min',
   max: 'slider_max',
@@ -130,6 +134,17 @@ export function questionFromCells(cells: SheetCells, row: number, locale: Server
     }
     case 'ordering':
       doc.items = filled.map((a) => a.value);
+      break;
+    case 'word-cloud':
+    case 'open-answer':
+    case 'slide':
+      // Nothing to grade: an answer key here is a mistake worth saying, not silently dropped.
+      if (correct !== '') problem('correct', t.pollNoCorrect());
+      // A slide's text under the title sits in the explanation column (the sheet has no other).
+      if (type === 'slide' && doc.explanation !== undefined) {
+        doc.body = doc.explanation;
+        delete doc.explanation;
+      }
       break;
   }
   if (issues.length > 0) return { ok: false, issues };
@@ -269,6 +284,15 @@ export function cellsOfQuestion(q: Question): Partial<Record<QuizSheetColumn, st
     case 'ordering':
       list(q.items);
       break;
+    case 'word-cloud':
+    case 'open-answer':
+      break;
+    case 'slide':
+      // No timer and no points; the text under the title goes in the explanation column.
+      if (q.body !== undefined) cells.explanation = q.body;
+      if (q.imageUrl !== undefined) cells.image_url = q.imageUrl;
+      if (q.id !== undefined) cells.question_id = q.id;
+      return cells;
   }
   cells.time_limit = q.timeLimitSec;
   cells.points = q.points;

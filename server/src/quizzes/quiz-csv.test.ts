@@ -59,6 +59,26 @@ describe('quiz CSV import and export', () => {
     ]);
   });
 
+  it('reads word clouds, open answers and slides under the names teachers use; a slide’s text sits in the explanation column', () => {
+    const text = [
+      'question,type,time_limit,explanation,image_url,correct',
+      'One word?,Word cloud,30,,,',
+      'Your thoughts?,open-ended,60,,,',
+      'Break,slide,,Time to discuss.,https://example.org/a.png,',
+      'Stray key,wordcloud,,,,Kafka',
+    ].join('\n');
+    const result = quizFromCsv(text, 'Free text');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toEqual([{ row: 5, column: 'correct', message: expect.any(String) }]);
+    const quiz = imported(text.split('\n').slice(0, 4).join('\n'));
+    expect(quiz.questions).toEqual([
+      { id: 'q1', type: 'word-cloud', text: 'One word?', timeLimitSec: 30, points: 'none' },
+      { id: 'q2', type: 'open-answer', text: 'Your thoughts?', timeLimitSec: 60, points: 'none' },
+      { id: 'q3', type: 'slide', text: 'Break', body: 'Time to discuss.', imageUrl: 'https://example.org/a.png' },
+    ]);
+  });
+
   it('maps answer numbers past an empty answer column to the right option', () => {
     const quiz = imported('question,answer_1,answer_2,answer_3,answer_4,correct\nPick,A,,C,D,4');
     expect(quiz.questions[0]).toMatchObject({ options: ['A', 'C', 'D'], correct: 2 });

@@ -24,5 +24,8 @@ export const TEMPLATE_QUIZ: QuizDocument = quizSchema.parse({
     { type: 'slider', text: 'In which year did people first walk on the Moon?', min: 1950, max: 2000, step: 1, correct: 1969, tolerance: 1, timeLimitSec: 30 },
     { type: 'ordering', text: 'Put these in order, smallest first.', items: ['Atom', 'Cell', 'Organ', 'Human'], timeLimitSec: 30 },
     { type: 'poll', text: 'Which topic should we review next?', options: ['Planets', 'Numbers', 'Cities'], timeLimitSec: 20, points: 'none' },
+    { type: 'word-cloud', text: 'One word for today’s lesson?', timeLimitSec: 30, points: 'none' },
+    { type: 'open-answer', text: 'What would you like to know more about?', timeLimitSec: 60, points: 'none' },
+    { type: 'slide', text: 'Well done!', body: 'Next: the answers and a short discussion.' },
   ].map((q, i) => ({ ...q, id: `q${i + 1}` })),
 });

@@ -31,6 +31,9 @@ export function correctInWords(q: GameQuestion): string {
     case 'ordering':
       return q.solution.map((i) => q.items[i] ?? '').join(' › ');
     case 'poll':
+    case 'word-cloud':
+    case 'open-answer':
+    case 'slide':
       return '';
   }
 }

@@ -164,3 +164,33 @@ describe('game report from the event log', () => {
     expect(buildReport([])).toBeNull();
   });
 });
+
+describe('report of free-text questions and slides', () => {
+  it('lists word-cloud and open answers per student, without share correct, filtered text left out', () => {
+    const g = new TestGame([Q.slide(), Q.wordCloud(), Q.openAnswer()]);
+    const [ann, bob] = [g.add('Ann'), g.add('Bob')];
+    TestGame.ok(g.start());
+    TestGame.ok(g.next());
+    g.toOpen(1000);
+    TestGame.ok(g.answer(ann, 1, A.text('Kafka')));
+    TestGame.ok(g.blockedAnswer(bob, 1, 'rude word'));
+    TestGame.ok(g.next());
+    TestGame.ok(g.next());
+    g.toOpen(1000);
+    TestGame.ok(g.answer(ann, 2, A.text('A fact that happened')));
+    g.toClose();
+    TestGame.ok(g.end());
+    const report = buildReport(g.events);
+    if (!report) throw new Error('no report');
+    expect(report.questions.map((q) => [q.type, q.percentCorrect, q.answered, q.correctAnswer])).toEqual([
+      ['slide', null, 0, ''],
+      ['word-cloud', null, 2, ''],
+      ['open-answer', null, 1, ''],
+    ]);
+    const at = report.players.findIndex((p) => p.playerId === ann);
+    expect(report.matrix[at]?.map((c) => c?.answer)).toEqual([undefined, 'Kafka', 'A fact that happened']);
+    expect(report.matrix[at]?.map((c) => c?.grade)).toEqual([undefined, 'poll', 'poll']);
+    expect(JSON.stringify(report)).not.toContain('rude');
+    expect(report.players.map((p) => p.score)).toEqual([0, 0]);
+  });
+});

@@ -61,6 +61,7 @@ function reportOf(s: GameState, played: Played): GameReport {
       accuracy: scoredQuestions === 0 ? null : correct / scoredQuestions,
       averageResponseMs: mean(times),
       lateJoiner: p.joinedDuring >= 0,
+      ...(p.team !== undefined && s.teams?.[p.team] && { team: s.teams[p.team]?.name }),
     };
   });
 
@@ -91,6 +92,7 @@ function reportOf(s: GameState, played: Played): GameReport {
     questions: reportQuestions,
     hardestFirst,
     matrix,
+    ...(s.teams && { teams: reportTeams(s) }),
   };
 }
 
@@ -102,8 +104,12 @@ function difficulty(q: ReportQuestion): number {
 function cellOf(p: PlayerState, index: number, q: GameQuestion): ReportCell | null {
   // A late joiner sits out the question running when they joined, and misses none before it.
   if (p.joinedDuring >= index) return null;
+  // A slide asks nothing: nobody answered or missed it.
+  if (q.type === 'slide') return null;
   const a = p.answers[index];
   if (!a) return { grade: 'missed', points: 0 };
+  // A text the word filter caught stays out of the report too (it is often shown to the class).
+  if (a.blocked) return { grade: a.grade, points: a.points, responseMs: a.responseMs };
   return { grade: a.grade, points: a.points, responseMs: a.responseMs, answer: answerInWords(q, a.answer) };
 }
 
@@ -122,7 +128,7 @@ function questionOf(index: number, q: GameQuestion, cells: Array<ReportCell | nu
     answered: answers.length,
     correct,
     partial: present.filter((c) => c.grade === 'partial').length,
-    percentCorrect: q.type === 'poll' || present.length === 0 ? null : Math.round((correct / present.length) * 1000) / 10,
+    percentCorrect: q.type === 'poll' || q.type === 'word-cloud' || q.type === 'open-answer' || q.type === 'slide' || present.length === 0 ? null : Math.round((correct / present.length) * 1000) / 10,
     averageResponseMs: mean(answers.map((c) => c.responseMs ?? 0)),
     skippedBeforeOpen: played.neverOpened.has(index),
   };
@@ -156,4 +162,16 @@ function frequentValues(q: GameQuestion, answers: ReportCell[]): NonNullable<Rep
 
 function mean(values: readonly number[]): number | null {
   return values.length === 0 ? null : Math.round(values.reduce((a, b) => a + b, 0) / values.length);
+}
+
+/** Team games: teams best first (team order before any close), with all members. */
+function reportTeams(s: GameState): NonNullable<GameReport['teams']> {
+  const teams = [...(s.teams ?? [])].sort((a, b) => (a.rank ?? a.index + 1) - (b.rank ?? b.index + 1));
+  return teams.map((t) => ({
+    index: t.index,
+    name: t.name,
+    rank: t.rank ?? t.index + 1,
+    score: t.score,
+    members: [...t.members].map((id) => s.players.get(id)?.nickname ?? ''),
+  }));
 }

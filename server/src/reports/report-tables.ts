@@ -14,11 +14,13 @@ const percent = (fraction: number | null) => (fraction === null ? '' : Math.roun
 /** The student columns every per-student table starts with. */
 function who(report: GameReport, l: ReportLabels): { head: string[]; of: (i: number) => Array<string | number> } {
   const ids = report.options.askStudentId === true;
+  // Team games add the student's team after the nickname.
+  const team = report.teams ? [l.teams?.team ?? 'team'] : [];
   return {
-    head: cols(l, 'rank', 'nickname', ...(ids ? (['student_id'] as const) : [])),
+    head: [...cols(l, 'rank', 'nickname'), ...team, ...cols(l, ...(ids ? (['student_id'] as const) : []))],
     of: (i) => {
       const p = report.players[i];
-      return p ? [p.rank, p.nickname, ...(ids ? [p.studentId ?? ''] : [])] : [];
+      return p ? [p.rank, p.nickname, ...(report.teams ? [p.team ?? ''] : []), ...(ids ? [p.studentId ?? ''] : [])] : [];
     },
   };
 }
@@ -87,4 +89,12 @@ export function summaryTable(report: GameReport, l: ReportLabels = reportLabels(
       [s.averageScore, report.averageScore],
     ],
   };
+}
+
+/** Team games: teams best first, with score and members (just the header row for other games). */
+export function teamsTable(report: GameReport, l: ReportLabels = reportLabels()): Table {
+  const words = l.teams ?? { team: 'team', members: 'members', sheet: 'Teams' };
+  const rows: Table['rows'] = [[l.columns.rank, words.team, l.columns.score, words.members]];
+  for (const t of report.teams ?? []) rows.push([t.rank, t.name, t.score, t.members.join(', ')]);
+  return { name: words.sheet, rows };
 }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /**
  * An answer as a player sends it. The kind must fit the question type:
- * choice → single, true-false, poll; choices → multi; text → type-answer; number → slider;
+ * choice → single, true-false, poll; choices → multi; text → type-answer, word-cloud, open-answer;
+ * number → slider;
  * order → ordering. Indexes refer to the options/items in the order the player saw them.
  * Strict: an answer with any other field is refused, not silently trimmed.
  */

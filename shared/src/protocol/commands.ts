@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { answerSchema } from './answer.ts';
 import type { ErrorBody } from './error-codes.ts';
 import { playerViewSchema, screenViewSchema } from './views.ts';
+import { teamRefSchema } from './team-options.ts';
 
 /**
  * Commands a client sends (Socket.IO event name → payload schema), each with an
@@ -31,6 +32,10 @@ export const commandSchemas = {
   'player.resume': z.object({ cid, pin, sessionToken: token }).strict(),
   /** Generated-nickname games, in the lobby: swap the nickname for another (a few times). */
   'player.reroll': z.object({ cid }).strict(),
+  /** Team games where players choose, lobby only: move to team `team` (index into the game's teams). */
+  'player.team': z.object({ cid, team: z.number().int().min(0).max(7) }).strict(),
+  /** Team games, lobby only: deal every player to a team again at random, balanced. */
+  'host.shuffleTeams': z.object({ cid }).strict(),
   'answer.submit': z.object({ cid, index: z.number().int().min(0).max(999), answer: answerSchema }).strict(),
   'host.start': z.object({ cid }).strict(),
   'host.next': z.object({ cid }).strict(),
@@ -38,6 +43,12 @@ export const commandSchemas = {
   'host.end': z.object({ cid }).strict(),
   'host.kick': z.object({ cid, playerId: z.string().min(1).max(64) }).strict(),
   'host.lock': z.object({ cid, locked: z.boolean() }).strict(),
+  /** Word cloud: take a word off the cloud (or put it back); `word` in any spelling that merges with it. */
+  'host.hideWord': z.object({ cid, index: z.number().int().min(0).max(999), word: z.string().min(1).max(200), hidden: z.boolean() }).strict(),
+  /** Open answer: show a player's answer on the display (approved) or take it off again. */
+  'host.approveAnswer': z
+    .object({ cid, index: z.number().int().min(0).max(999), playerId: z.string().min(1).max(64), approved: z.boolean() })
+    .strict(),
   'view.snapshot': z.object({ cid }).strict(),
   /** Host and display: start or stop receiving `telemetry.events` (the "under the hood" panel). */
   'telemetry.watch': z.object({ cid, on: z.boolean() }).strict(),
@@ -53,6 +64,8 @@ export const ackSchemas = {
   'player.join': z.object({ playerId: z.string(), sessionToken: z.string(), view: playerViewSchema }),
   'player.resume': z.object({ playerId: z.string(), view: playerViewSchema }),
   'player.reroll': z.object({ nickname: z.string(), rerollsLeft: z.number().int() }),
+  'player.team': z.object({ team: teamRefSchema }),
+  'host.shuffleTeams': z.object({ seq: z.number().int() }),
   'answer.submit': z.object({ index: z.number().int(), responseMs: z.number().int() }),
   'host.start': z.object({ seq: z.number().int() }),
   'host.next': z.object({ seq: z.number().int() }),
@@ -60,6 +73,8 @@ export const ackSchemas = {
   'host.end': z.object({ seq: z.number().int() }),
   'host.kick': z.object({ seq: z.number().int() }),
   'host.lock': z.object({ seq: z.number().int() }),
+  'host.hideWord': z.object({ seq: z.number().int() }),
+  'host.approveAnswer': z.object({ seq: z.number().int() }),
   'view.snapshot': z.object({ view: z.union([playerViewSchema, screenViewSchema]) }),
   'telemetry.watch': z.object({ on: z.boolean(), nodeId: z.string(), channel: z.string() }),
 } as const satisfies Record<CommandName, z.ZodType>;

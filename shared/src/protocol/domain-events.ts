@@ -45,8 +45,14 @@ export const domainEventSchema = z.discriminatedUnion('type', [
       studentId: z.string().optional(),
       /** The node holding the player's socket: their presence lives there. */
       via: z.string().optional(),
+      /** Team games: the team the player was dealt to (index into options.teams.names). */
+      team: z.number().int().optional(),
     }),
   }),
+  /** Team games, lobby: a player picked another team. */
+  z.object({ ...meta, type: z.literal('player.teamChanged'), data: z.object({ playerId: z.string(), team: z.number().int() }) }),
+  /** Team games, lobby: the host reshuffled the teams; every active player's new team. */
+  z.object({ ...meta, type: z.literal('teams.shuffled'), data: z.object({ assignment: z.record(z.string(), z.number().int()) }) }),
   z.object({ ...meta, type: z.literal('player.disconnected'), data: z.object({ playerId: z.string() }) }),
   /** `via`: the node now holding the player's socket (a resume there moves the presence, even when connected). */
   z.object({ ...meta, type: z.literal('player.reconnected'), data: z.object({ playerId: z.string(), via: z.string().optional() }) }),
@@ -74,12 +80,22 @@ export const domainEventSchema = z.discriminatedUnion('type', [
       points: z.number().int(),
       /** The player's streak after this answer. */
       streak: z.number().int(),
+      /** Word cloud, open answer: the word filter caught the text; it never reaches a screen. */
+      blocked: z.boolean().optional(),
     }),
   }),
   z.object({
     ...meta,
     type: z.literal('question.closed'),
-    data: z.object({ index: z.number().int(), reason: z.enum(['deadline', 'skipped', 'all-answered']) }),
+    data: z.object({ index: z.number().int(), reason: z.enum(['deadline', 'skipped', 'all-answered', 'slide']) }),
+  }),
+  /** Word cloud: the host took a word off the cloud (hidden) or put it back; `key` is its merged form. */
+  z.object({ ...meta, type: z.literal('word.hidden'), data: z.object({ index: z.number().int(), key: z.string(), hidden: z.boolean() }) }),
+  /** Open answer: the host approved a player's answer for the display, or withdrew the approval. */
+  z.object({
+    ...meta,
+    type: z.literal('answer.approved'),
+    data: z.object({ index: z.number().int(), playerId: z.string(), approved: z.boolean() }),
   }),
   z.object({ ...meta, type: z.literal('leaderboard.shown'), data: z.object({ index: z.number().int() }) }),
   z.object({

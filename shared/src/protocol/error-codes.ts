@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'INVALID_ANSWER', // answer of the wrong kind or out of range for the question
   'NOT_ELIGIBLE', // late joiner answering the question that was running when they joined
   'UNKNOWN_PLAYER',
+  'UNKNOWN_ANSWER', // host.approveAnswer names a player without an approvable answer to that question
   'STUDENT_ID_REQUIRED', // the game asks for a name or student id and none was given
   'STUDENT_ID_INVALID', // the name or student id is too long or has control characters
   'NO_REROLLS_LEFT', // the player has used every nickname re-roll
@@ -35,6 +36,13 @@ export const ERROR_CODES = [
   'LOGIN_REQUIRED', // the teacher API needs a login (TEACHER_PASSWORD is set)
   'UNAVAILABLE', // the command was not applied: the game's owner cannot be reached right now; resend
   'OUTCOME_UNKNOWN', // the command may or may not have been applied (a store or relay timed out); resend with the same cid
+  'IMAGE_INVALID', // an upload that is not a PNG, JPEG, WebP or GIF (judged from its bytes), or cannot be decoded (415)
+  'IMAGE_TOO_LARGE', // an upload over MAX_IMAGE_UPLOAD_BYTES (413)
+  'IMAGE_TOO_MANY_PIXELS', // an image that decodes to more than MAX_IMAGE_PIXELS or MAX_IMAGE_FRAMES: a decompression bomb (422)
+  'NOT_TEAM_GAME', // a team command in a game without team mode
+  'TEAM_UNKNOWN', // no team with that index in this game
+  'TEAM_CHOICE_OFF', // the teacher deals the teams: players may not pick one
+  'TEAM_NAME_BLOCKED', // a team name caught by the nickname filter (POST /api/games)
   'INTERNAL',
 ] as const;
 

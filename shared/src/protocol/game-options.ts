@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { teamOptionsSchema } from './team-options.ts';
 
 /** Options a teacher picks when starting a game. Every field is optional on the wire. */
 export const gameOptionsSchema = z.object({
@@ -17,5 +18,7 @@ export const gameOptionsSchema = z.object({
   askStudentId: z.boolean().optional(),
   /** The server hands out two-word nicknames (players may re-roll a few times); typed ones are ignored. Absent means off. */
   generatedNicknames: z.boolean().optional(),
+  /** Team mode (team-options.ts): players play in teams with a team score and podium. Absent means off. */
+  teams: teamOptionsSchema.optional(),
 });
 export type GameOptions = z.infer<typeof gameOptionsSchema>;

@@ -4,8 +4,11 @@ import { z } from 'zod';
 export const QUIZ_EXPORT_FORMATS = ['json', 'csv', 'xlsx'] as const;
 export type QuizExportFormat = (typeof QUIZ_EXPORT_FORMATS)[number];
 
-/** Spreadsheet formats a quiz can be imported from (`POST /api/quizzes/import?format=`). */
-export const QUIZ_IMPORT_FORMATS = ['csv', 'xlsx'] as const;
+/**
+ * Formats a quiz can be imported from (`POST /api/quizzes/import?format=`): the spreadsheets,
+ * and the JSON export (its uploaded images embedded as data URLs).
+ */
+export const QUIZ_IMPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
 export type QuizImportFormat = (typeof QUIZ_IMPORT_FORMATS)[number];
 
 /**

@@ -48,13 +48,15 @@ export const reportPlayerSchema = z.object({
   averageResponseMs: z.number().nullable(),
   /** Joined after the start. */
   lateJoiner: z.boolean(),
+  /** Team games: the student's team name. */
+  team: z.string().optional(),
 });
 export type ReportPlayer = z.infer<typeof reportPlayerSchema>;
 
 /** How the class answered one question. */
 export const reportQuestionSchema = z.object({
   index: z.number().int(),
-  type: z.enum(['single', 'multi', 'true-false', 'type-answer', 'slider', 'ordering', 'poll']),
+  type: z.enum(['single', 'multi', 'true-false', 'type-answer', 'slider', 'ordering', 'poll', 'word-cloud', 'open-answer', 'slide']),
   text: z.string(),
   points: z.number().int(),
   timeLimitMs: z.number().int(),
@@ -98,10 +100,12 @@ export const gameReportSchema = reportSummarySchema.extend({
   hardestFirst: z.array(z.number().int()),
   /** matrix[p][q]: `players[p]`'s result for `questions[q]`. */
   matrix: z.array(z.array(reportCellSchema.nullable())),
+  /** Team games: the teams best first, each with every member's nickname (kicked ones left out). */
+  teams: z.array(z.object({ index: z.number().int(), name: z.string(), rank: z.number().int(), score: z.number().int(), members: z.array(z.string()) })).optional(),
 });
 export type GameReport = z.infer<typeof gameReportSchema>;
 
 export const REPORT_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
-/** CSV holds one table: students (with a grade per question), questions, or points per question. */
-export const REPORT_CSV_TABLES = ['students', 'questions', 'points'] as const;
+/** CSV holds one table: students (with a grade per question), questions, points per question, or teams (team games). */
+export const REPORT_CSV_TABLES = ['students', 'questions', 'points', 'teams'] as const;
 export type ReportCsvTable = (typeof REPORT_CSV_TABLES)[number];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { publicQuestionSchema } from '../quiz/game-question.ts';
+import { responseWallSchema } from './response-wall.ts';
 import { telemetryEventsSchema } from './telemetry.ts';
 import {
   leaderRowSchema,
@@ -8,6 +9,7 @@ import {
   podiumSchema,
   revealSchema,
 } from './views.ts';
+import { teamRefSchema, teamRowSchema } from './team-options.ts';
 
 /**
  * Messages the server pushes to clients (Socket.IO event name → payload).
@@ -44,7 +46,13 @@ export const serverMessageSchemas = {
    * instead of a reveal and a result (absent on the screens, and for a player with no result).
    */
   'question.closed': z.object({ ...chained, closedAt: z.number(), reveal: revealSchema, result: playerResultSchema.optional() }),
-  'leaderboard.shown': z.object({ ...chained, index: z.number().int(), top: z.array(leaderRowSchema) }),
+  'leaderboard.shown': z.object({
+    ...chained,
+    index: z.number().int(),
+    top: z.array(leaderRowSchema),
+    /** Team games: the team leaderboard, best first. */
+    teams: z.array(teamRowSchema).optional(),
+  }),
   'game.ended': z.object({ ...chained, reason: z.enum(['finished', 'host', 'idle']), podium: podiumSchema }),
   /** To one player at the end: final place and score. */
   'player.final': z.object({
@@ -53,6 +61,8 @@ export const serverMessageSchemas = {
     score: z.number().int(),
     playerCount: z.number().int(),
   }),
+  /** Team games, lobby: to one player whose team changed (their pick or the host's reshuffle). */
+  'player.team': z.object({ ...stamped, team: teamRefSchema }),
   /** To one player: the host removed them. The socket is disconnected after it. */
   'player.kicked': z.object({ ...stamped }),
   /** Host and display, throttled: who is in the game. */
@@ -61,6 +71,8 @@ export const serverMessageSchemas = {
     playerCount: z.number().int(),
     locked: z.boolean(),
     players: z.array(playerSummarySchema),
+    /** Team games: the teams and their members. */
+    teams: z.array(teamRowSchema).optional(),
   }),
   /** Host and display, throttled: how many have answered the open question. */
   'answers.counted': z.object({
@@ -69,6 +81,11 @@ export const serverMessageSchemas = {
     answered: z.number().int(),
     total: z.number().int(),
   }),
+  /**
+   * Host and display, throttled, during a word-cloud or open-answer question: its words or
+   * answers. The host's and the display's copies differ (see response-wall.ts).
+   */
+  'wall.updated': z.object({ ...stamped, wall: responseWallSchema }),
   /** Host and display that sent telemetry.watch { on: true }: the event flow, per 250 ms window. */
   'telemetry.events': telemetryEventsSchema,
 } as const;

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { correctAnswerSchema, publicQuestionSchema } from '../quiz/game-question.ts';
 import { gradeSchema } from './answer.ts';
 import { gameOptionsSchema } from './game-options.ts';
+import { teamRefSchema, teamRowSchema } from './team-options.ts';
+import { responseWallSchema } from './response-wall.ts';
 
 /** Phases a game goes through; `reading` is a question on screen whose answers are not open yet. */
 export const phaseSchema = z.enum(['lobby', 'reading', 'open', 'closed', 'leaderboard', 'ended']);
@@ -76,7 +78,12 @@ export const questionStateSchema = z.object({
 });
 export type QuestionState = z.infer<typeof questionStateSchema>;
 
-export const podiumSchema = z.object({ top: z.array(leaderRowSchema), playerCount: z.number().int() });
+export const podiumSchema = z.object({
+  top: z.array(leaderRowSchema),
+  playerCount: z.number().int(),
+  /** Team games: every team, best first, with its members. */
+  teams: z.array(teamRowSchema).optional(),
+});
 export type Podium = z.infer<typeof podiumSchema>;
 
 export const playerSummarySchema = z.object({
@@ -84,6 +91,8 @@ export const playerSummarySchema = z.object({
   nickname: z.string(),
   connected: z.boolean(),
   score: z.number().int(),
+  /** Team games: the player's team index. */
+  team: z.number().int().optional(),
 });
 export type PlayerSummary = z.infer<typeof playerSummarySchema>;
 
@@ -101,6 +110,10 @@ const viewBase = {
   reveal: revealSchema.optional(),
   leaderboard: z.array(leaderRowSchema).optional(),
   podium: podiumSchema.optional(),
+  /** Team games: the teams, best first once a question has closed (team order before). */
+  teams: z.array(teamRowSchema).optional(),
+  /** Team games: how long answers wait after a question is shown for the team talk (ms). */
+  teamTalkMs: z.number().int().optional(),
 };
 
 /** What a player's phone shows; only the player's own data. */
@@ -115,7 +128,11 @@ export const playerViewSchema = z.object({
     rank: z.number().int().nullable(),
     /** Nickname re-rolls left; only in games with generated nicknames. */
     rerollsLeft: z.number().int().optional(),
+    /** Team games: the player's team. */
+    team: teamRefSchema.optional(),
   }),
+  /** Team games where players pick their team: the teams to pick from (lobby only). */
+  teamChoices: z.array(teamRefSchema).optional(),
   /** The answer this player locked in for the question on screen, if any. */
   myAnswer: z.object({ index: z.number().int(), responseMs: z.number().int() }).optional(),
   /** This player's result for the last closed question (closed and leaderboard phases). */
@@ -133,6 +150,8 @@ export const screenViewSchema = z.object({
   /** Players, newest first; at most 500 (playerCount says how many there are). */
   players: z.array(playerSummarySchema),
   answered: z.number().int().optional(),
+  /** Word cloud or open answer on screen: the words or answers (see response-wall.ts). */
+  wall: responseWallSchema.optional(),
 });
 export type ScreenView = z.infer<typeof screenViewSchema>;
 

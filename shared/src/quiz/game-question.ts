@@ -8,6 +8,8 @@ import { z } from 'zod';
 const common = {
   text: z.string(),
   imageUrl: z.string().optional(),
+  /** The question's image is shown on phones too (quiz field imageOnPhones). */
+  imageOnPhones: z.boolean().optional(),
   timeLimitMs: z.number().int().positive(),
   readMs: z.number().int().min(0),
   points: z.number().int().min(0),
@@ -31,14 +33,20 @@ export const gameQuestionSchema = z.discriminatedUnion('type', [
   /** items in display order; solution lists display indexes in the correct order. */
   z.object({ ...common, type: z.literal('ordering'), items: z.array(z.string()), solution: z.array(z.number().int()) }),
   z.object({ ...common, type: z.literal('poll'), options: z.array(z.string()) }),
+  z.object({ ...common, type: z.literal('word-cloud') }),
+  z.object({ ...common, type: z.literal('open-answer') }),
+  /** No answers and no timer: timeLimitMs and readMs are 0, points 0. */
+  z.object({ ...common, timeLimitMs: z.number().int().min(0), type: z.literal('slide'), body: z.string().optional() }),
 ]);
 export type GameQuestion = z.infer<typeof gameQuestionSchema>;
 
 /** What players and displays may see of a question before it closes: nothing that tells the answer. */
 export const publicQuestionSchema = z.object({
-  type: z.enum(['single', 'multi', 'true-false', 'type-answer', 'slider', 'ordering', 'poll']),
+  type: z.enum(['single', 'multi', 'true-false', 'type-answer', 'slider', 'ordering', 'poll', 'word-cloud', 'open-answer', 'slide']),
   text: z.string(),
   imageUrl: z.string().optional(),
+  /** Phones show imageUrl only when this is true; the display always does. */
+  imageOnPhones: z.boolean().optional(),
   timeLimitMs: z.number().int(),
   readMs: z.number().int(),
   points: z.number().int(),
@@ -48,6 +56,8 @@ export const publicQuestionSchema = z.object({
   items: z.array(z.string()).optional(),
   /** slider: the scale. */
   slider: z.object({ min: z.number(), max: z.number(), step: z.number() }).optional(),
+  /** slide: the text under the title. */
+  body: z.string().optional(),
 });
 export type PublicQuestion = z.infer<typeof publicQuestionSchema>;
 
@@ -60,6 +70,9 @@ export const correctAnswerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('slider'), value: z.number(), tolerance: z.number() }),
   z.object({ type: z.literal('ordering'), order: z.array(z.number().int()) }),
   z.object({ type: z.literal('poll') }),
+  z.object({ type: z.literal('word-cloud') }),
+  z.object({ type: z.literal('open-answer') }),
+  z.object({ type: z.literal('slide') }),
 ]);
 export type CorrectAnswer = z.infer<typeof correctAnswerSchema>;
 
@@ -73,6 +86,7 @@ export function toPublicQuestion(q: GameQuestion): PublicQuestion {
     points: q.points,
   };
   if (q.imageUrl !== undefined) base.imageUrl = q.imageUrl;
+  if (q.imageOnPhones) base.imageOnPhones = true;
   switch (q.type) {
     case 'single':
     case 'multi':
@@ -84,7 +98,11 @@ export function toPublicQuestion(q: GameQuestion): PublicQuestion {
     case 'slider':
       return { ...base, slider: { min: q.min, max: q.max, step: q.step } };
     case 'type-answer':
+    case 'word-cloud':
+    case 'open-answer':
       return base;
+    case 'slide':
+      return q.body !== undefined ? { ...base, body: q.body } : base;
   }
 }
 
@@ -103,6 +121,9 @@ export function toCorrectAnswer(q: GameQuestion): CorrectAnswer {
     case 'ordering':
       return { type: 'ordering', order: q.solution };
     case 'poll':
-      return { type: 'poll' };
+    case 'word-cloud':
+    case 'open-answer':
+    case 'slide':
+      return { type: q.type };
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseMediaPath } from './uploaded-image.ts';
 
 /**
  * The quiz document: what a teacher writes in the editor, imports as JSON, and what the
@@ -14,6 +15,9 @@ export const QUESTION_TYPES = [
   'slider',
   'ordering',
   'poll',
+  'word-cloud',
+  'open-answer',
+  'slide',
 ] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
@@ -23,13 +27,21 @@ export type PointsLevel = keyof typeof POINTS_LEVELS;
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
 const option = text(120);
+const httpUrl = z.url({ protocol: /^https?$/ });
 const options = z.array(option).min(2, 'at least 2 options').max(6, 'at most 6 options');
 
 const base = {
   /** Stable id inside the quiz, optional in imports (assigned on save). */
   id: z.string().max(64).optional(),
   text: text(400),
-  imageUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2000).optional(),
+  /** An http(s) URL, or an image uploaded to this server (`/media/<sha256>.<ext>`, uploaded-image.ts). */
+  imageUrl: z
+    .string()
+    .max(2000)
+    .refine((s) => parseMediaPath(s) !== null || httpUrl.safeParse(s).success, 'must be an http(s) URL')
+    .optional(),
+  /** Phones show the image too (for a question answered from it); otherwise only the big screen does. */
+  imageOnPhones: z.boolean().optional(),
   /** Answer window in seconds, 5–240. */
   timeLimitSec: z.number().int().min(5).max(240).default(20),
   /** Seconds the question is shown before answers open; falls back to the quiz's readTimeSec. */
@@ -86,7 +98,22 @@ const ordering = z.object({
 
 const poll = z.object({ ...base, type: z.literal('poll'), options });
 
-export const questionSchema = z.discriminatedUnion('type', [single, multi, trueFalse, typeAnswer, slider, ordering, poll]);
+/** Short words from every player, merged case- and accent-insensitively into a cloud. No points (see docs/scoring.md). */
+const wordCloud = z.object({ ...base, type: z.literal('word-cloud'), points: z.enum(['none']).default('none') });
+
+/** A longer free text; the display shows only what the host approves. No points. */
+const openAnswer = z.object({ ...base, type: z.literal('open-answer'), points: z.enum(['none']).default('none') });
+
+/** Title (`text`), body and image between questions: no answers, no timer, no points. */
+const slide = z.object({
+  id: base.id,
+  type: z.literal('slide'),
+  text: base.text,
+  body: z.string().trim().max(1000, 'at most 1000 characters').optional(),
+  imageUrl: base.imageUrl,
+});
+
+export const questionSchema = z.discriminatedUnion('type', [single, multi, trueFalse, typeAnswer, slider, ordering, poll, wordCloud, openAnswer, slide]);
 export type Question = z.infer<typeof questionSchema>;
 export type QuestionInput = z.input<typeof questionSchema>;
 

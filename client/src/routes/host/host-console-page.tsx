@@ -82,6 +82,13 @@ function HostConsole({ client, pin, seat }: { client: GameClient; pin: string; s
     if (!ack.ok) setProblem(errorText(t, ack.error));
   };
 
+  const moderation = {
+    onHideWord: (index: number, word: string, hidden: boolean) =>
+      void client.send('host.hideWord', { index, word, hidden }).then((ack) => !ack.ok && setProblem(errorText(t, ack.error))),
+    onApprove: (index: number, playerId: string, approved: boolean) =>
+      void client.send('host.approveAnswer', { index, playerId, approved }).then((ack) => !ack.ok && setProblem(errorText(t, ack.error))),
+  };
+
   if (!view) {
     return (
       <main className="page page--narrow">
@@ -110,7 +117,7 @@ function HostConsole({ client, pin, seat }: { client: GameClient; pin: string; s
         <LanguageSwitch className="host-bar__language" />
       </header>
       <main className="screen__main">
-        <ScreenStage view={view} clockOffset={state.clockOffset} joinUrl={joinUrl} onKick={(id) => void kick(id)} />
+        <ScreenStage view={view} clockOffset={state.clockOffset} joinUrl={joinUrl} onKick={(id) => void kick(id)} moderation={moderation} />
       </main>
       <footer className="host-footer">
         {problem ? (

@@ -2,7 +2,7 @@ import type { ScreenView } from '@quizbus/shared';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n-context.ts';
 
-export type HostAction = 'start' | 'next' | 'skip' | 'end' | 'lock' | 'unlock' | 'download' | 'report';
+export type HostAction = 'start' | 'next' | 'skip' | 'end' | 'lock' | 'unlock' | 'download' | 'report' | 'shuffleTeams';
 
 interface HostControlsProps {
   view: ScreenView;
@@ -24,6 +24,8 @@ export function HostControls({ view, busy, onAction }: HostControlsProps) {
       case 'open':
         return { action: 'skip' as const, label: t('controls.close'), disabled: false };
       case 'closed':
+        // After a slide, next goes straight on: a slide changes no scores.
+        if (q?.question.type === 'slide') return { action: 'next' as const, label: last ? t('controls.podium') : t('controls.next'), disabled: false };
         return { action: 'next' as const, label: t('controls.leaderboard'), disabled: false };
       case 'leaderboard':
         return { action: 'next' as const, label: last ? t('controls.podium') : t('controls.next'), disabled: false };
@@ -39,6 +41,11 @@ export function HostControls({ view, busy, onAction }: HostControlsProps) {
       {view.phase === 'ended' ? (
         <button type="button" className="button" disabled={busy} onClick={() => onAction('report')}>
           {t('controls.report')}
+        </button>
+      ) : null}
+      {view.phase === 'lobby' && view.teams ? (
+        <button type="button" className="button" disabled={busy || view.playerCount === 0} onClick={() => onAction('shuffleTeams')}>
+          {t('controls.shuffleTeams')}
         </button>
       ) : null}
       {/* With late joining, the lock matters during the game too. */}

@@ -5,8 +5,8 @@ import { apiErrorText } from '../../components/error-text.ts';
 import { useT } from '../../i18n/i18n-context.ts';
 import { LanguageSwitch } from '../../i18n/language-switch.tsx';
 import { createGame, deleteQuiz, getQuiz, listQuizzes, saveQuiz } from '../../net/api.ts';
-import { downloadFile } from '../../net/download-file.ts';
-import { downloadQuiz } from '../../net/file-api.ts';
+import { downloadQuiz, importQuizFile } from '../../net/file-api.ts';
+import { carriesImages } from './embedded-images.ts';
 import { saveReportKey } from '../../net/report-keys.ts';
 import { saveHostSeat } from '../../net/storage.ts';
 import { Link, navigate } from '../../router/router.tsx';
@@ -69,8 +69,8 @@ export function LibraryPage({ search }: { search: string }) {
     });
   const exportJson = (quiz: QuizSummary) =>
     act(async () => {
-      const doc = await getQuiz(quiz.id);
-      downloadFile(`${quiz.id}.json`, `${JSON.stringify(doc, null, 2)}\n`, 'application/json');
+      // The server's export embeds uploaded images, so the file works on another server too.
+      await downloadQuiz(quiz.id, 'json');
     });
   const remove = (quiz: QuizSummary) =>
     act(async () => {
@@ -89,6 +89,13 @@ export function LibraryPage({ search }: { search: string }) {
         doc = JSON.parse(await file.text()) as unknown;
       } catch {
         setNotice({ kind: 'error', text: t('library.notJson', { file: file.name }) });
+        return;
+      }
+      if (carriesImages(doc)) {
+        // Embedded images are checked and stored by the server's import.
+        const saved = await importQuizFile(file);
+        setNotice({ kind: 'ok', text: t('library.imported', { title: saved.title }) });
+        refresh();
         return;
       }
       const parsed = quizSchema.safeParse(doc);

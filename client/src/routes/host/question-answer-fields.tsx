@@ -104,5 +104,20 @@ export function QuestionAnswerFields({ q, path, errors, onChange }: Props) {
           itemLabel={(i) => t('editor.item', { n: i + 1 })}
         />
       );
+    case 'word-cloud':
+    case 'open-answer':
+      return <p className="field__hint">{q.type === 'word-cloud' ? t('editor.wordCloudHint') : t('editor.openAnswerHint')}</p>;
+    case 'slide':
+      return (
+        <TextField
+          label={t('editor.slideBody')}
+          multiline
+          maxLength={1000}
+          value={q.body}
+          onChange={(body) => onChange({ body })}
+          path={`${path}.body`}
+          error={errors[`${path}.body`]}
+        />
+      );
   }
 }

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { TextField } from '../../components/text-field.tsx';
 import { useT, type MessageId } from '../../i18n/i18n-context.ts';
 import { QuestionAnswerFields } from './question-answer-fields.tsx';
+import { QuestionImageField } from './question-image-field.tsx';
 import { withType, type DraftQuestion, type FieldErrors } from './quiz-draft.ts';
 
 export const TYPE_NAMES: Record<QuestionType, MessageId> = {
@@ -13,6 +14,9 @@ export const TYPE_NAMES: Record<QuestionType, MessageId> = {
   slider: 'type.slider',
   ordering: 'type.ordering',
   poll: 'type.poll',
+  'word-cloud': 'type.wordCloud',
+  'open-answer': 'type.openAnswer',
+  slide: 'type.slide',
 };
 
 interface QuestionEditorProps {
@@ -62,6 +66,7 @@ export function QuestionEditor({ q, index, count, errors, onChange, onMove, onRe
       </div>
       <TextField label={t('editor.question')} multiline maxLength={400} value={q.text} onChange={(text) => patch({ text })} error={err('text')} path={`${path}.text`} />
       <QuestionAnswerFields q={q} path={path} errors={errors} onChange={patch} />
+      {q.type === 'slide' ? null : (
       <div className="field-row">
         <TextField
           label={t('editor.timeLimit')}
@@ -74,7 +79,7 @@ export function QuestionEditor({ q, index, count, errors, onChange, onMove, onRe
         />
         <div className="field">
           <label htmlFor={ids.points}>{t('editor.points')}</label>
-          <select id={ids.points} className="input" value={q.points} disabled={q.type === 'poll'} onChange={(e) => patch({ points: e.target.value as PointsLevel })}>
+          <select id={ids.points} className="input" value={q.points} disabled={q.type === 'poll' || q.type === 'word-cloud' || q.type === 'open-answer'} onChange={(e) => patch({ points: e.target.value as PointsLevel })}>
             <option value="standard">{t('editor.pointsStandard')}</option>
             <option value="double">{t('editor.pointsDouble')}</option>
             <option value="none">{t('editor.pointsNone')}</option>
@@ -90,7 +95,9 @@ export function QuestionEditor({ q, index, count, errors, onChange, onMove, onRe
           hint={t('editor.questionReadTimeHint')}
         />
       </div>
-      <TextField label={t('editor.image')} type="url" value={q.imageUrl} onChange={(imageUrl) => patch({ imageUrl })} error={err('imageUrl')} path={`${path}.imageUrl`} />
+      )}
+      <QuestionImageField q={q} index={index} error={err('imageUrl')} path={`${path}.imageUrl`} onChange={patch} />
+      {q.type === 'slide' ? null : (
       <TextField
         label={t('editor.explanation')}
         multiline
@@ -100,6 +107,7 @@ export function QuestionEditor({ q, index, count, errors, onChange, onMove, onRe
         error={err('explanation')}
         path={`${path}.explanation`}
       />
+      )}
     </fieldset>
   );
 }

@@ -21,7 +21,7 @@ describe('quiz drafts', () => {
   });
 
   it('turns a filled draft of every type into a valid quiz and back', () => {
-    const types = ['single', 'multi', 'true-false', 'type-answer', 'slider', 'ordering', 'poll'] as const;
+    const types = ['single', 'multi', 'true-false', 'type-answer', 'slider', 'ordering', 'poll', 'word-cloud', 'open-answer', 'slide'] as const;
     const questions = types.map((t) => ({
       ...withType(newQuestion(), t),
       text: `A ${t} question`,
@@ -30,6 +30,7 @@ describe('quiz drafts', () => {
       accepted: ['Paris'],
       items: ['first', 'second', 'third'],
       explanation: t === 'single' ? 'Because.' : '',
+      body: t === 'slide' ? 'Text under the title.' : '',
     }));
     const draft = { title: 'All types', description: '', readTimeSec: '2', questions };
     const { quiz, errors } = validateDraft(draft, englishT);
@@ -38,6 +39,9 @@ describe('quiz drafts', () => {
     expect(parsed.questions.map((q) => q.type)).toEqual([...types]);
     const again = quizFromDraft(draftFromQuiz(quiz));
     expect(again).toEqual(quiz);
+    // Free text never gives points; a slide carries only its title, text and image.
+    expect(parsed.questions.filter((q) => q.type === 'word-cloud' || q.type === 'open-answer').map((q) => 'points' in q && q.points)).toEqual(['none', 'none']);
+    expect(parsed.questions.at(-1)).toEqual({ id: undefined, type: 'slide', text: 'A slide question', body: 'Text under the title.' });
   });
 
   it('describes field paths in words', () => {

@@ -21,6 +21,8 @@ export interface DraftQuestion {
   type: QuestionType;
   text: string;
   imageUrl: string;
+  /** The image shows on phones too (imageOnPhones). */
+  imageOnPhones: boolean;
   timeLimitSec: string;
   /** Empty: the quiz's read time. */
   readTimeSec: string;
@@ -39,6 +41,8 @@ export interface DraftQuestion {
   tolerance: string;
   /** ordering: in the right order. */
   items: string[];
+  /** slide: the text under the title. */
+  body: string;
 }
 
 export interface QuizDraft {
@@ -61,9 +65,10 @@ export function newQuestion(type: QuestionType = 'single'): DraftQuestion {
     type,
     text: '',
     imageUrl: '',
+    imageOnPhones: false,
     timeLimitSec: '20',
     readTimeSec: '',
-    points: type === 'poll' ? 'none' : 'standard',
+    points: unscored(type) ? 'none' : 'standard',
     explanation: '',
     options: ['', '', '', ''],
     correct: [0],
@@ -75,7 +80,13 @@ export function newQuestion(type: QuestionType = 'single'): DraftQuestion {
     value: '50',
     tolerance: '0',
     items: ['', '', ''],
+    body: '',
   };
+}
+
+/** Types that never give points: polls, word clouds, open answers and slides. */
+function unscored(type: QuestionType): boolean {
+  return type === 'poll' || type === 'word-cloud' || type === 'open-answer' || type === 'slide';
 }
 
 export function newDraft(): QuizDraft {
@@ -85,7 +96,7 @@ export function newDraft(): QuizDraft {
 /** Changes a question's type, keeping what carries over (text, times, options). */
 export function withType(q: DraftQuestion, type: QuestionType): DraftQuestion {
   const correct = type === 'single' ? [q.correct[0] ?? 0] : q.correct.length > 0 ? q.correct : [0];
-  return { ...q, type, correct, points: type === 'poll' ? 'none' : q.points === 'none' ? 'standard' : q.points };
+  return { ...q, type, correct, points: unscored(type) ? 'none' : q.points === 'none' ? 'standard' : q.points };
 }
 
 const str = (n: number | undefined) => (n === undefined ? '' : String(n));
@@ -97,11 +108,15 @@ export function draftFromQuiz(quiz: Quiz | QuizInput): QuizDraft {
     description: quiz.description ?? '',
     readTimeSec: str(quiz.readTimeSec ?? 3),
     questions: quiz.questions.map((q) => {
+      if (q.type === 'slide') {
+        return { ...newQuestion('slide'), ...(q.id ? { id: q.id } : {}), text: q.text, imageUrl: q.imageUrl ?? '', body: q.body ?? '' };
+      }
       const d: DraftQuestion = {
         ...newQuestion(q.type),
         ...(q.id ? { id: q.id } : {}),
         text: q.text,
         imageUrl: q.imageUrl ?? '',
+        imageOnPhones: q.imageOnPhones === true,
         timeLimitSec: str(q.timeLimitSec ?? 20),
         readTimeSec: str(q.readTimeSec),
         points: q.points ?? 'standard',
@@ -122,6 +137,9 @@ export function draftFromQuiz(quiz: Quiz | QuizInput): QuizDraft {
           return { ...d, min: str(q.min), max: str(q.max), step: str(q.step ?? 1), value: str(q.correct), tolerance: str(q.tolerance ?? 0) };
         case 'ordering':
           return { ...d, items: [...q.items] };
+        case 'word-cloud':
+        case 'open-answer':
+          return d;
       }
     }),
   };
@@ -135,10 +153,20 @@ function num(s: string): number | undefined {
 /** The quiz document a draft stands for (not yet validated). */
 export function quizFromDraft(draft: QuizDraft): QuizInput {
   const questions = draft.questions.map((d): QuestionInput => {
+    if (d.type === 'slide') {
+      return {
+        ...(d.id ? { id: d.id } : {}),
+        type: 'slide',
+        text: d.text,
+        ...(d.body.trim() ? { body: d.body } : {}),
+        ...(d.imageUrl.trim() ? { imageUrl: d.imageUrl.trim() } : {}),
+      };
+    }
     const base = {
       ...(d.id ? { id: d.id } : {}),
       text: d.text,
       ...(d.imageUrl.trim() ? { imageUrl: d.imageUrl.trim() } : {}),
+      ...(d.imageUrl.trim() && d.imageOnPhones ? { imageOnPhones: true } : {}),
       timeLimitSec: num(d.timeLimitSec) as number,
       ...(d.readTimeSec.trim() ? { readTimeSec: num(d.readTimeSec) as number } : {}),
       points: d.points,
@@ -167,6 +195,9 @@ export function quizFromDraft(draft: QuizDraft): QuizInput {
         };
       case 'ordering':
         return { ...base, type: 'ordering', items: d.items };
+      case 'word-cloud':
+      case 'open-answer':
+        return { ...base, type: d.type, points: 'none' };
     }
   });
   return {

@@ -55,7 +55,7 @@ export function SpreadsheetImport({ busy, onImported, onError }: { busy: boolean
           id={inputId}
           className="sr-only"
           type="file"
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".csv,.xlsx,.json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/json"
           disabled={busy || working}
           onChange={pick}
           aria-describedby={`${inputId}-hint`}

@@ -1,6 +1,7 @@
 import type { GameOptions } from '@quizbus/shared';
 import { useState, type FormEvent } from 'react';
 import { useT, type MessageId } from '../../i18n/i18n-context.ts';
+import { TeamOptionsFields } from './team-options-fields.tsx';
 
 const OPTIONS: Array<{ key: keyof GameOptions; label: MessageId; hint: MessageId }> = [
   { key: 'accuracyMode', label: 'options.accuracy', hint: 'options.accuracyHint' },
@@ -35,6 +36,7 @@ export function StartGameForm({ title, busy, onStart, onCancel }: { title: strin
           </label>
         ))}
       </fieldset>
+      <TeamOptionsFields value={options.teams} onChange={(teams) => setOptions(withTeams(options, teams))} />
       <div className="start-form__actions">
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? t('options.starting') : t('options.open')}
@@ -45,4 +47,10 @@ export function StartGameForm({ title, busy, onStart, onCancel }: { title: strin
       </div>
     </form>
   );
+}
+
+/** The options with team mode set, or without the field when it is off. */
+function withTeams(options: GameOptions, teams: GameOptions['teams']): GameOptions {
+  const { teams: _old, ...rest } = options;
+  return teams ? { ...rest, teams } : rest;
 }

@@ -16,6 +16,8 @@ import { AnswerInput } from './answer-input.tsx';
 import { PhoneQuestionHeader } from './phone-question-header.tsx';
 import { PlayerResultCard } from './player-result-card.tsx';
 import { RerollButton } from './reroll-button.tsx';
+import { TeamBadge } from './team-badge.tsx';
+import { TeamFinal } from './team-final.tsx';
 
 /**
  * `/play`: the phone. It takes the seat from the join page, or after a reload from the
@@ -73,6 +75,7 @@ export function PlayPage() {
       <ConnectionBanner status={state.connection} />
       <header className="play__bar">
         <span className="play__nickname">{view.me.nickname}</span>
+        {view.me.team ? <span className="play__team">{view.me.team.name}</span> : null}
         <span className="play__score" aria-label={t('play.scoreLabel', { score: view.me.score })}>
           {format.number(view.me.score)}
         </span>
@@ -98,6 +101,7 @@ function PlayPhase({ view, state, onLeave }: { view: PlayerView; state: GameClie
             {view.me.nickname}
           </p>
           <RerollButton view={view} />
+          <TeamBadge view={view} />
           <p className="muted">{t('play.startsWhenReady')}</p>
         </section>
       );
@@ -105,9 +109,10 @@ function PlayPhase({ view, state, onLeave }: { view: PlayerView; state: GameClie
       if (!q) return null;
       return (
         <section className="play__question">
-          <QuestionHeading state={q} />
-          <Countdown until={q.opensAt} totalMs={q.question.readMs} clockOffset={state.clockOffset} label={t('play.answersOpenIn')} />
-          <p className="play__ready">{t('play.getReady')}</p>
+          {/* The image only where the question needs it on phones (imageOnPhones), as while answering. */}
+          <QuestionHeading state={q} image={q.question.imageOnPhones === true} />
+          <Countdown until={q.opensAt} totalMs={q.question.readMs + (view.teamTalkMs ?? 0)} clockOffset={state.clockOffset} label={t('play.answersOpenIn')} />
+          <p className="play__ready">{view.teamTalkMs && view.me.team ? t('play.teamTalk', { team: view.me.team.name }) : t('play.getReady')}</p>
         </section>
       );
     case 'open':
@@ -116,6 +121,14 @@ function PlayPhase({ view, state, onLeave }: { view: PlayerView; state: GameClie
       return <OpenQuestion key={q.index} view={view} clockOffset={state.clockOffset} />;
     case 'closed':
     case 'leaderboard':
+      if (q?.question.type === 'slide') {
+        return (
+          <section className="play__waiting">
+            <h1>{q.question.text}</h1>
+            <p>{t('play.slideLook')}</p>
+          </section>
+        );
+      }
       if (view.result && view.result.index === q?.index) {
         return (
           <>
@@ -142,6 +155,7 @@ function PlayPhase({ view, state, onLeave }: { view: PlayerView; state: GameClie
               {total ? t('play.finalPlaceOf', { rank, total }) : t('play.finalPlace', { rank })}
             </p>
           ) : null}
+          <TeamFinal view={view} />
           <p className="final-card__score">
             <span data-testid="final-score">{format.number(final?.score ?? view.me.score)}</span> {t('play.pointsUnit', { count: final?.score ?? view.me.score })}
           </p>

@@ -6,6 +6,7 @@ import { downloadReport, getReport } from '../../net/file-api.ts';
 import { loadReportKey } from '../../net/report-keys.ts';
 import { Link } from '../../router/router.tsx';
 import { MatrixTable, QuestionsTable, StudentsTable } from './report-tables.tsx';
+import { TeamsTable } from './report-teams-table.tsx';
 
 const END: Record<NonNullable<GameReport['endReason']>, MessageId> = { finished: 'report.endFinished', host: 'report.endHost', idle: 'report.endIdle' };
 
@@ -88,6 +89,7 @@ export function ReportPage({ gameId }: { gameId: string }) {
         </div>
         {problem ? <p role="alert">{problem}</p> : null}
       </header>
+      <TeamsTable report={report} />
       <StudentsTable report={report} />
       <QuestionsTable report={report} />
       <MatrixTable report={report} />

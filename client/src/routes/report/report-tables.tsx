@@ -6,6 +6,14 @@ const seconds = (format: Formatters, ms: number | null) => (ms === null ? '—' 
 /** A ratio 0..1 as a percentage in the locale's way ("75 %", "75%", "٧٥٪"). */
 const percent = (format: Formatters, ratio: number | null) => (ratio === null ? '—' : format.percent(ratio));
 
+/** Questions with no right answer: their kind instead of a share correct. */
+const UNGRADED: Partial<Record<GameReport['questions'][number]['type'], MessageId>> = {
+  poll: 'report.poll',
+  'word-cloud': 'type.wordCloud',
+  'open-answer': 'type.openAnswer',
+  slide: 'type.slide',
+};
+
 /** One student per row, best first. The student id column shows only when the game asked for it. */
 export function StudentsTable({ report }: { report: GameReport }) {
   const { t, format } = useLocale();
@@ -55,6 +63,7 @@ export function QuestionsTable({ report }: { report: GameReport }) {
         {report.hardestFirst.map((col) => {
           const q = report.questions[col];
           if (!q) return null;
+          const kind = UNGRADED[q.type];
           const spread = [...(q.options ?? []).map((o) => ({ label: o.text, count: o.count, correct: o.correct })), ...(q.values ?? []).map((v) => ({ label: v.value, count: v.count, correct: v.correct }))];
           return (
             <li key={q.index} className="report-question card">
@@ -62,7 +71,7 @@ export function QuestionsTable({ report }: { report: GameReport }) {
                 {t('report.q', { number: q.index + 1 })}. {q.text}
               </h3>
               <p className="report-question__figures">
-                <strong>{q.type === 'poll' ? t('report.poll') : t('report.percentCorrect', { percent: percent(format, q.percentCorrect === null ? null : q.percentCorrect / 100) })}</strong> ·{' '}
+                <strong>{kind ? t(kind) : t('report.percentCorrect', { percent: percent(format, q.percentCorrect === null ? null : q.percentCorrect / 100) })}</strong> ·{' '}
                 {t('reveal.pollTally', { answered: q.answered, total: q.players })} · {t('report.averageOf', { time: seconds(format, q.averageResponseMs) })}
                 {q.skippedBeforeOpen ? ` · ${t('report.skipped')}` : ''}
               </p>

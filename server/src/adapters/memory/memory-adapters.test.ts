@@ -25,6 +25,8 @@ import { nodeHeartbeatsContract } from '../../ports/contracts/node-heartbeats.co
 import { MemoryNodeHeartbeats } from './memory-node-heartbeats.ts';
 import { rateBucketsContract } from '../../ports/contracts/rate-buckets.contract.ts';
 import { MemoryRateBuckets } from './memory-rate-buckets.ts';
+import { imageStoreContract } from '../../ports/contracts/image-store.contract.ts';
+import { FileImageStore } from './file-image-store.ts';
 
 eventLogContract('memory', async () => {
   const bus = new MemoryGameBus();
@@ -108,4 +110,14 @@ nodeHeartbeatsContract('memory', async () => {
 rateBucketsContract('memory', async () => {
   const buckets = new MemoryRateBuckets();
   return { a: buckets, b: buckets, done: async () => {} };
+});
+
+imageStoreContract('memory (no DATA_DIR)', async () => {
+  const store = new FileImageStore(null);
+  return { a: store, b: store, done: async () => {} };
+});
+
+imageStoreContract('files under DATA_DIR, read back after a restart', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'quizbus-media-'));
+  return { a: new FileImageStore(dir), b: new FileImageStore(dir), done: () => rm(dir, { recursive: true, force: true }) };
 });

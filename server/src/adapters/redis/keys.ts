@@ -40,6 +40,8 @@ export const keys = {
   teacherSecret: () => `${PREFIX}:teacher:secret`,
   /** String with TTL: an unused one-time login token, by the token's hash. */
   loginToken: (tokenHash: string) => `${PREFIX}:teacher:login:{${tokenHash}}`,
+  /** String (binary): an uploaded image's bytes, by its name `<sha256>.<ext>`; never expires, like quizzes. */
+  image: (name: string) => `${PREFIX}:media:{${name}}`,
 };
 
 export const channels = {

@@ -28,6 +28,8 @@ import { telemetryBusContract } from '../../ports/contracts/telemetry-bus.contra
 import { RedisTelemetryBus } from './redis-telemetry-bus.ts';
 import { teacherKeysContract } from '../../ports/contracts/teacher-keys.contract.ts';
 import { RedisTeacherKeys } from './redis-teacher-keys.ts';
+import { imageStoreContract } from '../../ports/contracts/image-store.contract.ts';
+import { RedisImageStore } from './redis-image-store.ts';
 
 let server: TestRedis;
 let db = 0;
@@ -155,6 +157,19 @@ rateBucketsContract('redis hashes, two nodes', async () => {
   return {
     a: new RedisRateBuckets(redis),
     b: new RedisRateBuckets(other),
+    done: async () => {
+      other.disconnect();
+      await done();
+    },
+  };
+});
+
+imageStoreContract('redis strings, two nodes', async () => {
+  const { redis, done } = await fresh();
+  const other = await client(db);
+  return {
+    a: new RedisImageStore(redis),
+    b: new RedisImageStore(other),
     done: async () => {
       other.disconnect();
       await done();

@@ -1,0 +1,42 @@
+import type { PlayerSummary, TeamRow } from '@quizbus/shared';
+import { useLocale } from '../i18n/i18n-context.ts';
+
+interface TeamLobbyListProps {
+  teams: readonly TeamRow[];
+  /** Players in the screen's alphabetical order. */
+  players: readonly PlayerSummary[];
+  onKick?: ((playerId: string, nickname: string) => void) | undefined;
+}
+
+/** Team games, lobby: one card per team with its members, so students see where they are. */
+export function TeamLobbyList({ teams, players, onKick }: TeamLobbyListProps) {
+  const { t } = useLocale();
+  const byTeam = [...teams].sort((a, b) => a.index - b.index);
+  return (
+    <ul className="team-cards" aria-label={t('teams.lobbyLabel')}>
+      {byTeam.map((team) => {
+        const members = players.filter((p) => p.team === team.index);
+        return (
+          <li key={team.index} className="team-card" data-testid="team-card">
+            <h3 className="team-card__name">
+              {team.name} <span className="team-card__count">{t('teams.members', { count: team.memberCount })}</span>
+            </h3>
+            <ul className="player-chips" aria-label={team.name}>
+              {members.map((p) => (
+                <li key={p.playerId} className={`player-chip${p.connected ? '' : ' player-chip--away'}`}>
+                  <span className="player-chip__name">{p.nickname}</span>
+                  {p.connected ? null : <span className="sr-only"> {t('lobby.away')}</span>}
+                  {onKick ? (
+                    <button type="button" className="player-chip__kick" onClick={() => onKick(p.playerId, p.nickname)} aria-label={t('lobby.remove', { nickname: p.nickname })}>
+                      ×
+                    </button>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
