@@ -27,7 +27,8 @@ export function parseHostPorts(list: string): HostPort[] {
       const at = entry.lastIndexOf(':');
       const port = Number(entry.slice(at + 1));
       if (at <= 0 || !Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`"${entry}" is not host:port`);
-      return { host: entry.slice(0, at), port };
+      // [::1]:7000 → ::1, as ioredis wants it.
+      return { host: entry.slice(0, at).replace(/^\[(.*)\]$/, '$1'), port };
     });
 }
 
