@@ -1,6 +1,6 @@
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
-import { RedisLink, type ReplicaWait, type RedisSubscriber } from './redis-link.ts';
+import { RedisLink, type ReplicaWait } from './redis-link.ts';
 
 /** One `host:port` of a cluster seed node or a sentinel. */
 export interface HostPort {
