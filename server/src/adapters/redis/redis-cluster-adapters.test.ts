@@ -90,7 +90,7 @@ describe('redis cluster layout', () => {
       }
       // The append went through (the ack is not refused), and the missing copy was reported.
       expect(await log.version('g_wait')).toBe(5);
-      expect(warnings).toMatchObject([{ msg: expect.stringContaining('replicas behind'), acked: 0, wanted: 1, node: `127.0.0.1:${masterPort}` }]);
+      expect(warnings).toMatchObject([{ msg: expect.stringContaining('replicas behind'), acked: 0, wanted: 1, master: `127.0.0.1:${masterPort}` }]);
     } finally {
       link.client.disconnect();
       link.sub.disconnect();

@@ -94,7 +94,7 @@ export class RedisLink {
     const acked = Number(await conn.wait(wait.replicas, wait.timeoutMs));
     if (acked < wait.replicas) {
       this.shortOfReplicas.set(node, Date.now() + SHORT_OF_REPLICAS_MS);
-      this.options.logger?.warn({ node, acked, wanted: wait.replicas }, 'redis replicas behind: acks go out without their copy for a few seconds');
+      this.options.logger?.warn({ master: node, acked, wanted: wait.replicas }, 'redis replicas behind: acks go out without their copy for a few seconds');
     }
   }
 
