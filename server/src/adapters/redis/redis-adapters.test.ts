@@ -74,3 +74,21 @@ describe('redis layout', () => {
   });
 });
 
+
+describe('waiting for replicas on one server (REDIS_WAIT_REPLICAS=1 where none is attached)', () => {
+  it('acks anyway after WAIT times out, says so once, and then stops waiting on that master for a while', async () => {
+    const warnings: Array<{ msg: string }> = [];
+    const spy = pino({ level: 'warn' }, { write: (line: string) => void warnings.push(JSON.parse(line) as { msg: string }) });
+    const { redis, done } = await fresh();
+    try {
+      const link = new RedisLink(redis, redis, { wait: { replicas: 1, timeoutMs: 50 }, logger: spy });
+      const log = new RedisEventLog(redis, 0, (key) => link.waitForReplicas(key));
+      await log.append('g_w', 0, sampleEvents('g_w', 1, 2));
+      await log.append('g_w', 2, sampleEvents('g_w', 3, 1));
+      expect(await log.version('g_w')).toBe(3);
+      expect(warnings.map((w) => w.msg)).toEqual(['redis replicas behind: acks go out without their copy for a few seconds']);
+    } finally {
+      await done();
+    }
+  });
+});
