@@ -123,7 +123,7 @@ export async function hostNext(g: Game): Promise<void> {
  * The ghost plays question 1 only; in question 2 it goes dark unanswered with its node, so that
  * question closes early only once the ghost is marked away.
  */
-export async function playQuestion(g: Game, q: number, fault?: () => Promise<void>): Promise<number | undefined> {
+export async function playQuestion(g: Game, q: number, fault?: () => Promise<void>, answersAfterFault = false): Promise<number | undefined> {
   const { players } = g;
   const everyone = g.ghost && q === 0 ? [...players, g.ghost] : players;
   await Promise.all(everyone.map((p) => answering(p, q)));
@@ -132,12 +132,14 @@ export async function playQuestion(g: Game, q: number, fault?: () => Promise<voi
     g.acked.ok += await answerAll(everyone, q, everyone);
   } else {
     g.acked.ok += await answerAll(players.slice(0, 3), q, everyone);
-    // The other half answer while the fault happens: their answers cross it.
+    // The other half answer while the fault happens (or, answersAfterFault, once it has struck):
+    // their answers cross it.
+    if (answersAfterFault) await fault();
     const late = answerAll(players.slice(3), q, everyone).then((ok) => {
       lateAckedAt = Date.now();
       g.acked.ok += ok;
     });
-    await fault();
+    if (!answersAfterFault) await fault();
     await late;
   }
   await Promise.all(players.map((p) => closedFor(p, q)));
@@ -152,14 +154,14 @@ export async function gameThrough(
   cluster: NodesOnRedis,
   clients: Array<{ close(): void }>,
   fault: (g: Game) => Promise<void>,
-  o: { ghostHome?: number; bot?: boolean; between?: (g: Game) => Promise<void> } = {},
+  o: { ghostHome?: number; bot?: boolean; between?: (g: Game) => Promise<void>; answersAfterFault?: boolean } = {},
 ) {
   const g = await gameOnCluster(cluster, clients, o.ghostHome, o.bot);
   expect(await g.host.client.send('host.start', {})).toMatchObject({ ok: true });
   await playQuestion(g, 0);
   await hostNext(g);
   await hostNext(g);
-  const lateAckedAt = await playQuestion(g, 1, () => fault(g));
+  const lateAckedAt = await playQuestion(g, 1, () => fault(g), o.answersAfterFault);
   await hostNext(g);
   if (o.between) await o.between(g);
   else await hostNext(g);
