@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import type { CommandRelay, RelayResult } from '../../ports/command-relay.ts';
 import { channels } from './keys.ts';
+import type { RedisLink } from './redis-link.ts';
 
 interface Request<C> {
   id: string;
@@ -17,7 +17,8 @@ interface Reply<R> {
 /**
  * Commands forwarded over Redis pub/sub: the owner listens on the game's command channel and
  * answers on the sender's reply channel. PUBLISH reports how many listened, so "nobody owns
- * this game" is known at once rather than after a timeout.
+ * this game" is known at once rather than after a timeout; on a cluster SPUBLISH's count is the
+ * game's shard's subscribers, which is where the owner subscribes (redis-link.ts).
  */
 export class RedisCommandRelay<C, R> implements CommandRelay<C, R> {
   private readonly serving = new Map<string, (command: C) => Promise<R>>();
@@ -35,30 +36,29 @@ export class RedisCommandRelay<C, R> implements CommandRelay<C, R> {
     if (!handler || !request) return;
     // A bus message has nobody to answer but the reply channel; see the rejection handler.
     void handler(request.command).then(
-      (reply) => this.pub.publish(request.replyTo, JSON.stringify({ id: request.id, reply } satisfies Reply<R>)),
+      (reply) => this.link.publish(request.replyTo, JSON.stringify({ id: request.id, reply } satisfies Reply<R>)),
       () => undefined, // the sender times out; the handler logs its own failures
     );
   };
 
   constructor(
-    private readonly pub: Redis,
-    private readonly sub: Redis,
+    private readonly link: RedisLink,
     nodeId: string,
   ) {
     this.replyChannel = channels.replies(nodeId);
-    sub.on('message', this.onMessage);
-    this.ready = sub.subscribe(this.replyChannel);
+    link.onMessage(this.onMessage);
+    this.ready = link.subscribe(this.replyChannel);
   }
 
   async serve(gameId: string, handler: (command: C) => Promise<R>): Promise<() => Promise<void>> {
     const channel = channels.commands(gameId);
     this.serving.set(channel, handler);
-    await this.sub.subscribe(channel);
+    await this.link.subscribe(channel);
     return async () => {
       if (this.serving.get(channel) !== handler) return;
       this.serving.delete(channel);
       // Fails only with Redis unreachable; a request then finds no handler and the sender times out.
-      await this.sub.unsubscribe(channel).catch(() => undefined);
+      await this.link.unsubscribe(channel).catch(() => undefined);
     };
   }
 
@@ -75,7 +75,7 @@ export class RedisCommandRelay<C, R> implements CommandRelay<C, R> {
       // The reply comes on the subscriber connection, PUBLISH's listener count on the command
       // connection: a reply that is in is proof enough of an owner. Waiting for the count too
       // let the game's later events (read meanwhile on the subscriber) reach sockets before the ack.
-      const published = this.pub.publish(channels.commands(gameId), JSON.stringify(request)).then((listeners) =>
+      const published = this.link.publish(channels.commands(gameId), JSON.stringify(request)).then((listeners) =>
         listeners === 0 ? ({ kind: 'no-owner' } as const) : answered,
       );
       return await Promise.race([answered, published]);
@@ -86,7 +86,7 @@ export class RedisCommandRelay<C, R> implements CommandRelay<C, R> {
   }
 
   async close(): Promise<void> {
-    this.sub.off('message', this.onMessage);
+    this.link.offMessage(this.onMessage);
     this.serving.clear();
   }
 }

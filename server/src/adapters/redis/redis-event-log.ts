@@ -1,5 +1,5 @@
 import { domainEventSchema, type DomainEvent } from '@quizbus/shared';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-link.ts';
 import { VersionConflictError, type EventLog } from '../../ports/event-log.ts';
 import { keys } from './keys.ts';
 
@@ -19,9 +19,14 @@ return -1
 /** The event log as one Redis Stream per game, with optimistic concurrency in a Lua script. */
 export class RedisEventLog implements EventLog {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     /** How long a removed game's log is kept, for reports and replays (seconds). */
     private readonly retentionSec = 7 * 24 * 3600,
+    /**
+     * Runs after each append, before it counts as done (and its command is acked): the link's
+     * WAIT for replicas (REDIS_WAIT_REPLICAS), given the key whose slot took the write.
+     */
+    private readonly afterAppend?: (key: string) => Promise<void>,
   ) {
     redis.defineCommand('quizbusAppend', { numberOfKeys: 2, lua: APPEND });
   }
@@ -33,6 +38,7 @@ export class RedisEventLog implements EventLog {
     const run = (this.redis as unknown as { quizbusAppend: (...args: Array<string | number>) => Promise<number> }).quizbusAppend;
     const result = await run.call(this.redis, keys.events(gameId), keys.version(gameId), expectedVersion, ...events.map((e) => JSON.stringify(e)));
     if (result !== -1) throw new VersionConflictError(gameId, expectedVersion, result);
+    await this.afterAppend?.(keys.events(gameId));
   }
 
   async read(gameId: string, afterSeq = 0): Promise<DomainEvent[]> {
