@@ -15,6 +15,9 @@ import type { NodeHeartbeats } from '../ports/node-heartbeats.ts';
 import type { RateBuckets } from '../ports/rate-buckets.ts';
 import type { TelemetryBus } from '../ports/telemetry-bus.ts';
 import type { TeacherKeys } from '../ports/teacher-keys.ts';
+import type { AssignmentStore } from '../ports/assignment-store.ts';
+import { FileAssignmentStore } from './memory/file-assignment-store.ts';
+import { RedisAssignmentStore } from './redis/redis-assignment-store.ts';
 import { FileTeacherKeys } from './memory/file-teacher-keys.ts';
 import { RedisTeacherKeys } from './redis/redis-teacher-keys.ts';
 import { FileReportStore } from './memory/file-report-store.ts';
@@ -62,6 +65,8 @@ export interface AdapterSet {
   heartbeats: NodeHeartbeats;
   /** The per-address limits' buckets (address-limits.ts), shared by every node on the store. */
   rateBuckets: RateBuckets;
+  /** Self-paced assignments and their attempts (assignment-service.ts). */
+  assignments: AssignmentStore;
   /** Whether the shared store answers (for /readyz). */
   ready(): Promise<boolean>;
   /** Called after the shared store came back from an outage (messages may be lost). */
@@ -86,6 +91,7 @@ export function embeddedAdapters(clock: Clock, bundled: readonly Quiz[], dataDir
     teacherKeys: new FileTeacherKeys(dataDir, clock),
     heartbeats: new MemoryNodeHeartbeats(clock),
     rateBuckets: new MemoryRateBuckets(),
+    assignments: new FileAssignmentStore(dataDir, reportRetentionMs, clock),
     ready: async () => true,
     onReconnect: () => undefined,
     onDisconnect: () => undefined,
@@ -121,6 +127,7 @@ export async function redisAdapters(
     teacherKeys: new RedisTeacherKeys(redis),
     heartbeats: new RedisNodeHeartbeats(redis),
     rateBuckets: new RedisRateBuckets(redis),
+    assignments: new RedisAssignmentStore(redis, reports.retentionMs, reports.clock),
     ready: async () => health.up && (await redis.ping().then(() => true, () => false)),
     onReconnect: (fn) => void health.upHooks.push(fn),
     onDisconnect: (fn) => void health.downHooks.push(fn),

@@ -10,3 +10,4 @@ export * from './projections.ts';
 export * from './ranking.ts';
 export * from './rename.ts';
 export * from './student-id.ts';
+export * from './self-paced.ts';

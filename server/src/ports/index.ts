@@ -10,3 +10,4 @@ export * from './telemetry-bus.ts';
 export * from './teacher-keys.ts';
 export * from './node-heartbeats.ts';
 export * from './rate-buckets.ts';
+export * from './assignment-store.ts';

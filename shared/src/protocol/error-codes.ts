@@ -35,6 +35,9 @@ export const ERROR_CODES = [
   'LOGIN_REQUIRED', // the teacher API needs a login (TEACHER_PASSWORD is set)
   'UNAVAILABLE', // the command was not applied: the game's owner cannot be reached right now; resend
   'OUTCOME_UNKNOWN', // the command may or may not have been applied (a store or relay timed out); resend with the same cid
+  'ASSIGNMENT_NOT_FOUND', // no assignment with that id or PIN (or it is past its retention)
+  'ASSIGNMENT_CLOSED', // the assignment's deadline has passed: no new attempts, no more answers
+  'ATTEMPTS_USED', // this student has started every attempt the assignment allows
   'INTERNAL',
 ] as const;
 
