@@ -36,6 +36,9 @@ const MESSAGES: Record<ErrorCode, MessageId> = {
   LOGIN_REQUIRED: 'error.loginRequired',
   UNAVAILABLE: 'error.unavailable',
   OUTCOME_UNKNOWN: 'error.unavailable',
+  ASSIGNMENT_NOT_FOUND: 'error.assignmentNotFound',
+  ASSIGNMENT_CLOSED: 'error.assignmentClosed',
+  ATTEMPTS_USED: 'error.attemptsUsed',
   INTERNAL: 'error.internal',
 };
 

@@ -108,3 +108,8 @@ export async function getReport(gameId: string, hostToken: string | null): Promi
 export function downloadReport(gameId: string, hostToken: string | null, format: 'csv' | 'xlsx'): Promise<void> {
   return download(`/api/reports/${encodeURIComponent(gameId)}/export?format=${format}`, `quizbus-report.${format}`, hostTokenHeader(hostToken));
 }
+
+/** An assignment's report as a file (teacher login). */
+export function downloadAssignmentReport(assignmentId: string, format: 'csv' | 'xlsx'): Promise<void> {
+  return download(`/api/assignments/${encodeURIComponent(assignmentId)}/report/export?format=${format}`, `quizbus-assignment.${format}`);
+}

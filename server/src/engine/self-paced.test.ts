@@ -30,7 +30,7 @@ function play(a: Assignment, steps: Array<[at: number, command: AttemptCommand]>
       continue;
     }
     outcomes.push(d.events.map((e) => e.type).join(',') || 'repeat');
-    for (const e of d.events) log.push({ ...e, seq: log.length + 1, at } as AttemptEvent);
+    for (const e of d.events) log.push({ ...e, seq: log.length + 1, at });
   }
   return { s: replayAttempt(a, log) as AttemptState, outcomes, log };
 }

@@ -46,7 +46,7 @@ function valueOf<T>(r: Result<T>): T {
 function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new HttpError(400, 'BAD_REQUEST', describeIssues(parsed.error));
-  return parsed.data as z.infer<S>;
+  return parsed.data;
 }
 
 /**

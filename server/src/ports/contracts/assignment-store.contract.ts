@@ -20,11 +20,11 @@ export function sampleAssignment(id: string, pin: string, now: number, closesIn 
   };
 }
 
-const started = (attemptId: string, at: number): AttemptEvent => ({
+const started = (attemptId: string, at: number, name = 'Ann'): AttemptEvent => ({
   type: 'attempt.started',
   seq: 1,
   at,
-  data: { attemptId, name: 'Ann', studentKey: 'ann', attemptNumber: 1, tokenHash: 'h' },
+  data: { attemptId, name, studentKey: name.toLowerCase(), attemptNumber: 1, tokenHash: 'h' },
 });
 const opened = (seq: number, at: number): AttemptEvent => ({ type: 'attempt.question-opened', seq, at, data: { index: 0, opensAt: at, closesAt: at + 20_000 } });
 
@@ -90,7 +90,7 @@ export function assignmentStoreContract(
         await store.claimAttempt('a_one', 'ann', 't_1', 2);
         await store.claimAttempt('a_one', 'bob', 't_2', 2);
         await store.claimAttempt('a_one', 'cy', 't_3', 2); // claimed, never written: left out
-        await store.append('a_one', 't_2', 0, [{ ...started('t_2', now), data: { ...started('t_2', now).data, name: 'Bob', studentKey: 'bob' } }]);
+        await store.append('a_one', 't_2', 0, [started('t_2', now, 'Bob')]);
         await store.append('a_one', 't_1', 0, [started('t_1', now), opened(2, now)]);
         await expect(store.append('a_one', 't_1', 1, [opened(2, now)])).rejects.toBeInstanceOf(VersionConflictError);
         const other = await reopen();
