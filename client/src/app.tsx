@@ -14,7 +14,7 @@ const HostConsolePage = lazyPage(withZod(() => import('./routes/host/host-consol
 const LibraryPage = lazyPage(withZod(() => import('./routes/host/library-page.tsx')), (m) => m.LibraryPage);
 const QuizEditorPage = lazyPage(withZod(() => import('./routes/host/quiz-editor-page.tsx')), (m) => m.QuizEditorPage);
 const TeacherGate = lazyPage(withZod(() => import('./routes/host/teacher-gate.tsx')), (m) => m.TeacherGate);
-const AssignmentPlayPage = lazyPage(() => import('./routes/assignment/assignment-play-page.tsx'), (m) => m.AssignmentPlayPage);
+const AssignmentPlayPage = lazyPage(withZod(() => import('./routes/assignment/assignment-play-page.tsx')), (m) => m.AssignmentPlayPage);
 const AssignmentProgressPage = lazyPage(withZod(() => import('./routes/host/assignment-progress-page.tsx')), (m) => m.AssignmentProgressPage);
 const ReportPage = lazyPage(withZod(() => import('./routes/report/report-page.tsx')), (m) => m.ReportPage);
 

@@ -100,29 +100,32 @@ export function AssignmentPlayPage({ pin }: { pin: string }) {
   }, [got, info, seat]);
 
   const header = (
-    <header className="assignment__head">
-      <LanguageSwitch className="assignment__language" />
-      <p className="assignment__title">{info?.title ?? ''}</p>
-      {view && view.status !== 'finished' ? (
-        <p className="assignment__meta">
-          {t('assignment.questionOf', { number: view.index + 1, total: view.questionCount })} · {t('play.scoreLabel', { score: format.number(view.score) })}
-        </p>
-      ) : null}
+    <header className="play__bar">
+      <span className="play__nickname">{view && view.status !== 'finished' ? t('assignment.questionOf', { number: view.index + 1, total: view.questionCount }) : (info?.title ?? '')}</span>
+      {view ? (
+        <span className="play__score" aria-label={t('play.scoreLabel', { score: view.score })}>
+          {format.number(view.score)}
+        </span>
+      ) : (
+        <LanguageSwitch className="assignment__language" />
+      )}
     </header>
   );
   const alert = problem ? (
-    <p className="notice notice--error" role="alert">
+    <p className="field__error" role="alert">
       {problem}
     </p>
   ) : null;
 
   if (!info || !view || !seat) {
     return (
-      <main className="assignment">
+      <div className="play">
         {header}
+        <main className="play__main">
         {alert}
         {info && !info.closed ? (
-          <form className="card assignment__start" onSubmit={(e) => void start(e)}>
+          <form className="join__form card" onSubmit={(e) => void start(e)}>
+            <h1>{info.title}</h1>
             <p>{t('assignment.intro', { count: info.questionCount, date: format.dateTime(info.closesAt) })}</p>
             <div className="field">
               <label htmlFor="assignment-name">{t('join.studentId')}</label>
@@ -133,9 +136,15 @@ export function AssignmentPlayPage({ pin }: { pin: string }) {
             </button>
           </form>
         ) : null}
-        {info?.closed ? <p className="notice notice--error">{t('error.assignmentClosed')}</p> : null}
+        {info?.closed ? (
+          <section className="play__waiting">
+            <h1>{info.title}</h1>
+            <p>{t('error.assignmentClosed')}</p>
+          </section>
+        ) : null}
         {!info && !problem ? <p>{t('common.loading')}</p> : null}
-      </main>
+        </main>
+      </div>
     );
   }
 
@@ -143,24 +152,30 @@ export function AssignmentPlayPage({ pin }: { pin: string }) {
   const answer = (a: Answer) => void run(() => answerAttempt(info.assignmentId, seat.attemptId, seat.token, view.index, a));
   const q = view.question;
   return (
-    <main className="assignment">
+    <div className="play">
       {header}
+      <main className="play__main">
       {alert}
       {view.status === 'finished' ? (
-        <section className="card assignment__done">
+        <section className="play__waiting">
           <h1>{t('assignment.finishedHeading')}</h1>
           <p data-testid="final-score">{t('assignment.finalScore', { score: format.number(view.score) })}</p>
         </section>
       ) : null}
       {view.status === 'question' && q ? (
-        <section className="assignment__question" key={view.index}>
+        <section className="play__question play__question--open" key={view.index}>
           <h1 className="assignment__text">{q.text}</h1>
           {view.readRemainingMs > 0 ? (
-            <Countdown until={got.at + view.readRemainingMs} totalMs={q.readMs} clockOffset={0} label={t('play.answersOpenIn')} />
+            <>
+              <Countdown until={got.at + view.readRemainingMs} totalMs={q.readMs} clockOffset={0} label={t('play.answersOpenIn')} />
+              <p className="play__ready">{t('play.getReady')}</p>
+            </>
           ) : (
             <>
-              <Countdown until={got.at + view.remainingMs} totalMs={q.timeLimitMs} clockOffset={0} label={t('play.answer')} />
-              <AnswerInput question={q} disabled={busy} onAnswer={answer} />
+              <Countdown until={got.at + view.remainingMs} totalMs={q.timeLimitMs} clockOffset={0} label={t('play.timeLeft')} />
+              <div className={`answer-pad answer-pad--${q.type}`}>
+                <AnswerInput question={q} disabled={busy} onAnswer={answer} />
+              </div>
             </>
           )}
         </section>
@@ -173,6 +188,7 @@ export function AssignmentPlayPage({ pin }: { pin: string }) {
           </button>
         </>
       ) : null}
-    </main>
+      </main>
+    </div>
   );
 }
