@@ -217,6 +217,7 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
     assignmentRoutes({
       service: new AssignmentService({ store: adapters.assignments, quizzes: adapters.quizzes, clock, joinBase }),
       requireTeacher: hardening.teacher.requireTeacher,
+      observe: (request, outcome) => metrics.assignmentRequests.inc({ request, outcome }),
     }),
   );
   app.use(resultsCsvRoute(gameNode));

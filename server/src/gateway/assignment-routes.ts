@@ -22,6 +22,8 @@ export interface AssignmentRouteDeps {
   service: AssignmentService;
   /** The teacher login check (teacher-auth.ts). */
   requireTeacher?: RequestHandler;
+  /** Counts a student's request by its outcome (metrics: quizbus_assignment_requests_total). */
+  observe?: (request: 'start' | 'view' | 'answer' | 'next', outcome: string) => void;
 }
 
 /** HTTP status of each refusal; anything not listed is a 409 (the request does not fit the attempt's state). */
@@ -64,6 +66,11 @@ export function assignmentRoutes(deps: AssignmentRouteDeps): Router {
     next();
   });
   const token = (req: Request) => req.get('x-attempt-token') ?? '';
+  /** A student's result, counted, then sent or thrown. */
+  const served = <T>(request: 'start' | 'view' | 'answer' | 'next', r: Result<T>): T => {
+    deps.observe?.(request, r.ok ? 'ok' : r.code);
+    return valueOf(r);
+  };
   const ids = (req: Request) => [String(req.params.id), String(req.params.attemptId)] as const;
 
   r.post('/api/assignments', teacher, async (req, res) => {
@@ -101,21 +108,21 @@ export function assignmentRoutes(deps: AssignmentRouteDeps): Router {
   });
   r.post('/api/assignments/:id/attempts', async (req, res) => {
     const body = parse(startAttemptBodySchema, req.body);
-    res.status(201).json(valueOf(await service.start(String(req.params.id), body.name)));
+    res.status(201).json(served('start', await service.start(String(req.params.id), body.name)));
   });
   r.get('/api/assignments/:id/attempts/:attemptId', async (req, res) => {
     const [id, attemptId] = ids(req);
-    res.json(valueOf(await service.view(id, attemptId, token(req))));
+    res.json(served('view', await service.view(id, attemptId, token(req))));
   });
   r.post('/api/assignments/:id/attempts/:attemptId/answer', async (req, res) => {
     const body = parse(attemptAnswerBodySchema, req.body);
     const [id, attemptId] = ids(req);
-    res.json(valueOf(await service.act(id, attemptId, token(req), { type: 'answer', ...body })));
+    res.json(served('answer', await service.act(id, attemptId, token(req), { type: 'answer', ...body })));
   });
   r.post('/api/assignments/:id/attempts/:attemptId/next', async (req, res) => {
     const body = parse(attemptNextBodySchema, req.body);
     const [id, attemptId] = ids(req);
-    res.json(valueOf(await service.act(id, attemptId, token(req), { type: 'next', ...body })));
+    res.json(served('next', await service.act(id, attemptId, token(req), { type: 'next', ...body })));
   });
   return r;
 }
