@@ -94,8 +94,10 @@ describe('a self-paced assignment in Chromium', () => {
     await again.getByRole('button', { name: 'Start' }).click();
     await again.getByRole('alert').filter({ hasText: 'You have used every attempt' }).waitFor();
 
-    // The teacher's progress and report.
-    await teacher.getByRole('link', { name: 'Progress and report' }).click();
+    // The teacher finds the assignment again under its quiz in the library: progress and report.
+    await teacher.goto(`${server.url}/host`);
+    await teacher.getByRole('button', { name: 'Assignments of Quiz hw' }).click();
+    await teacher.getByRole('link', { name: `PIN ${pin}` }).click();
     const rows = teacher.getByTestId('progress-table').locator('tbody tr');
     await rows.nth(1).waitFor();
     expect(await rows.allInnerTexts()).toEqual(['Ann Lee\t1\tFinished\t3,300', 'Bob\t1\tFinished\t1,000']);

@@ -1,4 +1,4 @@
-import type { Answer, AssignmentInfo, AssignmentOptions, AssignmentProgress, AttemptView, CreateAssignmentResponse, GameReport, StartAttemptResponse } from '@quizbus/shared';
+import type { Answer, AssignmentInfo, AssignmentSummary, AssignmentOptions, AssignmentProgress, AttemptView, CreateAssignmentResponse, GameReport, StartAttemptResponse } from '@quizbus/shared';
 import { request } from './api.ts';
 
 // Without zod: the student's page is opened on phones (docs/phone-budget.md); the server's
@@ -45,4 +45,9 @@ export async function answerAttempt(assignmentId: string, attemptId: string, tok
 /** Leaves question `index` for the next. */
 export async function nextQuestion(assignmentId: string, attemptId: string, token: string, index: number): Promise<AttemptView> {
   return json(await request('POST', `${attemptPath(assignmentId, attemptId)}/next`, { index }, tokenHeader(token)));
+}
+
+/** Every assignment within retention, newest first (teacher). */
+export async function listAssignments(): Promise<AssignmentSummary[]> {
+  return json(await request('GET', '/api/assignments'));
 }

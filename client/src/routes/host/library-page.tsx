@@ -16,6 +16,7 @@ import { QuizExportButtons } from './quiz-export-buttons.tsx';
 import { SpreadsheetImport } from './spreadsheet-import.tsx';
 import { StartGameForm } from './start-game-form.tsx';
 import { AssignForm } from './assign-form.tsx';
+import { PastAssignments } from './past-assignments.tsx';
 
 /** What the library shows under its heading after an action: success or problem. */
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
@@ -192,6 +193,7 @@ export function LibraryPage({ search }: { search: string }) {
               </div>
             )}
             <PastGames quiz={q} />
+            <PastAssignments quiz={q} />
           </li>
         ))}
       </ul>
