@@ -218,6 +218,7 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
       service: new AssignmentService({ store: adapters.assignments, quizzes: adapters.quizzes, clock, joinBase }),
       requireTeacher: hardening.teacher.requireTeacher,
       observe: (request, outcome) => metrics.assignmentRequests.inc({ request, outcome }),
+      limits: hardening.limits,
     }),
   );
   app.use(resultsCsvRoute(gameNode));

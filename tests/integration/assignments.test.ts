@@ -106,3 +106,27 @@ describe('self-paced assignments over HTTP', () => {
     expect(report.body.players.map((p) => [p.nickname, p.score])).toEqual([['Ann', 1000]]);
   });
 });
+
+describe('starting assignment attempts is limited per address', () => {
+  const h = useServer({ TRUST_PROXY: 'loopback', JOINS_PER_MINUTE: '3' });
+
+  it('answers 429 RATE_LIMITED past the join budget of one address, and not for another', async () => {
+    const quizId = await saveQuiz(h.server.url, singleQuiz(1, 'r'), h.server.teacher);
+    const made = await fetch(`${h.server.url}/api/assignments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...h.server.teacher },
+      body: JSON.stringify({ quizId, closesAt: h.server.clock.now() + HOUR }),
+    });
+    const { assignmentId } = (await made.json()) as CreateAssignmentResponse;
+    const start = (name: string, address: string) =>
+      fetch(`${h.server.url}/api/assignments/${assignmentId}/attempts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+        body: JSON.stringify({ name }),
+      });
+    const statuses = [];
+    for (const name of ['A', 'B', 'C', 'D']) statuses.push((await start(name, '192.0.2.20')).status);
+    expect(statuses).toEqual([201, 201, 201, 429]);
+    expect((await start('E', '192.0.2.21')).status).toBe(201);
+  });
+});

@@ -14,6 +14,8 @@ import type { z } from 'zod';
 import type { AssignmentService, Result } from '../assignments/assignment-service.ts';
 import { reportLabels, requestLocale } from '../i18n/report-labels.ts';
 import { reportCsv, reportXlsx } from '../reports/report-files.ts';
+import type { AddressLimits } from './address-limits.ts';
+import { addressKey } from './client-address.ts';
 import { describeIssues } from './command-handler.ts';
 import { HttpError } from './http-routes.ts';
 import { CSV_TYPE, sendFile, XLSX_TYPE } from './quiz-transfer-routes.ts';
@@ -22,6 +24,8 @@ export interface AssignmentRouteDeps {
   service: AssignmentService;
   /** The teacher login check (teacher-auth.ts). */
   requireTeacher?: RequestHandler;
+  /** Per-address limits: starting an attempt takes from the same bucket as joining a game. */
+  limits?: AddressLimits;
   /** Counts a student's request by its outcome (metrics: quizbus_assignment_requests_total). */
   observe?: (request: 'start' | 'view' | 'answer' | 'next', outcome: string) => void;
 }
@@ -108,6 +112,8 @@ export function assignmentRoutes(deps: AssignmentRouteDeps): Router {
   });
   r.post('/api/assignments/:id/attempts', async (req, res) => {
     const body = parse(startAttemptBodySchema, req.body);
+    const limited = await deps.limits?.takeJoin(addressKey(req.ip ?? 'unknown'));
+    if (limited) throw new HttpError(429, 'RATE_LIMITED', limited.ack.error.message, undefined, limited.retryAfterSeconds);
     res.status(201).json(served('start', await service.start(String(req.params.id), body.name)));
   });
   r.get('/api/assignments/:id/attempts/:attemptId', async (req, res) => {
