@@ -48,6 +48,11 @@ describe('a self-paced assignment in Chromium', () => {
     await ann.getByRole('button', { name: 'Start' }).click();
     await ann.getByRole('heading', { name: 'hw question 1' }).waitFor();
     await screenshot(ann, 'assignment-phone-question');
+    // The smallest phone too: nothing wider than the screen.
+    await ann.setViewportSize({ width: 320, height: 568 });
+    expect(await ann.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(320);
+    await screenshot(ann, 'assignment-phone-question-320');
+    await ann.setViewportSize({ width: 360, height: 640 });
     await expectAccessible(ann, 'the assignment question');
     await pick(ann, 'hw-right-0');
     await ann.getByRole('heading', { name: 'Correct!' }).waitFor();

@@ -99,16 +99,17 @@ export function AssignmentPlayPage({ pin }: { pin: string }) {
     return () => clearTimeout(timer);
   }, [got, info, seat]);
 
-  const header = (
+  // Before the attempt: only the language; during it: where the student is and the score.
+  const header = view ? (
     <header className="play__bar">
-      <span className="play__nickname">{view && view.status !== 'finished' ? t('assignment.questionOf', { number: view.index + 1, total: view.questionCount }) : (info?.title ?? '')}</span>
-      {view ? (
-        <span className="play__score" aria-label={t('play.scoreLabel', { score: view.score })}>
-          {format.number(view.score)}
-        </span>
-      ) : (
-        <LanguageSwitch className="assignment__language" />
-      )}
+      <span className="play__nickname">{view.status !== 'finished' ? t('assignment.questionOf', { number: view.index + 1, total: view.questionCount }) : (info?.title ?? '')}</span>
+      <span className="play__score" aria-label={t('play.scoreLabel', { score: view.score })}>
+        {format.number(view.score)}
+      </span>
+    </header>
+  ) : (
+    <header className="play__bar play__bar--end">
+      <LanguageSwitch className="join__language" />
     </header>
   );
   const alert = problem ? (
