@@ -17,6 +17,9 @@ import type { TeacherKeys } from '../ports/teacher-keys.ts';
 import type { ImageStore } from '../ports/image-store.ts';
 import { FileImageStore } from './memory/file-image-store.ts';
 import { RedisImageStore } from './redis/redis-image-store.ts';
+import type { AssignmentStore } from '../ports/assignment-store.ts';
+import { FileAssignmentStore } from './memory/file-assignment-store.ts';
+import { RedisAssignmentStore } from './redis/redis-assignment-store.ts';
 import { FileTeacherKeys } from './memory/file-teacher-keys.ts';
 import { RedisTeacherKeys } from './redis/redis-teacher-keys.ts';
 import { FileReportStore } from './memory/file-report-store.ts';
@@ -67,6 +70,8 @@ export interface AdapterSet {
   rateBuckets: RateBuckets;
   /** Uploaded question images (files under DATA_DIR, or Redis so every node serves them). */
   images: ImageStore;
+  /** Self-paced assignments and their attempts (assignment-service.ts). */
+  assignments: AssignmentStore;
   /** Whether the shared store answers (for /readyz). */
   ready(): Promise<boolean>;
   /** Called after the shared store came back from an outage (messages may be lost). */
@@ -92,6 +97,7 @@ export function embeddedAdapters(clock: Clock, bundled: readonly Quiz[], dataDir
     heartbeats: new MemoryNodeHeartbeats(clock),
     rateBuckets: new MemoryRateBuckets(),
     images: new FileImageStore(dataDir),
+    assignments: new FileAssignmentStore(dataDir, reportRetentionMs, clock),
     ready: async () => true,
     onReconnect: () => undefined,
     onDisconnect: () => undefined,
@@ -130,6 +136,7 @@ export async function redisAdapters(
     heartbeats: new RedisNodeHeartbeats(redis),
     rateBuckets: new RedisRateBuckets(redis),
     images: new RedisImageStore(redis),
+    assignments: new RedisAssignmentStore(redis, reports.retentionMs, reports.clock),
     ready: async () => health.up && (await redis.ping().then(() => true, () => false)),
     onReconnect: (fn) => void health.upHooks.push(fn),
     onDisconnect: (fn) => void health.downHooks.push(fn),

@@ -9,6 +9,8 @@ import { nodeHeartbeatsContract } from '../../ports/contracts/node-heartbeats.co
 import { rateBucketsContract } from '../../ports/contracts/rate-buckets.contract.ts';
 import { telemetryBusContract } from '../../ports/contracts/telemetry-bus.contract.ts';
 import { teacherKeysContract } from '../../ports/contracts/teacher-keys.contract.ts';
+import { imageStoreContract } from '../../ports/contracts/image-store.contract.ts';
+import { assignmentStoreContract } from '../../ports/contracts/assignment-store.contract.ts';
 import { FakeClock } from '../memory/fake-clock.ts';
 import { keys } from './keys.ts';
 import { RedisCommandRelay } from './redis-command-relay.ts';
@@ -16,6 +18,8 @@ import { RedisEventLog } from './redis-event-log.ts';
 import { RedisGameBus } from './redis-game-bus.ts';
 import { RedisGameDirectory } from './redis-game-directory.ts';
 import { RedisGameLeases } from './redis-game-leases.ts';
+import { RedisImageStore } from './redis-image-store.ts';
+import { RedisAssignmentStore } from './redis-assignment-store.ts';
 import type { RedisLink, RedisClient } from './redis-link.ts';
 import { RedisNodeHeartbeats } from './redis-node-heartbeats.ts';
 import { RedisQuizStore } from './redis-quiz-store.ts';
@@ -112,5 +116,26 @@ export function redisContractSuites(name: string, under: RedisUnderTest): void {
         await done();
       },
     };
+  });
+
+  imageStoreContract(`${name} strings, two nodes`, async () => {
+    const { redis, done } = await under.fresh();
+    const other = await under.sibling(redis);
+    return {
+      a: new RedisImageStore(redis),
+      b: new RedisImageStore(other),
+      done: async () => {
+        other.disconnect();
+        await done();
+      },
+    };
+  });
+
+  assignmentStoreContract(`${name} keys`, async (retentionDays) => {
+    const { redis, done } = await under.fresh();
+    // Redis expires keys by its own clock, so the fake one starts at the real time.
+    const clock = new FakeClock(Date.now());
+    const make = () => new RedisAssignmentStore(redis, retentionDays * 24 * 3600 * 1000, clock);
+    return { store: make(), clock, reopen: async () => make(), done };
   });
 }
