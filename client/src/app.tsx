@@ -14,6 +14,8 @@ const HostConsolePage = lazyPage(withZod(() => import('./routes/host/host-consol
 const LibraryPage = lazyPage(withZod(() => import('./routes/host/library-page.tsx')), (m) => m.LibraryPage);
 const QuizEditorPage = lazyPage(withZod(() => import('./routes/host/quiz-editor-page.tsx')), (m) => m.QuizEditorPage);
 const TeacherGate = lazyPage(withZod(() => import('./routes/host/teacher-gate.tsx')), (m) => m.TeacherGate);
+const AssignmentPlayPage = lazyPage(withZod(() => import('./routes/assignment/assignment-play-page.tsx')), (m) => m.AssignmentPlayPage);
+const AssignmentProgressPage = lazyPage(withZod(() => import('./routes/host/assignment-progress-page.tsx')), (m) => m.AssignmentProgressPage);
 const ReportPage = lazyPage(withZod(() => import('./routes/report/report-page.tsx')), (m) => m.ReportPage);
 
 /** Page titles, so a screen reader and the browser tab say where one is. */
@@ -50,6 +52,10 @@ export function App() {
   }
   if ((m = pathname.match(/^\/host\/(\d{6})$/))) return <Titled title={['title.host', { pin: m[1] as string }]}><HostConsolePage key={m[1]} pin={m[1] as string} /></Titled>;
   if ((m = pathname.match(/^\/reports\/(g_[A-Za-z0-9_-]{1,62})$/))) return <Titled title="title.report"><TeacherGate onlyWhenAsked><ReportPage key={m[1]} gameId={m[1] as string} /></TeacherGate></Titled>;
+  if ((m = pathname.match(/^\/a\/(\d{7})$/))) return <Titled title="title.assignment"><AssignmentPlayPage key={m[1]} pin={m[1] as string} /></Titled>;
+  if ((m = pathname.match(/^\/host\/assignments\/(a_[A-Za-z0-9_-]{1,62})$/))) {
+    return <Titled title="title.assignmentProgress"><TeacherGate><AssignmentProgressPage key={m[1]} assignmentId={m[1] as string} /></TeacherGate></Titled>;
+  }
   if ((m = pathname.match(/^\/display\/(\d{6})$/))) return <Titled title={['title.display', { pin: m[1] as string }]}><DisplayPage key={m[1]} pin={m[1] as string} /></Titled>;
   return (
     <Titled title="title.notFound">

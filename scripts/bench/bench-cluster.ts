@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../tests/support/free-port.ts';
+import { startRedisCluster } from '../../tests/support/redis-topology.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -43,6 +44,8 @@ export interface ClusterOptions {
   profileDir?: string;
   /** More environment for the nodes (limits of the hardening work, log level…). */
   env?: Record<string, string>;
+  /** With 2+ nodes: one redis-server (default) or a Redis Cluster of three masters and three replicas. */
+  redis?: 'single' | 'cluster';
 }
 
 /** Every child still running, killed if this process exits first (a test runner's timeout, Ctrl-C). */
@@ -168,14 +171,17 @@ async function startNode(id: string, env: Record<string, string>, profileDir?: s
  * redis-server of their own. Everything listens on loopback ports that were free.
  */
 export async function startBenchCluster(o: ClusterOptions): Promise<BenchCluster> {
-  const redis = o.nodes > 1 ? await startRedis() : null;
+  // A Redis Cluster's six processes have no single CPU figure or INFO: its columns stay empty.
+  const redisCluster = o.nodes > 1 && o.redis === 'cluster' ? await startRedisCluster() : null;
+  const redis = o.nodes > 1 && !redisCluster ? await startRedis() : null;
   const nodes: BenchNode[] = [];
   const stop = async () => {
     await Promise.all(nodes.map((n) => n.stop()));
     await redis?.process.stop();
+    await redisCluster?.destroy();
   };
   try {
-    const env = { ...o.env, ...(redis && { REDIS_URL: redis.url }) };
+    const env = { ...o.env, ...(redis && { REDIS_URL: redis.url }), ...redisCluster?.env };
     // One after another: several tsx start-ups at once on two cores only slow each other down.
     for (let i = 1; i <= o.nodes; i += 1) nodes.push(await startNode(`bench-${i}`, env, o.profileDir));
   } catch (err) {

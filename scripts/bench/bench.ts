@@ -17,6 +17,8 @@ const HELP = `npm run bench -- [options]
   --players N[,N…]     players per game                                      [1000]
   --games G            games played at once, each with its own host (a school)   [1]
   --nodes K[,K…]       1 = embedded default; 2+ = that many nodes on one Redis  [1]
+  --redis single|cluster  with 2+ nodes: one redis-server, or a Redis Cluster (3 masters + 3
+                       replicas; REDIS_WAIT_REPLICAS in the environment reaches the nodes)  [single]
   --questions Q        questions per game (cycling through every type)        [5]
   --json FILE          write the results here (JSON, see docs/benchmarks.md)
   --generators G       load-generator processes                     [1 per 2,500 players, 1–4]
@@ -39,6 +41,7 @@ const { values } = parseArgs({
     players: { type: 'string', default: '1000' },
     games: { type: 'string', default: '1' },
     nodes: { type: 'string', default: '1' },
+    redis: { type: 'string', default: 'single' },
     questions: { type: 'string', default: '5' },
     json: { type: 'string' },
     generators: { type: 'string' },
@@ -76,6 +79,8 @@ if (values.help) {
 }
 const playerCounts = ints('players', values.players, 1, 20_000);
 const nodeCounts = ints('nodes', values.nodes, 1, 8);
+if (values.redis !== 'single' && values.redis !== 'cluster') fail('--redis: single or cluster');
+const redisKind: 'single' | 'cluster' = values.redis;
 const questions = one('questions', values.questions, 1, 100);
 const games = one('games', values.games, 1, 2000);
 const minDelayMs = one('min-delay', values['min-delay'], 0, 60_000);
@@ -144,6 +149,7 @@ for (const nodes of nodeCounts) {
         players,
         games,
         nodes,
+        redis: redisKind,
         questions,
         generators: generatorsFor(players * games),
         minDelayMs,

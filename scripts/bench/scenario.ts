@@ -48,6 +48,8 @@ export interface ScenarioOptions {
   floor?: boolean;
   /** More environment for the server nodes. */
   env?: Record<string, string>;
+  /** With 2+ nodes: one redis-server or a Redis Cluster (3 masters + 3 replicas). */
+  redis?: 'single' | 'cluster';
   /** Progress lines go here. */
   log: (line: string) => void;
 }
@@ -87,7 +89,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioOutcome> 
   const started = Date.now();
   const phaseMs = o.phaseTimeoutMs ?? PHASE_MS;
   const conditions = new Conditions();
-  const cluster = await startBenchCluster({ nodes: o.nodes, ...(o.profileDir && { profileDir: o.profileDir }), ...(o.env && { env: o.env }) });
+  const cluster = await startBenchCluster({ nodes: o.nodes, ...(o.redis && { redis: o.redis }), ...(o.profileDir && { profileDir: o.profileDir }), ...(o.env && { env: o.env }) });
   const pool = new GeneratorPool(() => {
     if (pool.error) conditions.fail(new Error(`generator: ${pool.error}`));
     else conditions.notify();

@@ -21,6 +21,8 @@ import { OneBufferAdapter } from './gateway/one-buffer-adapter.ts';
 import { quizTransferRoutes } from './gateway/quiz-transfer-routes.ts';
 import { mediaRoutes } from './gateway/media-routes.ts';
 import { reportRoutes } from './gateway/report-routes.ts';
+import { assignmentRoutes } from './gateway/assignment-routes.ts';
+import { AssignmentService } from './assignments/assignment-service.ts';
 import { resultsCsvRoute } from './gateway/results-csv-route.ts';
 import type { TeacherAuth } from './gateway/teacher-auth.ts';
 import { serverInfoRoute } from './gateway/server-info-route.ts';
@@ -216,6 +218,14 @@ export function createQuizbus(options: QuizbusOptions): Quizbus {
     }),
   );
   app.use(serverInfoRoute(joinBase));
+  app.use(
+    assignmentRoutes({
+      service: new AssignmentService({ store: adapters.assignments, quizzes: adapters.quizzes, clock, joinBase }),
+      requireTeacher: hardening.teacher.requireTeacher,
+      observe: (request, outcome) => metrics.assignmentRequests.inc({ request, outcome }),
+      limits: hardening.limits,
+    }),
+  );
   app.use(resultsCsvRoute(gameNode));
   app.use(replayRoute(gameNode, adapters.log));
   if (config.BENCH_ENDPOINTS) app.use(benchRoute(() => clock.now(), nodeId, config.BENCH_HEAP_SNAPSHOT_DIR));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from './adapters/memory/fake-clock.ts';
-import { loadConfig } from './config.ts';
+import { loadConfig, redisSetup } from './config.ts';
 import { AddressLimits } from './gateway/address-limits.ts';
 
 /** One school's public address: every student behind its NAT counts as this one client. */
@@ -40,5 +40,30 @@ describe('teacher access settings', () => {
     expect([defaults.TEACHER_ACCESS, defaults.TEACHER_LOOPBACK]).toEqual(['login', true]);
     expect(loadConfig({ TEACHER_ACCESS: 'open', TEACHER_LOOPBACK: '0' })).toMatchObject({ TEACHER_ACCESS: 'open', TEACHER_LOOPBACK: false });
     expect(() => loadConfig({ TEACHER_ACCESS: 'off' })).toThrow();
+  });
+});
+
+describe('redis settings', () => {
+  it('is the embedded default without Redis, and one server without replicas to wait for with REDIS_URL', () => {
+    expect(redisSetup(loadConfig({}))).toBeNull();
+    expect(redisSetup(loadConfig({ REDIS_URL: 'redis://r:6379' }))).toEqual({ topology: { kind: 'plain', url: 'redis://r:6379' }, wait: { replicas: 0, timeoutMs: 500 } });
+  });
+
+  it('reads cluster seed nodes and sentinels, waiting for one replica by default', () => {
+    expect(redisSetup(loadConfig({ REDIS_CLUSTER_NODES: 'a:7000, b:7001,[::1]:7002' }))).toEqual({
+      topology: { kind: 'cluster', nodes: [{ host: 'a', port: 7000 }, { host: 'b', port: 7001 }, { host: '::1', port: 7002 }] },
+      wait: { replicas: 1, timeoutMs: 500 },
+    });
+    expect(redisSetup(loadConfig({ REDIS_SENTINELS: 's1:26379,s2:26379', REDIS_SENTINEL_MASTER: 'quizbus', REDIS_WAIT_REPLICAS: '0', REDIS_WAIT_TIMEOUT_MS: '200' }))).toEqual({
+      topology: { kind: 'sentinel', sentinels: [{ host: 's1', port: 26379 }, { host: 's2', port: 26379 }], master: 'quizbus' },
+      wait: { replicas: 0, timeoutMs: 200 },
+    });
+  });
+
+  it('refuses two Redis settings at once, sentinels without a master name, an address without a port, and a WAIT past the command timeout', () => {
+    expect(() => loadConfig({ REDIS_URL: 'redis://r', REDIS_CLUSTER_NODES: 'a:1' })).toThrow(/only one/);
+    expect(() => loadConfig({ REDIS_SENTINELS: 's1:26379' })).toThrow(/REDIS_SENTINEL_MASTER/);
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'a' })).toThrow(/host:port/);
+    expect(() => loadConfig({ REDIS_URL: 'redis://r', REDIS_WAIT_TIMEOUT_MS: '5000' })).toThrow();
   });
 });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { parseHostPorts, type RedisTopology } from './adapters/redis/redis-connection.ts';
+import type { ReplicaWait } from './adapters/redis/redis-link.ts';
 
 const bool = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
@@ -13,6 +15,19 @@ export const configSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   /** With it, nodes share games over Redis (issue: scale-out); without it, the embedded default. */
   REDIS_URL: z.string().optional(),
+  /** Instead of REDIS_URL: a Redis Cluster's seed nodes, `host:port,host:port` (sharded pub/sub, Redis ≥ 7). */
+  REDIS_CLUSTER_NODES: z.string().optional(),
+  /** Instead of REDIS_URL: the sentinels, `host:port,…`, that know the master named REDIS_SENTINEL_MASTER. */
+  REDIS_SENTINELS: z.string().optional(),
+  /** The master's name in the sentinels' `sentinel monitor` line. */
+  REDIS_SENTINEL_MASTER: z.string().optional(),
+  /**
+   * Replicas that must hold an append before its command is acked (Redis WAIT). Default: 1 with
+   * REDIS_CLUSTER_NODES or REDIS_SENTINELS, 0 with REDIS_URL. docs/architecture.md says what each promises.
+   */
+  REDIS_WAIT_REPLICAS: z.coerce.number().int().min(0).optional(),
+  /** How long WAIT holds an ack at most; after it the ack goes out anyway and a warning is logged. Below the 2 s command timeout. */
+  REDIS_WAIT_TIMEOUT_MS: z.coerce.number().int().min(1).max(1500).default(500),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** A game with no command from a person for this long is ended and removed. */
   IDLE_GAME_MINUTES: z.coerce.number().positive().default(120),
@@ -102,5 +117,27 @@ export type Config = z.infer<typeof configSchema>;
 /** Reads the configuration; empty variables count as unset. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  return configSchema.parse(cleaned);
+  const config = configSchema.parse(cleaned);
+  redisSetup(config); // a contradictory Redis setting fails at start, not at first use
+  return config;
+}
+
+/**
+ * Which Redis the configuration names (null: the embedded default) and how many replicas an ack
+ * waits for. One of REDIS_URL, REDIS_CLUSTER_NODES, REDIS_SENTINELS; throws on two, or on
+ * sentinels without a master name.
+ */
+export function redisSetup(config: Config): { topology: RedisTopology; wait: ReplicaWait } | null {
+  const given = [config.REDIS_URL, config.REDIS_CLUSTER_NODES, config.REDIS_SENTINELS].filter((v) => v !== undefined);
+  if (given.length > 1) throw new Error('set only one of REDIS_URL, REDIS_CLUSTER_NODES and REDIS_SENTINELS');
+  let topology: RedisTopology;
+  if (config.REDIS_CLUSTER_NODES) topology = { kind: 'cluster', nodes: parseHostPorts(config.REDIS_CLUSTER_NODES) };
+  else if (config.REDIS_SENTINELS) {
+    if (!config.REDIS_SENTINEL_MASTER) throw new Error('REDIS_SENTINELS needs REDIS_SENTINEL_MASTER (the name in `sentinel monitor`)');
+    topology = { kind: 'sentinel', sentinels: parseHostPorts(config.REDIS_SENTINELS), master: config.REDIS_SENTINEL_MASTER };
+  } else if (config.REDIS_URL) topology = { kind: 'plain', url: config.REDIS_URL };
+  else return null;
+  // Replicas exist to take over; an ack is worth their copy by default there. One server has none to wait for.
+  const replicas = config.REDIS_WAIT_REPLICAS ?? (topology.kind === 'plain' ? 0 : 1);
+  return { topology, wait: { replicas, timeoutMs: config.REDIS_WAIT_TIMEOUT_MS } };
 }

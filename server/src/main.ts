@@ -1,20 +1,21 @@
 import { redisAdapters } from './adapters/adapter-set.ts';
 import { SystemClock } from './adapters/memory/system-clock.ts';
 import { createQuizbus, nodeIdFor } from './app.ts';
-import { loadConfig } from './config.ts';
+import { loadConfig, redisSetup } from './config.ts';
 import { createLogger, prettyDestination } from './logger.ts';
 import { joinBaseUrl, reachableBaseUrls } from './network-urls.ts';
 import { loadBundledQuizzes } from './quizzes/bundled.ts';
 import { loginLinkLines, loginLinks } from './teacher-link.ts';
 
-/** `npm start`: one node on the embedded default, or one of many on Redis when REDIS_URL is set. */
+/** `npm start`: one node on the embedded default, or one of many on Redis when REDIS_URL (or a cluster or sentinels) is set. */
 const config = loadConfig();
 const nodeId = nodeIdFor(config);
 // A teacher at a terminal reads lines; piped output (Docker, systemd, a log shipper) stays JSON.
 const pretty = config.PRETTY_LOGS ?? process.stdout.isTTY;
 const logger = createLogger(config.LOG_LEVEL, { node: nodeId }, pretty ? prettyDestination(process.stdout.isTTY) : undefined);
 const reports = { retentionMs: config.REPORT_RETENTION_DAYS * 24 * 3600 * 1000, clock: new SystemClock() };
-const adapters = config.REDIS_URL ? await redisAdapters(config.REDIS_URL, nodeId, loadBundledQuizzes(), logger, reports) : undefined;
+const redis = redisSetup(config);
+const adapters = redis ? await redisAdapters(redis.topology, nodeId, loadBundledQuizzes(), logger, reports, redis.wait) : undefined;
 let port = config.PORT;
 /** A fresh one-time login link, printed for a person (not logged: the token is a secret). */
 const printLoginLink = async (): Promise<string[]> => {

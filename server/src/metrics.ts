@@ -17,6 +17,7 @@ export class Metrics {
   readonly reportQueueLength: Gauge;
   readonly reportSeconds: Histogram<'outcome'>;
   readonly reportsDeferred: Counter;
+  readonly assignmentRequests: Counter<'request' | 'outcome'>;
 
   constructor(gauges: { sockets: () => number; ownedGames: () => number; watchedGames: () => number }, nodeId: string) {
     this.registry.setDefaultLabels({ node: nodeId });
@@ -26,6 +27,12 @@ export class Metrics {
       name: 'quizbus_commands_total',
       help: 'Commands received, by type and outcome (ok or the error code)',
       labelNames: ['command', 'outcome'],
+      registers,
+    });
+    this.assignmentRequests = new Counter({
+      name: 'quizbus_assignment_requests_total',
+      help: 'Self-paced assignment requests this node served, by request (start, view, answer, next) and outcome (ok or the error code)',
+      labelNames: ['request', 'outcome'],
       registers,
     });
     this.commandSeconds = new Histogram({

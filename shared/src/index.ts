@@ -21,3 +21,4 @@ export * from './protocol/socket-events.ts';
 export * from './protocol/http.ts';
 export * from './protocol/quiz-transfer.ts';
 export * from './protocol/report.ts';
+export * from './protocol/assignments.ts';

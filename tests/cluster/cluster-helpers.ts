@@ -3,7 +3,8 @@ import { Redis } from 'ioredis';
 import { RedisEventLog } from '../../server/src/adapters/redis/redis-event-log.ts';
 import { channels, keys } from '../../server/src/adapters/redis/keys.ts';
 import type { DeliveryNote, WatchNotice } from '../../server/src/ports/telemetry-bus.ts';
-import type { Cluster } from '../support/cluster.ts';
+import type { Cluster, NodesOnRedis } from '../support/cluster.ts';
+import type { RedisClient } from '../../server/src/adapters/redis/redis-link.ts';
 
 /** A three-question quiz with no read time: single, multi, type-answer. */
 export const clusterQuiz: QuizInput = {
@@ -17,9 +18,8 @@ export const clusterQuiz: QuizInput = {
 };
 
 /** Reads a game's log straight from Redis. */
-export async function readLog(cluster: Cluster, gameId: string): Promise<DomainEvent[]> {
-  const redis = new Redis(cluster.redis.url, { lazyConnect: true });
-  await redis.connect();
+export async function readLog(cluster: NodesOnRedis, gameId: string): Promise<DomainEvent[]> {
+  const redis = await cluster.connect();
   try {
     return await new RedisEventLog(redis).read(gameId);
   } finally {
@@ -28,15 +28,15 @@ export async function readLog(cluster: Cluster, gameId: string): Promise<DomainE
 }
 
 /** The node that holds a game's lease now, or null. */
-export async function ownerOf(cluster: Cluster, gameId: string): Promise<string | null> {
-  const redis = new Redis(cluster.redis.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+export async function ownerOf(cluster: NodesOnRedis, gameId: string): Promise<string | null> {
+  let redis: RedisClient | null = null;
   try {
-    await redis.connect();
+    redis = await cluster.connect();
     return await redis.get(keys.owner(gameId));
   } catch {
     return null;
   } finally {
-    redis.disconnect();
+    redis?.disconnect();
   }
 }
 

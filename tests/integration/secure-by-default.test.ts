@@ -38,6 +38,17 @@ const ROUTES: Record<string, 'teacher' | 'host token' | 'anyone'> = {
   // Uploaded question images: the teacher uploads, phones and displays load them.
   'POST /api/media': 'teacher',
   'GET /media/:name': 'anyone',
+  'POST /api/assignments': 'teacher',
+  'GET /api/assignments': 'teacher',
+  'GET /api/assignments/:id': 'teacher',
+  'GET /api/assignments/:id/report': 'teacher',
+  'GET /api/assignments/:id/report/export': 'teacher',
+  // A student's: an attempt opens only with its own token.
+  'GET /api/assignment-pins/:pin': 'anyone',
+  'POST /api/assignments/:id/attempts': 'anyone',
+  'GET /api/assignments/:id/attempts/:attemptId': 'anyone',
+  'POST /api/assignments/:id/attempts/:attemptId/answer': 'anyone',
+  'POST /api/assignments/:id/attempts/:attemptId/next': 'anyone',
   // The single-page app: the pages of every route, and their scripts.
   'GET /^\\/(?!api\\/|socket\\.io\\/).*/': 'anyone',
   // Source maps: none are built, and any *.map asked for is a 404 (issue 12's light phone page).

@@ -44,6 +44,9 @@ const MESSAGES: Record<ErrorCode, MessageId> = {
   TEAM_UNKNOWN: 'error.teamUnknown',
   TEAM_CHOICE_OFF: 'error.teamChoiceOff',
   TEAM_NAME_BLOCKED: 'error.teamNameBlocked',
+  ASSIGNMENT_NOT_FOUND: 'error.assignmentNotFound',
+  ASSIGNMENT_CLOSED: 'error.assignmentClosed',
+  ATTEMPTS_USED: 'error.attemptsUsed',
   INTERNAL: 'error.internal',
 };
 

@@ -24,7 +24,8 @@ export function noteLoginRequired(code: string | undefined): void {
   if (code === 'LOGIN_REQUIRED') window.dispatchEvent(new Event(LOGIN_REQUIRED_EVENT));
 }
 
-async function request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+/** A JSON request to the API; an error answer becomes an ApiError with its code. */
+export async function request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
   let res: Response;
   try {
     res = await fetch(path, {

@@ -115,3 +115,8 @@ export async function uploadImage(file: Blob): Promise<UploadedImage> {
   const res = await call('/api/media', { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: file });
   return (await res.json()) as UploadedImage;
 }
+
+/** An assignment's report as a file (teacher login). */
+export function downloadAssignmentReport(assignmentId: string, format: 'csv' | 'xlsx'): Promise<void> {
+  return download(`/api/assignments/${encodeURIComponent(assignmentId)}/report/export?format=${format}`, `quizbus-assignment.${format}`);
+}

@@ -84,3 +84,21 @@ export function loadSoundOn(screen: SoundScreen): boolean {
 export function saveSoundOn(screen: SoundScreen, on: boolean): void {
   write(soundKey(screen), on);
 }
+
+/** A student's attempt at an assignment: enough to resume it after a reload or a day later. */
+export interface AttemptSeat {
+  attemptId: string;
+  token: string;
+}
+
+const attemptKey = (assignmentId: string) => `quizbus.attempt.${assignmentId}`;
+
+/** The attempt this browser holds at an assignment, if any. */
+export function loadAttemptSeat(assignmentId: string): AttemptSeat | null {
+  const v = read(attemptKey(assignmentId));
+  return isRecordOfStrings(v, ['attemptId', 'token'] as const) ? { attemptId: v.attemptId, token: v.token } : null;
+}
+
+export function saveAttemptSeat(assignmentId: string, seat: AttemptSeat | null): void {
+  write(attemptKey(assignmentId), seat);
+}

@@ -1,5 +1,4 @@
 import type { Quiz } from '@quizbus/shared';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Command } from '../engine/index.ts';
 import type { Outcome } from '../games/game-runtime.ts';
@@ -18,6 +17,9 @@ import type { TeacherKeys } from '../ports/teacher-keys.ts';
 import type { ImageStore } from '../ports/image-store.ts';
 import { FileImageStore } from './memory/file-image-store.ts';
 import { RedisImageStore } from './redis/redis-image-store.ts';
+import type { AssignmentStore } from '../ports/assignment-store.ts';
+import { FileAssignmentStore } from './memory/file-assignment-store.ts';
+import { RedisAssignmentStore } from './redis/redis-assignment-store.ts';
 import { FileTeacherKeys } from './memory/file-teacher-keys.ts';
 import { RedisTeacherKeys } from './redis/redis-teacher-keys.ts';
 import { FileReportStore } from './memory/file-report-store.ts';
@@ -32,7 +34,8 @@ import { MemoryNodeHeartbeats } from './memory/memory-node-heartbeats.ts';
 import { MemoryRateBuckets } from './memory/memory-rate-buckets.ts';
 import { MemoryTelemetryBus } from './memory/memory-telemetry-bus.ts';
 import { RedisCommandRelay } from './redis/redis-command-relay.ts';
-import { connectRedis } from './redis/redis-connection.ts';
+import { openLink, type RedisTopology } from './redis/redis-connection.ts';
+import type { RedisClient, RedisSubscriber, ReplicaWait } from './redis/redis-link.ts';
 import { RedisEventLog } from './redis/redis-event-log.ts';
 import { RedisGameBus } from './redis/redis-game-bus.ts';
 import { RedisGameDirectory } from './redis/redis-game-directory.ts';
@@ -67,6 +70,8 @@ export interface AdapterSet {
   rateBuckets: RateBuckets;
   /** Uploaded question images (files under DATA_DIR, or Redis so every node serves them). */
   images: ImageStore;
+  /** Self-paced assignments and their attempts (assignment-service.ts). */
+  assignments: AssignmentStore;
   /** Whether the shared store answers (for /readyz). */
   ready(): Promise<boolean>;
   /** Called after the shared store came back from an outage (messages may be lost). */
@@ -93,6 +98,7 @@ export function embeddedAdapters(clock: Clock, bundled: readonly Quiz[], dataDir
     heartbeats: new MemoryNodeHeartbeats(clock),
     rateBuckets: new MemoryRateBuckets(),
     images: new FileImageStore(dataDir),
+    assignments: new FileAssignmentStore(dataDir, reportRetentionMs, clock),
     ready: async () => true,
     onReconnect: () => undefined,
     onDisconnect: () => undefined,
@@ -101,34 +107,37 @@ export function embeddedAdapters(clock: Clock, bundled: readonly Quiz[], dataDir
 }
 
 /**
- * Redis for every port: a command connection and a subscriber connection (pub/sub needs one
- * of its own). Connects before returning, so a wrong REDIS_URL fails at start, loudly.
+ * Redis for every port — one server, a Sentinel-watched master, or a Redis Cluster (a URL
+ * string is one server): a command connection and a subscriber connection (pub/sub needs one
+ * of its own). Connects before returning, so a wrong address fails at start, loudly. `wait`
+ * holds each append until that many replicas have it (REDIS_WAIT_REPLICAS).
  */
 export async function redisAdapters(
-  url: string,
+  topology: RedisTopology | string,
   nodeId: string,
   bundled: readonly Quiz[],
   logger: Logger,
   reports: { retentionMs: number; clock: Clock } = { retentionMs: YEAR_MS, clock: new SystemClock() },
+  wait?: ReplicaWait,
 ): Promise<AdapterSet> {
-  const redis = connectRedis(url, logger, 'command');
-  const sub = connectRedis(url, logger, 'subscriber');
-  await Promise.all([redis.connect(), sub.connect()]);
+  const link = await openLink(typeof topology === 'string' ? { kind: 'plain', url: topology } : topology, logger, wait);
+  const { client: redis, sub } = link;
   const health = watchHealth(redis, sub, logger);
   return {
     mode: 'redis',
-    log: new RedisEventLog(redis),
-    bus: new RedisGameBus(redis, sub),
+    log: new RedisEventLog(redis, undefined, (key) => link.waitForReplicas(key), link.sharded),
+    bus: new RedisGameBus(link),
     directory: new RedisGameDirectory(redis),
     leases: new RedisGameLeases(redis),
-    relay: new RedisCommandRelay(redis, sub, nodeId),
+    relay: new RedisCommandRelay(link, nodeId),
     quizzes: new RedisQuizStore(redis, bundled),
     reports: new RedisReportStore(redis, reports.retentionMs, reports.clock),
-    telemetry: new RedisTelemetryBus(redis, sub),
+    telemetry: new RedisTelemetryBus(link),
     teacherKeys: new RedisTeacherKeys(redis),
     heartbeats: new RedisNodeHeartbeats(redis),
     rateBuckets: new RedisRateBuckets(redis),
     images: new RedisImageStore(redis),
+    assignments: new RedisAssignmentStore(redis, reports.retentionMs, reports.clock),
     ready: async () => health.up && (await redis.ping().then(() => true, () => false)),
     onReconnect: (fn) => void health.upHooks.push(fn),
     onDisconnect: (fn) => void health.downHooks.push(fn),
@@ -146,7 +155,7 @@ export async function redisAdapters(
  * subscriber connection's state. Two failed pings in a row, or a lost subscriber, is "down";
  * a good ping with a live subscriber is "up" again.
  */
-function watchHealth(redis: Redis, sub: Redis, logger: Logger) {
+function watchHealth(redis: RedisClient, sub: RedisSubscriber, logger: Logger) {
   const state = { up: true, failures: 0, upHooks: [] as Array<() => void>, downHooks: [] as Array<() => void> };
   const setUp = (up: boolean) => {
     if (state.up === up) return;

@@ -13,3 +13,4 @@ export * from './responses.ts';
 export * from './student-id.ts';
 export * from './teams.ts';
 export * from './team-views.ts';
+export * from './self-paced.ts';

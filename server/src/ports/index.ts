@@ -11,3 +11,4 @@ export * from './teacher-keys.ts';
 export * from './node-heartbeats.ts';
 export * from './rate-buckets.ts';
 export * from './image-store.ts';
+export * from './assignment-store.ts';

@@ -4,7 +4,7 @@ import { normalizeText } from '../engine/grading.ts';
 import { answerInWords, correctInWords } from './answer-words.ts';
 
 /** What the replay notes besides the state: the moments and which questions were played. */
-interface Played {
+export interface Played {
   startedAt: number | null;
   endedAt: number | null;
   /** Question indexes closed, in order. */
@@ -36,7 +36,8 @@ export function buildReport(events: Iterable<DomainEvent>): GameReport | null {
   return state ? reportOf(state, played) : null;
 }
 
-function reportOf(s: GameState, played: Played): GameReport {
+/** The report of a state and what was played (the assignments build theirs from their attempts, assignment-report.ts). */
+export function reportOf(s: GameState, played: Played): GameReport {
   // Ranked players, best first; before any close the ranking may be empty, so fall back to join order.
   const ranked = s.ranking.length > 0 ? s.ranking : [...s.players.values()].filter((p) => !p.kicked).map((p) => p.id);
   const people = ranked.map((id) => s.players.get(id)).filter((p): p is PlayerState => p !== undefined && !p.kicked);

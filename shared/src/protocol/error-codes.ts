@@ -43,6 +43,9 @@ export const ERROR_CODES = [
   'TEAM_UNKNOWN', // no team with that index in this game
   'TEAM_CHOICE_OFF', // the teacher deals the teams: players may not pick one
   'TEAM_NAME_BLOCKED', // a team name caught by the nickname filter (POST /api/games)
+  'ASSIGNMENT_NOT_FOUND', // no assignment with that id or PIN (or it is past its retention)
+  'ASSIGNMENT_CLOSED', // the assignment's deadline has passed: no new attempts, no more answers
+  'ATTEMPTS_USED', // this student has started every attempt the assignment allows
   'INTERNAL',
 ] as const;
 

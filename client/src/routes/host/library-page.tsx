@@ -15,6 +15,8 @@ import { PastGames } from './past-games.tsx';
 import { QuizExportButtons } from './quiz-export-buttons.tsx';
 import { SpreadsheetImport } from './spreadsheet-import.tsx';
 import { StartGameForm } from './start-game-form.tsx';
+import { AssignForm } from './assign-form.tsx';
+import { PastAssignments } from './past-assignments.tsx';
 
 /** What the library shows under its heading after an action: success or problem. */
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
@@ -29,6 +31,7 @@ export function LibraryPage({ search }: { search: string }) {
   const [quizzes, setQuizzes] = useState<QuizSummary[] | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [starting, setStarting] = useState<string | null>(null);
+  const [assigning, setAssigning] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
   const importId = useId();
@@ -151,12 +154,17 @@ export function LibraryPage({ search }: { search: string }) {
                 {q.id === savedId ? <span className="badge badge--ok">{t('library.saved')}</span> : null}
               </p>
             </div>
-            {starting === q.id ? (
+            {assigning === q.id ? (
+              <AssignForm quizId={q.id} title={q.title} onClose={() => setAssigning(null)} />
+            ) : starting === q.id ? (
               <StartGameForm title={q.title} busy={busy} onStart={(o) => void start(q, o)} onCancel={() => setStarting(null)} />
             ) : (
               <div className="quiz-card__actions">
                 <button type="button" className="button button--primary" onClick={() => setStarting(q.id)} aria-label={t('library.playLabel', { title: q.title })}>
                   {t('library.play')}
+                </button>
+                <button type="button" className="button" onClick={() => setAssigning(q.id)} aria-label={t('assign.label', { title: q.title })}>
+                  {t('assign.button')}
                 </button>
                 {q.readOnly ? null : (
                   <Link className="button" href={`/host/edit/${encodeURIComponent(q.id)}`} aria-label={t('library.editLabel', { title: q.title })}>
@@ -192,6 +200,7 @@ export function LibraryPage({ search }: { search: string }) {
               </div>
             )}
             <PastGames quiz={q} />
+            <PastAssignments quiz={q} />
           </li>
         ))}
       </ul>

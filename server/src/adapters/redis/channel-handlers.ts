@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisLink } from './redis-link.ts';
 
 /**
  * Handlers per pub/sub channel on one subscriber connection: SUBSCRIBE with the first handler
@@ -8,7 +8,7 @@ import type { Redis } from 'ioredis';
 export class ChannelHandlers<T> {
   private readonly handlers = new Map<string, Set<(message: T) => void>>();
 
-  constructor(private readonly sub: Redis) {}
+  constructor(private readonly link: RedisLink) {}
 
   /** Whether anyone listens on the channel (worth parsing its message). */
   has(channel: string): boolean {
@@ -26,7 +26,7 @@ export class ChannelHandlers<T> {
     if (!set) {
       set = new Set();
       this.handlers.set(channel, set);
-      await this.sub.subscribe(channel);
+      await this.link.subscribe(channel);
     }
     set.add(handler);
     return async () => {
@@ -36,7 +36,7 @@ export class ChannelHandlers<T> {
       if (current.size === 0) {
         this.handlers.delete(channel);
         // Fails only with Redis unreachable; a message on the channel then finds no handler.
-        await this.sub.unsubscribe(channel).catch(() => undefined);
+        await this.link.unsubscribe(channel).catch(() => undefined);
       }
     };
   }

@@ -9,6 +9,7 @@ import { RedisCommandRelay } from './redis-command-relay.ts';
 import { connectRedis } from './redis-connection.ts';
 import { RedisEventLog } from './redis-event-log.ts';
 import { RedisGameBus } from './redis-game-bus.ts';
+import { RedisLink } from './redis-link.ts';
 
 let server: TestRedis;
 const logger = pino({ level: 'silent' });
@@ -33,7 +34,8 @@ async function connect(role: string): Promise<Redis> {
 async function node(nodeId: string) {
   const pub = await connect('command');
   const sub = await connect('subscriber');
-  return { log: new RedisEventLog(pub), bus: new RedisGameBus(pub, sub), relay: new RedisCommandRelay<string, string>(pub, sub, nodeId) };
+  const link = new RedisLink(pub, sub);
+  return { log: new RedisEventLog(pub), bus: new RedisGameBus(link), relay: new RedisCommandRelay<string, string>(link, nodeId) };
 }
 
 /** What clients sent Redis (not what scripts ran), as MONITOR shows it, until `marker` is echoed. */

@@ -42,6 +42,21 @@ export const keys = {
   loginToken: (tokenHash: string) => `${PREFIX}:teacher:login:{${tokenHash}}`,
   /** String (binary): an uploaded image's bytes, by its name `<sha256>.<ext>`; never expires, like quizzes. */
   image: (name: string) => `${PREFIX}:media:{${name}}`,
+  /**
+   * String: a self-paced assignment's JSON. Its keys share the hash tag `{assignmentId}`; all
+   * expire at the deadline plus the report retention.
+   */
+  assignment: (assignmentId: string) => `${PREFIX}:assignment:{${assignmentId}}`,
+  /** Hash: student key → attempts claimed. */
+  assignmentStudents: (assignmentId: string) => `${PREFIX}:assignment:{${assignmentId}}:students`,
+  /** List: attempt ids in the order they were claimed. */
+  assignmentAttempts: (assignmentId: string) => `${PREFIX}:assignment:{${assignmentId}}:attempts`,
+  /** List: one attempt's events as JSON, in order (its version is the length). */
+  attemptLog: (assignmentId: string, attemptId: string) => `${PREFIX}:assignment:{${assignmentId}}:attempt:${attemptId}`,
+  /** String: assignment PIN → assignment id, until the assignment's retention ends. */
+  assignmentPin: (pin: string) => `${PREFIX}:assignment-pin:{${pin}}`,
+  /** Sorted set: assignment ids scored by creation time (the teacher's list). */
+  assignments: () => `${PREFIX}:{assignments}:all`,
 };
 
 export const channels = {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import type { CommandRelay, RelayResult } from '../../ports/command-relay.ts';
 import { channels } from './keys.ts';
+import type { RedisLink } from './redis-link.ts';
 
 interface Request<C> {
   id: string;
@@ -17,7 +17,8 @@ interface Reply<R> {
 /**
  * Commands forwarded over Redis pub/sub: the owner listens on the game's command channel and
  * answers on the sender's reply channel. PUBLISH reports how many listened, so "nobody owns
- * this game" is known at once rather than after a timeout.
+ * this game" is known at once rather than after a timeout; on a cluster SPUBLISH's count is the
+ * game's shard's subscribers, which is where the owner subscribes (redis-link.ts).
  *
  * Replies are batched per sender: the replies an owner has for one node at the end of a
  * microtask run (the outcomes of every game whose appends came back in one read, with
@@ -61,30 +62,29 @@ export class RedisCommandRelay<C, R> implements CommandRelay<C, R> {
   private readonly flushReplies = (): void => {
     for (const [to, replies] of this.outbox) {
       // Lost only with Redis unreachable: each sender then times out and says OUTCOME_UNKNOWN.
-      this.pub.publish(to, JSON.stringify(replies)).catch(() => undefined);
+      this.link.publish(to, JSON.stringify(replies)).catch(() => undefined);
     }
     this.outbox.clear();
   };
 
   constructor(
-    private readonly pub: Redis,
-    private readonly sub: Redis,
+    private readonly link: RedisLink,
     nodeId: string,
   ) {
     this.replyChannel = channels.replies(nodeId);
-    sub.on('message', this.onMessage);
-    this.ready = sub.subscribe(this.replyChannel);
+    link.onMessage(this.onMessage);
+    this.ready = link.subscribe(this.replyChannel);
   }
 
   async serve(gameId: string, handler: (command: C) => Promise<R>): Promise<() => Promise<void>> {
     const channel = channels.commands(gameId);
     this.serving.set(channel, handler);
-    await this.sub.subscribe(channel);
+    await this.link.subscribe(channel);
     return async () => {
       if (this.serving.get(channel) !== handler) return;
       this.serving.delete(channel);
       // Fails only with Redis unreachable; a request then finds no handler and the sender times out.
-      await this.sub.unsubscribe(channel).catch(() => undefined);
+      await this.link.unsubscribe(channel).catch(() => undefined);
     };
   }
 
@@ -101,7 +101,7 @@ export class RedisCommandRelay<C, R> implements CommandRelay<C, R> {
       // The reply comes on the subscriber connection, PUBLISH's listener count on the command
       // connection: a reply that is in is proof enough of an owner. Waiting for the count too
       // let the game's later events (read meanwhile on the subscriber) reach sockets before the ack.
-      const published = this.pub.publish(channels.commands(gameId), JSON.stringify(request)).then((listeners) =>
+      const published = this.link.publish(channels.commands(gameId), JSON.stringify(request)).then((listeners) =>
         listeners === 0 ? ({ kind: 'no-owner' } as const) : answered,
       );
       return await Promise.race([answered, published]);
@@ -112,7 +112,7 @@ export class RedisCommandRelay<C, R> implements CommandRelay<C, R> {
   }
 
   async close(): Promise<void> {
-    this.sub.off('message', this.onMessage);
+    this.link.offMessage(this.onMessage);
     this.serving.clear();
   }
 }

@@ -1,12 +1,43 @@
-import { Redis } from 'ioredis';
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
+import { RedisLink, type ReplicaWait } from './redis-link.ts';
+
+/** One `host:port` of a cluster seed node or a sentinel. */
+export interface HostPort {
+  host: string;
+  port: number;
+}
 
 /**
- * A Redis connection that fails fast while Redis is away (no offline queue: a command gets an
- * error at once instead of hanging) and reconnects by itself with a capped backoff.
+ * Which Redis the nodes share: one server (REDIS_URL), one master with replicas found through
+ * Sentinel (REDIS_SENTINELS + REDIS_SENTINEL_MASTER), or a Redis Cluster (REDIS_CLUSTER_NODES).
  */
-export function connectRedis(url: string, logger: Logger, role: string): Redis {
-  const redis = new Redis(url, {
+export type RedisTopology =
+  | { kind: 'plain'; url: string }
+  | { kind: 'sentinel'; sentinels: HostPort[]; master: string }
+  | { kind: 'cluster'; nodes: HostPort[] };
+
+/** Parses `host:port,host:port`; throws on an entry without a port. */
+export function parseHostPorts(list: string): HostPort[] {
+  return list
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .map((entry) => {
+      const at = entry.lastIndexOf(':');
+      const port = Number(entry.slice(at + 1));
+      if (at <= 0 || !Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`"${entry}" is not host:port`);
+      // [::1]:7000 → ::1, as ioredis wants it.
+      return { host: entry.slice(0, at).replace(/^\[(.*)\]$/, '$1'), port };
+    });
+}
+
+/**
+ * Options for every connection: fail fast while Redis is away (no offline queue: a command gets
+ * an error at once instead of hanging) and reconnect by itself with a capped backoff.
+ */
+function connectionOptions(role: string): RedisOptions {
+  return {
     lazyConnect: true,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
@@ -19,7 +50,11 @@ export function connectRedis(url: string, logger: Logger, role: string): Redis {
     // per answer. Order on the connection is unchanged. Not for the subscriber, whose
     // connection only subscribes.
     enableAutoPipelining: role === 'command',
-  });
+  };
+}
+
+/** Logs a connection's loss once, and its return. */
+function logHealth(redis: Redis | Cluster, logger: Logger, role: string): void {
   let down = false;
   redis.on('error', (err: Error) => {
     if (!down) logger.warn({ role, err: err.message }, 'redis connection error');
@@ -29,5 +64,50 @@ export function connectRedis(url: string, logger: Logger, role: string): Redis {
     if (down) logger.info({ role }, 'redis connection back');
     down = false;
   });
+}
+
+/** A connection to one Redis server by URL (see connectionOptions). */
+export function connectRedis(url: string, logger: Logger, role: string): Redis {
+  const redis = new Redis(url, connectionOptions(role));
+  logHealth(redis, logger, role);
   return redis;
+}
+
+/** A connection to the topology: a Redis (plain or through Sentinel) or a Cluster. */
+export function connectTopology(topology: RedisTopology, logger: Logger, role: string): Redis | Cluster {
+  const options = connectionOptions(role);
+  let redis: Redis | Cluster;
+  if (topology.kind === 'plain') redis = new Redis(topology.url, options);
+  else if (topology.kind === 'sentinel') {
+    // failoverDetector: hear +switch-master from the sentinels instead of waiting for the old master's socket to die.
+    redis = new Redis({ ...options, sentinels: topology.sentinels, name: topology.master, failoverDetector: true, sentinelRetryStrategy: (times) => Math.min(100 * times, 1000) });
+  } else {
+    const { lazyConnect, enableAutoPipelining, ...perNode } = options;
+    redis = new Cluster(topology.nodes, {
+      lazyConnect,
+      enableAutoPipelining,
+      enableOfflineQueue: false,
+      // The subscriber keeps one connection per master for SSUBSCRIBE and moves channels when slots move.
+      shardedSubscribers: role === 'subscriber',
+      // A dead master's slots answer again once its replica is promoted: retry meanwhile, bounded.
+      retryDelayOnFailover: 200,
+      retryDelayOnClusterDown: 200,
+      slotsRefreshTimeout: 2000,
+      clusterRetryStrategy: (times) => Math.min(100 * times, 1000),
+      redisOptions: perNode,
+    });
+  }
+  logHealth(redis, logger, role);
+  return redis;
+}
+
+/**
+ * Connects a command and a subscriber connection to the topology (before returning, so a wrong
+ * address fails at start, loudly) and wraps them in the link the adapters use.
+ */
+export async function openLink(topology: RedisTopology, logger: Logger, wait?: ReplicaWait): Promise<RedisLink> {
+  const client = connectTopology(topology, logger, 'command');
+  const sub = connectTopology(topology, logger, 'subscriber');
+  await Promise.all([client.connect(), sub.connect()]);
+  return new RedisLink(client, sub, { sharded: topology.kind === 'cluster', ...(wait && { wait }), logger });
 }

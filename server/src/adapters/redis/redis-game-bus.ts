@@ -1,7 +1,7 @@
-import type { Redis } from 'ioredis';
 import type { BusHandler, BusMessage, GameBus } from '../../ports/game-bus.ts';
 import { ChannelHandlers } from './channel-handlers.ts';
 import { channels } from './keys.ts';
+import type { RedisLink } from './redis-link.ts';
 
 /**
  * Game events over Redis pub/sub, one channel per game. A node subscribes to a game's channel
@@ -20,16 +20,13 @@ export class RedisGameBus implements GameBus {
     this.handlers.dispatch(channel, message);
   };
 
-  constructor(
-    private readonly pub: Redis,
-    private readonly sub: Redis,
-  ) {
-    this.handlers = new ChannelHandlers(sub);
-    sub.on('message', this.onMessage);
+  constructor(private readonly link: RedisLink) {
+    this.handlers = new ChannelHandlers(link);
+    link.onMessage(this.onMessage);
   }
 
   async publish(gameId: string, message: BusMessage): Promise<void> {
-    await this.pub.publish(channels.events(gameId), JSON.stringify(message));
+    await this.link.publish(channels.events(gameId), JSON.stringify(message));
   }
 
   subscribe(gameId: string, handler: BusHandler): Promise<() => Promise<void>> {
@@ -41,7 +38,7 @@ export class RedisGameBus implements GameBus {
   }
 
   async close(): Promise<void> {
-    this.sub.off('message', this.onMessage);
+    this.link.offMessage(this.onMessage);
     this.handlers.clear();
   }
 }

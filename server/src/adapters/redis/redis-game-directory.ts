@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-link.ts';
 import type { GameDirectory } from '../../ports/game-directory.ts';
 import { keys } from './keys.ts';
 
@@ -8,7 +8,7 @@ const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call
 
 /** PIN → game id in Redis; SET NX makes a PIN unique among live games across all nodes. */
 export class RedisGameDirectory implements GameDirectory {
-  constructor(private readonly redis: Redis) {}
+  constructor(private readonly redis: RedisClient) {}
 
   async claim(pin: string, gameId: string): Promise<boolean> {
     const ok = await this.redis.set(keys.pin(pin), gameId, 'NX');

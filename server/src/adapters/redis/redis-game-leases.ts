@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-link.ts';
 import type { GameLeases } from '../../ports/game-leases.ts';
 import { keys } from './keys.ts';
 
@@ -8,7 +8,7 @@ const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call
 
 /** Game ownership as a key with a TTL: SET NX PX to take it, a compare-and-extend to keep it. */
 export class RedisGameLeases implements GameLeases {
-  constructor(private readonly redis: Redis) {}
+  constructor(private readonly redis: RedisClient) {}
 
   async acquire(gameId: string, nodeId: string, ttlMs: number): Promise<boolean> {
     if ((await this.redis.set(keys.owner(gameId), nodeId, 'PX', ttlMs, 'NX')) === 'OK') return true;
@@ -18,13 +18,10 @@ export class RedisGameLeases implements GameLeases {
 
   async renew(gameIds: readonly string[], nodeId: string, ttlMs: number): Promise<string[]> {
     if (gameIds.length === 0) return [];
-    const pipeline = this.redis.pipeline();
-    for (const id of gameIds) pipeline.eval(RENEW, 1, keys.owner(id), nodeId, ttlMs);
-    const results = (await pipeline.exec()) ?? [];
-    return gameIds.filter((_, i) => {
-      const [err, value] = results[i] ?? [new Error('no reply'), 0];
-      return err !== null || value !== 1;
-    });
+    // One command per game, not one pipeline: a cluster pipeline must keep to one slot, and the
+    // games' owner keys sit on their own slots. Autopipelining still sends them in one write per node.
+    const results = await Promise.all(gameIds.map((id) => this.redis.eval(RENEW, 1, keys.owner(id), nodeId, ttlMs).catch(() => 0)));
+    return gameIds.filter((_, i) => results[i] !== 1);
   }
 
   async release(gameId: string, nodeId: string): Promise<void> {
@@ -46,10 +43,9 @@ export class RedisGameLeases implements GameLeases {
   async orphans(): Promise<string[]> {
     const live = await this.redis.smembers(keys.liveGames());
     if (live.length === 0) return [];
-    // Owner keys of different games sit on different cluster slots: ask one by one, pipelined.
-    const pipeline = this.redis.pipeline();
-    for (const id of live) pipeline.exists(keys.owner(id));
-    const results = (await pipeline.exec()) ?? [];
-    return live.filter((_, i) => results[i]?.[0] === null && results[i]?.[1] === 0);
+    // Owner keys of different games sit on different cluster slots: ask one by one (autopipelined);
+    // a failed question counts as owned, so a hiccup never hands a live game over.
+    const owned = await Promise.all(live.map((id) => this.redis.exists(keys.owner(id)).catch(() => 1)));
+    return live.filter((_, i) => owned[i] === 0);
   }
 }

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-link.ts';
 import type { ImageStore } from '../../ports/image-store.ts';
 import { keys } from './keys.ts';
 
@@ -9,7 +9,7 @@ import { keys } from './keys.ts';
  * small once processed (docs/protocol.md, "Uploaded images", says what they cost).
  */
 export class RedisImageStore implements ImageStore {
-  constructor(private readonly redis: Redis) {}
+  constructor(private readonly redis: RedisClient) {}
 
   async put(name: string, bytes: Buffer): Promise<boolean> {
     return (await this.redis.set(keys.image(name), bytes, 'NX')) === 'OK';

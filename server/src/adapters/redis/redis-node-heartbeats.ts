@@ -1,10 +1,10 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-link.ts';
 import type { NodeHeartbeats } from '../../ports/node-heartbeats.ts';
 import { keys } from './keys.ts';
 
 /** A key per node with a TTL (SET PX); one MGET asks after many nodes (their keys share a slot). */
 export class RedisNodeHeartbeats implements NodeHeartbeats {
-  constructor(private readonly redis: Redis) {}
+  constructor(private readonly redis: RedisClient) {}
 
   async beat(nodeId: string, ttlMs: number): Promise<void> {
     await this.redis.set(keys.node(nodeId), String(Date.now()), 'PX', ttlMs);

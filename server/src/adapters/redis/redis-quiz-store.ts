@@ -1,5 +1,5 @@
 import { quizSchema, type Quiz, type QuizSummary } from '@quizbus/shared';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-link.ts';
 import { ReadOnlyQuizError, type QuizStore } from '../../ports/quiz-store.ts';
 import { keys } from './keys.ts';
 
@@ -13,7 +13,7 @@ export class RedisQuizStore implements QuizStore {
   private readonly bundled: ReadonlyMap<string, Quiz>;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     bundled: readonly Quiz[],
   ) {
     this.bundled = new Map(bundled.map((q) => [q.id, q]));

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-link.ts';
 import type { BucketRule } from '../../gateway/token-bucket.ts';
 import type { RateBuckets } from '../../ports/rate-buckets.ts';
 import { keys } from './keys.ts';
@@ -29,7 +29,7 @@ return 0
 
 /** The per-address buckets in Redis, shared by every node. */
 export class RedisRateBuckets implements RateBuckets {
-  constructor(private readonly redis: Redis) {
+  constructor(private readonly redis: RedisClient) {
     redis.defineCommand('quizbusBucket', { numberOfKeys: 1, lua: BUCKET });
   }
 

@@ -1,5 +1,5 @@
 import { gameReportSchema, reportSummarySchema, type ReportSummary } from '@quizbus/shared';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-link.ts';
 import type { Clock } from '../../ports/clock.ts';
 import { reportTime, summaryOf, type ReportStore, type StoredReport } from '../../ports/report-store.ts';
 import { keys } from './keys.ts';
@@ -12,7 +12,7 @@ import { keys } from './keys.ts';
  */
 export class RedisReportStore implements ReportStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly retentionMs: number,
     private readonly clock: Clock,
   ) {}

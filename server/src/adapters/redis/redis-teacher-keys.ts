@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-link.ts';
 import type { TeacherKeys } from '../../ports/teacher-keys.ts';
 import { keys } from './keys.ts';
 
@@ -11,7 +11,7 @@ import { keys } from './keys.ts';
 export class RedisTeacherKeys implements TeacherKeys {
   private loaded: Promise<Buffer> | null = null;
 
-  constructor(private readonly redis: Redis) {}
+  constructor(private readonly redis: RedisClient) {}
 
   secret(): Promise<Buffer> {
     this.loaded ??= this.load();

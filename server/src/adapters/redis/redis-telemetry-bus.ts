@@ -1,8 +1,8 @@
-import type { Redis } from 'ioredis';
 import type { z } from 'zod';
 import { deliveryNoteSchema, watchNoticeSchema, type DeliveryNote, type TelemetryBus, type WatchNotice } from '../../ports/telemetry-bus.ts';
 import { ChannelHandlers } from './channel-handlers.ts';
 import { channels } from './keys.ts';
+import type { RedisLink } from './redis-link.ts';
 
 /** Parses one pub/sub payload; null for anything that is not ours (someone typed into redis-cli). */
 function parse<T>(schema: z.ZodType<T>, raw: string): T | null {
@@ -33,27 +33,24 @@ export class RedisTelemetryBus implements TelemetryBus {
     if (note) this.notes.dispatch(channel, note);
   };
 
-  constructor(
-    private readonly pub: Redis,
-    private readonly sub: Redis,
-  ) {
-    this.notes = new ChannelHandlers(sub);
-    sub.on('message', this.onMessage);
+  constructor(private readonly link: RedisLink) {
+    this.notes = new ChannelHandlers(link);
+    link.onMessage(this.onMessage);
   }
 
   async announce(notice: WatchNotice): Promise<void> {
-    await this.pub.publish(channels.telemetryWatch(), JSON.stringify(notice));
+    await this.link.publish(channels.telemetryWatch(), JSON.stringify(notice));
   }
 
   async onNotice(handler: (notice: WatchNotice) => void): Promise<() => Promise<void>> {
     this.noticeHandlers.add(handler);
-    this.noticesLive ??= this.sub.subscribe(channels.telemetryWatch());
+    this.noticesLive ??= this.link.subscribe(channels.telemetryWatch());
     await this.noticesLive;
     return async () => void this.noticeHandlers.delete(handler);
   }
 
   async publishNote(note: DeliveryNote): Promise<void> {
-    await this.pub.publish(channels.telemetryNotes(note.gameId), JSON.stringify(note));
+    await this.link.publish(channels.telemetryNotes(note.gameId), JSON.stringify(note));
   }
 
   subscribeNotes(gameId: string, handler: (note: DeliveryNote) => void): Promise<() => Promise<void>> {
@@ -66,7 +63,7 @@ export class RedisTelemetryBus implements TelemetryBus {
   }
 
   async close(): Promise<void> {
-    this.sub.off('message', this.onMessage);
+    this.link.offMessage(this.onMessage);
     this.noticeHandlers.clear();
     this.notes.clear();
   }
