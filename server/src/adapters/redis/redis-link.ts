@@ -40,6 +40,13 @@ const SUBSCRIBE_TIMEOUT_MS = 2000;
 const SETTLE_MS = 1000;
 
 /**
+ * A subscription made this soon after a sign is asserted again too once things settle: ioredis
+ * is still rebuilding its sharded subscribers then, and a confirmed SSUBSCRIBE can be one it
+ * later fails to carry over.
+ */
+const UNSETTLED_MS = 5000;
+
+/**
  * The one place that knows whether Quizbus talks to one Redis (plain or Sentinel) or to a Redis
  * Cluster. On a cluster a game's channels are sharded pub/sub (SPUBLISH/SSUBSCRIBE): a message
  * stays on the shard that holds its hash tag, and SPUBLISH's receiver count is that shard's
@@ -54,6 +61,8 @@ export class RedisLink {
   private readonly wanted = new Set<string>();
   /** When the subscriber last gave a sign that subscriptions may be gone; 0 when none is pending. */
   private doubtSince = 0;
+  /** When the last such sign came, pending or not. */
+  private lastSign = 0;
   private healing = false;
 
   constructor(
@@ -98,7 +107,7 @@ export class RedisLink {
     if (err) {
       this.options.logger?.warn({ channel, err: err.message }, 'redis subscribe failed: retried once the connection settles');
       this.doubt();
-    }
+    } else if (Date.now() - this.lastSign < UNSETTLED_MS) this.doubtSince = Date.now();
   }
 
   async unsubscribe(channel: string): Promise<void> {
@@ -119,6 +128,7 @@ export class RedisLink {
   /** A sign that subscriptions may be gone: a subscriber node lost, a reconnect, a failed subscribe. */
   private doubt(): void {
     this.doubtSince = Date.now();
+    this.lastSign = this.doubtSince;
   }
 
   /**
