@@ -1,20 +1,6 @@
-import { Redis } from 'ioredis';
 import { channels, keys } from '../../server/src/adapters/redis/keys.ts';
 import type { TopologyCluster } from '../support/cluster.ts';
-
-/** Runs one command on 127.0.0.1:port; the error's text when it does not answer. */
-async function askServer(port: number, ...command: string[]): Promise<unknown> {
-  const r = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1000 });
-  r.on('error', () => undefined);
-  try {
-    await r.connect();
-    return await r.call(command[0]!, ...command.slice(1));
-  } catch (err) {
-    return `(${(err as Error).message})`;
-  } finally {
-    r.disconnect();
-  }
-}
+import { ask as askServer } from '../support/redis-topology.ts';
 
 /**
  * What a failed Redis failover test needs to say why: the cluster's view of itself, who holds
