@@ -151,9 +151,13 @@ export class RedisLink {
         // Unsubscribed meanwhile: undo what this round just made.
         else if (!this.wanted.has(channel)) await this.unsubscribe(channel).catch(() => undefined);
       }
-      if (failed > 0) this.doubtSince = Date.now();
-      else if (this.doubtSince === since) this.doubtSince = 0;
-      this.options.logger?.info({ channels: this.wanted.size, failed }, 'redis subscriptions asserted again after a connection change');
+      if (failed > 0) {
+        // Redis still away: quietly again in a second (the connections log their own errors).
+        this.doubtSince = Date.now();
+        return;
+      }
+      if (this.doubtSince === since) this.doubtSince = 0;
+      this.options.logger?.info({ channels: this.wanted.size }, 'redis subscriptions asserted again after a connection change');
     } finally {
       this.healing = false;
     }
