@@ -4,6 +4,7 @@ import { useClusters, type TopologyCluster } from '../support/cluster.ts';
 import { ProductClient } from '../support/product-client.ts';
 import { until } from './cluster-helpers.ts';
 import { gameThrough, type Game } from './failover-game.ts';
+import { diagnoseRedis } from './redis-diagnosis.ts';
 
 /**
  * A Redis master killed (kill -9) in the middle of a question, under two Quizbus nodes playing a
@@ -20,7 +21,8 @@ describe('a Redis master killed mid-question, with the product client', () => {
    * Kills the master that holds the game's log and returns at once (the other half of the class
    * then answers into the outage); `promoted` resolves once another server serves its slot.
    */
-  async function killGameMaster(c: TopologyCluster, g: Game, f: { killedAt: number; promoted?: Promise<number> }) {
+  async function killGameMaster(c: TopologyCluster, g: Game, f: Fault) {
+    f.gameId = g.game.gameId;
     const key = keys.events(g.game.gameId);
     const port = await c.topology.masterFor(key);
     const master = c.topology.servers.find((s) => s.port === port);
@@ -33,11 +35,22 @@ describe('a Redis master killed mid-question, with the product client', () => {
     });
   }
 
+  interface Fault {
+    killedAt: number;
+    gameId?: string;
+    promoted?: Promise<number>;
+  }
+
   for (const kind of ['cluster', 'sentinel'] as const) {
     it(`${kind === 'cluster' ? 'Redis Cluster, 3 masters + 3 replicas' : 'Sentinel, master + replica + 3 sentinels'}: the game's master dies, its replica takes over, the game finishes, every acked answer counted once`, async () => {
       const c = await clusters.startOn(kind, 2);
-      const f: { killedAt: number; promoted?: Promise<number> } = { killedAt: 0 };
-      const { g, log, lateAckedAt } = await gameThrough(c, open, (game) => killGameMaster(c, game, f), { answersAfterFault: true });
+      const f: Fault = { killedAt: 0 };
+      const played = await gameThrough(c, open, (game) => killGameMaster(c, game, f), { answersAfterFault: true }).catch(async (err: unknown) => {
+        // A failure after the kill is a stall to explain: say what Redis and the nodes saw.
+        console.error(`[diagnosis] ${f.killedAt ? `${Date.now() - f.killedAt} ms after the kill` : 'before the kill'}:\n${await diagnoseRedis(c, f.gameId ?? null)}`);
+        throw err;
+      });
+      const { g, log, lateAckedAt } = played;
       const promotionMs = await f.promoted;
       const counted = log.filter((e) => e.type === 'answer.accepted').length;
       expect(counted).toBe(g.acked.ok);

@@ -65,7 +65,7 @@ function spawnRedis(args: string[]): RedisProcess & { port: number } {
 }
 
 /** Runs a command on 127.0.0.1:port; null when it does not answer. */
-async function ask(port: number, ...command: string[]): Promise<unknown> {
+export async function ask(port: number, ...command: string[]): Promise<unknown> {
   const r = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1000 });
   r.on('error', () => undefined); // not up yet: the caller polls again
   try {

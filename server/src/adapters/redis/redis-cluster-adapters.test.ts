@@ -69,6 +69,38 @@ describe('redis cluster layout', () => {
     }
   });
 
+  it('subscribes again, once the subscriber has settled, a channel that a lost sharded subscriber took with it and ioredis forgot', async () => {
+    const [a, b] = await Promise.all([openLink(cluster.topology, logger), openLink(cluster.topology, logger)]);
+    const channel = channels.commands('g_heal');
+    try {
+      await b.subscribe(channel);
+      expect(await a.publish(channel, 'x')).toBe(1);
+      // What a failover can do: the subscription gone from the server and from ioredis's own list
+      // (so its resubscribe cannot bring it back), then the shard's subscriber connection lost.
+      await b.sub.sunsubscribe(channel);
+      const c = a.client as unknown as Cluster;
+      const master = c.nodes('master').find((n) => `${n.options.host}:${n.options.port}` === c.slots[calculateSlot(channel)]?.[0]);
+      const clients = String(await master?.call('CLIENT', 'LIST')).split('\n');
+      const subscribers = clients.filter((l) => l.includes('(ssubscriber)')).map((l) => /id=(\d+)/.exec(l)?.[1] ?? '');
+      expect(subscribers.length).toBeGreaterThan(0);
+      for (const id of subscribers) await master?.call('CLIENT', 'KILL', 'ID', id);
+      expect(await a.publish(channel, 'x')).toBe(0);
+      // The link still wants it: it is subscribed again without anyone asking.
+      const deadline = Date.now() + 10_000;
+      let receivers = 0;
+      while (receivers === 0 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+        receivers = await a.publish(channel, 'x');
+      }
+      expect(receivers).toBe(1);
+    } finally {
+      for (const l of [a, b]) {
+        l.client.disconnect();
+        l.sub.disconnect();
+      }
+    }
+  });
+
   it("holds an append until the game's slot's replica has it (REDIS_WAIT_REPLICAS=1); with that replica frozen, WAIT times out and says so", async () => {
     const warnings: unknown[] = [];
     const spy = pino({ level: 'warn' }, { write: (line: string) => void warnings.push(JSON.parse(line)) });

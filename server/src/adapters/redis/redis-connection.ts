@@ -66,6 +66,35 @@ function logHealth(redis: Redis | Cluster, logger: Logger, role: string): void {
   });
 }
 
+/**
+ * Connects again a Sentinel-managed connection that ended without being asked to. ioredis's
+ * failover detector, hearing +switch-master while the connection is reconnecting to the dead
+ * master, disconnects the connector in the middle of that connect; the connect then fails with
+ * "Connection is closed.", the status becomes "end" and nothing retries (seen after a master's
+ * kill -9 under load: every connection of both nodes dead from the promotion on, every command
+ * "Connection is closed." for minutes).
+ */
+function reviveUnaskedEnd(redis: Redis, logger: Logger, role: string): void {
+  let closing = false;
+  const disconnect = redis.disconnect.bind(redis);
+  redis.disconnect = (reconnect = false) => {
+    if (!reconnect) closing = true;
+    disconnect(reconnect);
+  };
+  const quit = redis.quit.bind(redis);
+  redis.quit = (...args: Parameters<typeof quit>) => {
+    closing = true;
+    return quit(...args);
+  };
+  redis.on('end', () => {
+    if (closing) return;
+    logger.warn({ role }, 'redis connection ended by itself: connecting again');
+    setTimeout(() => {
+      if (!closing) redis.connect().catch(() => undefined);
+    }, 500).unref();
+  });
+}
+
 /** A connection to one Redis server by URL (see connectionOptions). */
 export function connectRedis(url: string, logger: Logger, role: string): Redis {
   const redis = new Redis(url, connectionOptions(role));
@@ -81,6 +110,7 @@ export function connectTopology(topology: RedisTopology, logger: Logger, role: s
   else if (topology.kind === 'sentinel') {
     // failoverDetector: hear +switch-master from the sentinels instead of waiting for the old master's socket to die.
     redis = new Redis({ ...options, sentinels: topology.sentinels, name: topology.master, failoverDetector: true, sentinelRetryStrategy: (times) => Math.min(100 * times, 1000) });
+    reviveUnaskedEnd(redis, logger, role);
   } else {
     const { lazyConnect, enableAutoPipelining, ...perNode } = options;
     redis = new Cluster(topology.nodes, {
