@@ -38,8 +38,13 @@ describe('leak gauges', () => {
     // The ended game lingers ENDED_GAME_MINUTES (30), then the sweep removes it.
     await h.server.clock.advance(31 * 60_000);
     // The sweep re-arms itself once the removal it started has finished, which may include
-    // writing the game's report to disk: wait for that (a condition, not a duration).
-    for (let round = 0; round < 500 && h.server.clock.timerCount < idle.quizbus_clock_timers!; round += 1) await h.server.clock.advance(0);
+    // writing the game's report to disk: wait for that (a condition, not a duration). Each round
+    // lets the event loop turn (setImmediate), so the file write can complete on a loaded machine;
+    // microtasks alone would spin the rounds out before the disk answers.
+    for (let round = 0; round < 5000 && h.server.clock.timerCount < idle.quizbus_clock_timers!; round += 1) {
+      await h.server.clock.advance(0);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     expect(await gauges()).toEqual(idle);
   });
 
