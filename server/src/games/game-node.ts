@@ -50,6 +50,7 @@ export class GameNode {
   private readonly opening = new Map<string, Promise<GameState | null>>();
   /** Creations under way: each holds a slot of the cap from its first line, before any await. */
   private creating = 0;
+  private leaving = false;
   private readonly tasks: PeriodicTasks;
   private readonly watched: WatchedGames;
   private readonly leasing: GameLeasing;
@@ -324,8 +325,14 @@ export class GameNode {
     this.o.logger.info({ gameId }, 'game removed');
   }
 
+  /** True from the start of a hand-over (SIGTERM): the sockets closing now are sent elsewhere, not gone. */
+  get handingOver(): boolean {
+    return this.leaving;
+  }
+
   /** Hands every owned game over at once (SIGTERM): stop, release leases; others adopt them. */
   async handOver(): Promise<void> {
+    this.leaving = true;
     await this.leasing.handOver();
     // Its players' sockets close with it: the new owners need not wait for the heartbeat to lapse.
     await this.presence?.stop();

@@ -278,7 +278,12 @@ export function attachSocketGateway(io: QuizbusServer, deps: GatewayDeps): void 
     if (role !== 'player' || !playerId) return;
     const remaining = fanout.removePlayerSocket(gameId, playerId, socket);
     // Presence is per node: the engine ignores this if the player has taken a seat on another node since.
-    if (remaining === 0) markAway(gameId, playerId);
+    // A node handing its games over (SIGTERM) closes its sockets to send the phones to another
+    // node, usually within a second: marking them away now would let "everyone answered" close
+    // a question under the students who are on their way back (their answers then come LATE).
+    // The heartbeat is gone with the hand-over, so the new owner's presence check marks away,
+    // after its grace, anyone who does not come back.
+    if (remaining === 0 && !node.handingOver) markAway(gameId, playerId);
   }
 
   /**
