@@ -34,7 +34,7 @@ export function OptionTiles({ options, correct, counts }: OptionTilesProps) {
             {/* The stage's fit shrinks all tiles alike until the longest word fits its tile. */}
             <span className="option-tile__text" data-fit-box="">
               <span className="sr-only">{style.letter}: </span>
-              {text}
+              <bdi>{text}</bdi>
             </span>
             {right ? <span className="option-tile__check">✓<span className="sr-only"> {t('tiles.right')}</span></span> : null}
             {count !== undefined ? (

@@ -33,7 +33,10 @@ export function QuestionHeading({ state, level = 1, image = true }: { state: Que
         {question.points === 2000 ? <span className="badge">{t('question.double')}</span> : null}
         {question.points === 0 && !UNGRADED.has(question.type) ? <span className="badge">{t('question.noPoints')}</span> : null}
       </p>
-      <Heading className="question-heading__text" data-fit-box="">{question.text}</Heading>
+      {/* dir="auto": a quiz written in one script reads right on a screen set to the other (an English question on an Arabic phone keeps its "?" at the end). */}
+      <Heading className="question-heading__text" data-fit-box="" dir="auto">
+        {question.text}
+      </Heading>
       {image && question.imageUrl ? <img className="question-heading__image" src={question.imageUrl} alt="" referrerPolicy="no-referrer" /> : null}
     </header>
   );
