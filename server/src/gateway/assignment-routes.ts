@@ -3,22 +3,17 @@ import {
   attemptAnswerBodySchema,
   attemptNextBodySchema,
   createAssignmentBodySchema,
-  REPORT_CSV_TABLES,
-  REPORT_EXPORT_FORMATS,
   startAttemptBodySchema,
   type ErrorCode,
-  type ReportCsvTable,
 } from '@quizbus/shared';
 import express, { type Request, type RequestHandler, type Router } from 'express';
 import type { z } from 'zod';
 import type { AssignmentService, Result } from '../assignments/assignment-service.ts';
-import { reportLabels, requestLocale } from '../i18n/report-labels.ts';
-import { reportCsv, reportXlsx } from '../reports/report-files.ts';
 import type { AddressLimits } from './address-limits.ts';
 import { addressKey } from './client-address.ts';
 import { describeIssues } from './command-handler.ts';
 import { HttpError } from './http-routes.ts';
-import { CSV_TYPE, sendFile, XLSX_TYPE } from './quiz-transfer-routes.ts';
+import { sendReportExport } from './report-routes.ts';
 
 export interface AssignmentRouteDeps {
   service: AssignmentService;
@@ -92,19 +87,7 @@ export function assignmentRoutes(deps: AssignmentRouteDeps): Router {
     res.json(valueOf(await service.report(String(req.params.id))));
   });
   r.get('/api/assignments/:id/report/export', teacher, async (req, res) => {
-    const report = valueOf(await service.report(String(req.params.id)));
-    const format = req.query.format ?? 'xlsx';
-    const table = req.query.table ?? 'students';
-    if (typeof format !== 'string' || !(REPORT_EXPORT_FORMATS as readonly string[]).includes(format)) {
-      throw new HttpError(400, 'BAD_REQUEST', `format must be ${REPORT_EXPORT_FORMATS.join(' or ')}.`);
-    }
-    if (typeof table !== 'string' || !(REPORT_CSV_TABLES as readonly string[]).includes(table)) {
-      throw new HttpError(400, 'BAD_REQUEST', `table must be ${REPORT_CSV_TABLES.join(', ')}.`);
-    }
-    const name = `quizbus-assignment-${report.pin}`;
-    const labels = reportLabels(requestLocale(req.query.lang, req.get('accept-language')));
-    if (format === 'csv') sendFile(res, `${name}-${table}.csv`, CSV_TYPE, reportCsv(report, table as ReportCsvTable, labels));
-    else sendFile(res, `${name}.xlsx`, XLSX_TYPE, await reportXlsx(report, labels));
+    await sendReportExport(req, res, valueOf(await service.report(String(req.params.id))), 'quizbus-assignment');
   });
 
   r.get('/api/assignment-pins/:pin', async (req, res) => {

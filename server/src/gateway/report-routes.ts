@@ -1,5 +1,5 @@
 import { REPORT_CSV_TABLES, REPORT_EXPORT_FORMATS, quizIdSchema, type GameReport, type ReportCsvTable } from '@quizbus/shared';
-import express, { type Request, type RequestHandler, type Router } from 'express';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { hashToken, sameHash } from '../games/tokens.ts';
 import type { EventLog } from '../ports/event-log.ts';
 import type { ReportStore } from '../ports/report-store.ts';
@@ -9,6 +9,26 @@ import { HttpError } from './http-routes.ts';
 import { reportLabels, requestLocale } from '../i18n/report-labels.ts';
 import { CSV_TYPE, sendFile, XLSX_TYPE } from './quiz-transfer-routes.ts';
 import { opensAnyReport, type TeacherStanding } from './teacher-auth.ts';
+
+/**
+ * Sends a report as the file `?format=` asks for (xlsx by default, or the CSV `?table=`), named
+ * `<prefix>-<pin>`, with headers and sheet names in the teacher's language (`?lang=` or the
+ * browser's Accept-Language). A live game's report and an assignment's go out the same way.
+ */
+export async function sendReportExport(req: Request, res: Response, report: GameReport, prefix: string): Promise<void> {
+  const format = req.query.format ?? 'xlsx';
+  const table = req.query.table ?? 'students';
+  if (typeof format !== 'string' || !(REPORT_EXPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new HttpError(400, 'BAD_REQUEST', `format must be ${REPORT_EXPORT_FORMATS.join(' or ')}.`);
+  }
+  if (typeof table !== 'string' || !(REPORT_CSV_TABLES as readonly string[]).includes(table)) {
+    throw new HttpError(400, 'BAD_REQUEST', `table must be ${REPORT_CSV_TABLES.join(', ')}.`);
+  }
+  const name = `${prefix}-${report.pin}`;
+  const labels = reportLabels(requestLocale(req.query.lang, req.get('accept-language')));
+  if (format === 'csv') sendFile(res, `${name}-${table}.csv`, CSV_TYPE, reportCsv(report, table as ReportCsvTable, labels));
+  else sendFile(res, `${name}.xlsx`, XLSX_TYPE, await reportXlsx(report, labels));
+}
 
 export interface ReportRouteDeps {
   reports: ReportStore;
@@ -71,20 +91,7 @@ export function reportRoutes(deps: ReportRouteDeps): Router {
   });
 
   r.get('/api/reports/:gameId/export', async (req, res) => {
-    const report = await authorisedReport(req);
-    const format = req.query.format ?? 'xlsx';
-    const table = req.query.table ?? 'students';
-    if (typeof format !== 'string' || !(REPORT_EXPORT_FORMATS as readonly string[]).includes(format)) {
-      throw new HttpError(400, 'BAD_REQUEST', `format must be ${REPORT_EXPORT_FORMATS.join(' or ')}.`);
-    }
-    if (typeof table !== 'string' || !(REPORT_CSV_TABLES as readonly string[]).includes(table)) {
-      throw new HttpError(400, 'BAD_REQUEST', `table must be ${REPORT_CSV_TABLES.join(', ')}.`);
-    }
-    const name = `quizbus-report-${report.pin}`;
-    // Headers and sheet names in the teacher's language: ?lang= or the browser's Accept-Language.
-    const labels = reportLabels(requestLocale(req.query.lang, req.get('accept-language')));
-    if (format === 'csv') sendFile(res, `${name}-${table}.csv`, CSV_TYPE, reportCsv(report, table as ReportCsvTable, labels));
-    else sendFile(res, `${name}.xlsx`, XLSX_TYPE, await reportXlsx(report, labels));
+    await sendReportExport(req, res, await authorisedReport(req), 'quizbus-report');
   });
 
   r.get('/api/quizzes/:id/reports', teacher, async (req, res) => {
