@@ -1,6 +1,7 @@
 import type { ScreenView } from '@quizbus/shared';
 import { useMemo } from 'react';
 import { useLocale } from '../i18n/i18n-context.ts';
+import { PlayerChips } from './player-chips.tsx';
 import { QrCode } from './qr-code.tsx';
 import { TeamLobbyList } from './team-lobby-list.tsx';
 import { useFitText } from './use-fit-text.ts';
@@ -59,19 +60,7 @@ export function LobbyPanel({ view, joinUrl, onKick }: LobbyPanelProps) {
         {view.teams ? (
           <TeamLobbyList teams={view.teams} players={players} onKick={onKick} />
         ) : (
-        <ul className="player-chips" aria-label={t('lobby.playersLabel')}>
-          {players.map((p) => (
-            <li key={p.playerId} className={`player-chip${p.connected ? '' : ' player-chip--away'}`}>
-              <span className="player-chip__name">{p.nickname}</span>
-              {p.connected ? null : <span className="sr-only"> {t('lobby.away')}</span>}
-              {onKick ? (
-                <button type="button" className="player-chip__kick" onClick={() => onKick(p.playerId, p.nickname)} aria-label={t('lobby.remove', { nickname: p.nickname })}>
-                  ×
-                </button>
-              ) : null}
-            </li>
-          ))}
-        </ul>
+          <PlayerChips players={players} label={t('lobby.playersLabel')} onKick={onKick} />
         )}
       </div>
     </section>

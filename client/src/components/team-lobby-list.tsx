@@ -1,5 +1,6 @@
 import type { PlayerSummary, TeamRow } from '@quizbus/shared';
 import { useLocale } from '../i18n/i18n-context.ts';
+import { PlayerChips } from './player-chips.tsx';
 
 interface TeamLobbyListProps {
   teams: readonly TeamRow[];
@@ -21,19 +22,7 @@ export function TeamLobbyList({ teams, players, onKick }: TeamLobbyListProps) {
             <h3 className="team-card__name">
               {team.name} <span className="team-card__count">{t('teams.members', { count: team.memberCount })}</span>
             </h3>
-            <ul className="player-chips" aria-label={team.name}>
-              {members.map((p) => (
-                <li key={p.playerId} className={`player-chip${p.connected ? '' : ' player-chip--away'}`}>
-                  <span className="player-chip__name">{p.nickname}</span>
-                  {p.connected ? null : <span className="sr-only"> {t('lobby.away')}</span>}
-                  {onKick ? (
-                    <button type="button" className="player-chip__kick" onClick={() => onKick(p.playerId, p.nickname)} aria-label={t('lobby.remove', { nickname: p.nickname })}>
-                      ×
-                    </button>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
+            <PlayerChips players={members} label={team.name} onKick={onKick} />
           </li>
         );
       })}
